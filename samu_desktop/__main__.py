@@ -1,0 +1,5 @@
+import sys
+
+from samu_desktop.cli import main
+
+sys.exit(main())

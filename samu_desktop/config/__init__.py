@@ -1,0 +1,1 @@
+"""User settings, the administrator's policy, paths and credentials."""

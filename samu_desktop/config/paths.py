@@ -1,0 +1,64 @@
+"""Every folder and file the application uses, from platformdirs.
+
+Tests move all of them with ``HOME``/``XDG_*`` (Linux) or the equivalent
+environment, so nothing here needs an override of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "samu-desktop"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    config_dir: Path
+    data_dir: Path
+    state_dir: Path
+    log_dir: Path
+    policy_dir: Path
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        return cls(
+            config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            state_dir=Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)),
+            log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+            # /etc/xdg/samu-desktop on Linux (first entry of XDG_CONFIG_DIRS),
+            # C:\ProgramData\samu-desktop on Windows: writable by administrators only.
+            policy_dir=Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)),
+        )
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def policy_file(self) -> Path:
+        return self.policy_dir / "policy.json"
+
+    @property
+    def last_good_policy_file(self) -> Path:
+        return self.state_dir / "policy.last-good.json"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        """Copies of files that could not be read, kept for the administrator."""
+        return self.state_dir / "corrupt"
+
+    @property
+    def crash_dir(self) -> Path:
+        return self.state_dir / "crash"
+
+    @property
+    def drafts_dir(self) -> Path:
+        return self.data_dir / "drafts"
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.data_dir / "outbox"

@@ -1,0 +1,147 @@
+"""The user's settings: every setting declared once, with type, default and description.
+
+Values come from three places, highest first: what the administrator's policy
+locks, what the user saved, what the policy proposes as a default; then the
+defaults below. Only the user's own choices are written back.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+SCHEMA_VERSION = 1
+
+Environment = Literal["production", "formation"]
+AuthMode = Literal["otp_mail", "otp_sms", "cps"]
+SmtpSecurity = Literal["starttls", "tls", "none"]
+DeviceType = Literal["pc", "tablette", "smartphone"]
+Language = Literal["fr", "en"]
+
+_CRRA = re.compile(r"^FR[0-9A-Z]{3}$")
+
+
+class Settings(BaseSettings):
+    """Every setting of the application. Field descriptions double as the admin guide."""
+
+    model_config = SettingsConfigDict(extra="ignore", validate_assignment=True, frozen=False)
+
+    schema_version: int = Field(SCHEMA_VERSION, description="Version du format du fichier.")
+    language: Language = Field("fr", description="Langue de l'interface (fr ou en).")
+
+    # Who is reporting
+    crra_id: str = Field("", description="Identifiant du CRRA : FR suivi de 3 caractères.")
+    centre_name: str = Field("", max_length=120, description="Nom du SAMU / CRRA.")
+    reporter_name: str = Field("", max_length=120, description="Nom de la personne qui signale.")
+    reporter_phone: str = Field("", max_length=40, description="Téléphone pour être rappelé.")
+    reporter_email: str = Field("", max_length=254, description="Adresse e-mail de réponse.")
+
+    # The workstation, as the procedure asks about it
+    environment: Environment = Field("production", description="Environnement SI-SAMU utilisé.")
+    auth_mode: AuthMode = Field("otp_mail", description="Mode de connexion habituel.")
+    device_type: DeviceType = Field("pc", description="Type de poste utilisateur.")
+
+    # Support contacts (left blank by the procedure: the administrator fills them in)
+    support_email: str = Field(
+        "monserviceclient.si-samu@esante.gouv.fr",
+        max_length=254,
+        description="Adresse du service client SI-SAMU (cas B).",
+    )
+    support_phone_calls: str = Field(
+        "", max_length=40, description="Numéro à appeler pour la prise d'appels (cas A)."
+    )
+    support_phone_hardware: str = Field(
+        "", max_length=40, description="Numéro à appeler pour le matériel (cas C)."
+    )
+    local_it_name: str = Field(
+        "", max_length=120, description="Service informatique local (cas D)."
+    )
+    local_it_phone: str = Field("", max_length=40, description="Téléphone du service informatique.")
+    local_it_email: str = Field("", max_length=254, description="E-mail du service informatique.")
+    local_it_url: str = Field("", max_length=500, description="Page web du service informatique.")
+
+    # Addresses of the national tools, per environment: settings, never hard-coded
+    portal_url_production: str = Field("", max_length=500, description="Portail, production.")
+    portal_url_formation: str = Field(
+        "https://www.portail.formation.si-samu.fr",
+        max_length=500,
+        description="Portail, formation.",
+    )
+    session_server_url: str = Field(
+        "", max_length=500, description="Adresse WebSocket du Session Server (facultative)."
+    )
+    supported_firefox: list[str] = Field(
+        default_factory=lambda: ["115esr", "128esr", "140esr"],
+        description="Versions de Firefox prises en charge (majeure, suffixe esr).",
+    )
+    check_timeout_s: float = Field(
+        3.0, gt=0, le=60, description="Délai maximal de chaque vérification (secondes)."
+    )
+
+    # Sending
+    smtp_host: str = Field("", max_length=253, description="Serveur SMTP du centre.")
+    smtp_port: int = Field(587, ge=1, le=65535, description="Port du serveur SMTP.")
+    smtp_security: SmtpSecurity = Field("starttls", description="Chiffrement SMTP.")
+    smtp_auth: bool = Field(True, description="Le serveur demande-t-il un identifiant ?")
+    smtp_username: str = Field("", max_length=254, description="Identifiant SMTP.")
+    sender_address: str = Field("", max_length=254, description="Adresse d'expéditeur.")
+    cc_address: str = Field("", max_length=254, description="Copie (facultative).")
+    size_budget_mb: float = Field(
+        10.0, gt=0, le=100, description="Taille maximale d'un e-mail, pièces jointes comprises."
+    )
+
+    # Capture
+    hotkey: str = Field("<ctrl>+<alt>+<shift>+s", description="Raccourci de capture globale.")
+    start_with_session: bool = Field(False, description="Démarrer avec la session.")
+
+    @field_validator("crra_id")
+    @classmethod
+    def _crra_format(cls, value: str) -> str:
+        value = value.strip().upper()
+        if value and not _CRRA.match(value):
+            raise ValueError("FR suivi de 3 caractères, par exemple FR680")
+        return value
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Only what the store passes in: an environment variable must not be
+        # a way around the administrator's policy.
+        return (init_settings,)
+
+
+def setting_names() -> frozenset[str]:
+    return frozenset(name for name in Settings.model_fields if name != "schema_version")
+
+
+# Settings an administrator typically locks. When the policy file is unreadable
+# and no earlier good copy exists, these stay locked at their defaults rather
+# than becoming editable (fail closed).
+ADMIN_SETTINGS: frozenset[str] = frozenset(
+    {
+        "support_email",
+        "support_phone_calls",
+        "support_phone_hardware",
+        "local_it_name",
+        "local_it_phone",
+        "local_it_email",
+        "local_it_url",
+        "portal_url_production",
+        "portal_url_formation",
+        "session_server_url",
+        "supported_firefox",
+        "smtp_host",
+        "smtp_port",
+        "smtp_security",
+        "size_budget_mb",
+    }
+)

@@ -1,0 +1,160 @@
+"""Loading and saving settings, with the policy applied and bad files survived."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from samu_desktop.config.paths import AppPaths
+from samu_desktop.config.policy import PolicyLoad, fail_closed, parse_policy
+from samu_desktop.config.settings import SCHEMA_VERSION, Settings
+from samu_desktop.errors import StorageError
+from samu_desktop.fsutil import atomic_write_bytes, atomic_write_text, quarantine_copy
+from samu_desktop.i18n import translate
+
+# Each entry upgrades a user file from version N to N+1.
+MIGRATIONS: dict[int, Any] = {}
+
+
+@dataclass
+class LoadedSettings:
+    settings: Settings
+    policy: PolicyLoad
+    # One French sentence per problem met while loading, to show at start-up.
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def locked(self) -> frozenset[str]:
+        return self.policy.locked_names
+
+
+class SettingsStore:
+    def __init__(self, paths: AppPaths) -> None:
+        self.paths = paths
+
+    # -- loading ---------------------------------------------------------
+    def load(self) -> LoadedSettings:
+        messages: list[str] = []
+        policy = self._load_policy(messages)
+        user = self._load_user(messages)
+        merged = {**policy.policy.defaults, **user}
+        for name in policy.extra_locked:
+            merged.pop(name, None)  # fail-closed: back to the built-in default
+        merged.update(policy.policy.locked)
+        try:
+            settings = Settings(**merged)
+        except ValidationError:
+            # Only reachable if a policy default and a user value clash; the
+            # policy's locked values were validated on their own.
+            settings = Settings(**policy.policy.locked)
+        return LoadedSettings(settings=settings, policy=policy, messages=messages)
+
+    def _load_policy(self, messages: list[str]) -> PolicyLoad:
+        path = self.paths.policy_file
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return PolicyLoad(policy=parse_policy(b"{}"))
+        except OSError as exc:
+            messages.append(self._policy_message(None))
+            result = fail_closed(self.paths.last_good_policy_file)
+            return PolicyLoad(result.policy, result.extra_locked, exc.strerror, True)
+        try:
+            policy = parse_policy(raw)
+        except ValueError as exc:
+            copy = quarantine_copy(path, self.paths.quarantine_dir)
+            messages.append(self._policy_message(copy))
+            result = fail_closed(self.paths.last_good_policy_file)
+            return PolicyLoad(result.policy, result.extra_locked, str(exc), True)
+        # A read-only state folder must not stop start-up.
+        with contextlib.suppress(StorageError):
+            atomic_write_bytes(self.paths.last_good_policy_file, raw)
+        return PolicyLoad(policy=policy)
+
+    def _load_user(self, messages: list[str]) -> dict[str, Any]:
+        path = self.paths.settings_file
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError:
+            messages.append(
+                translate(
+                    "settings",
+                    "Vos réglages n'ont pas pu être lus ; l'application démarre avec les "
+                    "réglages par défaut.",
+                )
+            )
+            return {}
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+        except (UnicodeDecodeError, ValueError):
+            copy = quarantine_copy(path, self.paths.quarantine_dir)
+            messages.append(self._settings_message(copy))
+            return {}
+        data = self._migrate(data)
+        return self._keep_valid(data, path, messages)
+
+    def _migrate(self, data: dict[str, Any]) -> dict[str, Any]:
+        version = data.get("schema_version", 1)
+        while isinstance(version, int) and version in MIGRATIONS:
+            data = MIGRATIONS[version](data)
+            version += 1
+            data["schema_version"] = version
+        data["schema_version"] = SCHEMA_VERSION
+        return data
+
+    def _keep_valid(
+        self, data: dict[str, Any], path: Path, messages: list[str]
+    ) -> dict[str, Any]:
+        """Drop only the values that are wrong; keep the rest of the user's choices."""
+        try:
+            Settings(**data)
+            return data
+        except ValidationError as exc:
+            bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+        copy = quarantine_copy(path, self.paths.quarantine_dir)
+        messages.append(self._settings_message(copy))
+        return {k: v for k, v in data.items() if k not in bad}
+
+    @staticmethod
+    def _settings_message(copy: Path | None) -> str:
+        text = translate(
+            "settings",
+            "Le fichier de réglages était abîmé : les réglages par défaut sont utilisés "
+            "pour ce qui ne pouvait pas être lu. Vérifiez vos réglages.",
+        )
+        if copy is not None:
+            text += " " + translate("settings", "Une copie est conservée ici : {path}").format(
+                path=copy
+            )
+        return text
+
+    @staticmethod
+    def _policy_message(copy: Path | None) -> str:
+        text = translate(
+            "settings",
+            "Le fichier de politique de votre administrateur est illisible : les réglages "
+            "qu'il impose restent verrouillés. Prévenez votre service informatique.",
+        )
+        if copy is not None:
+            text += " " + translate("settings", "Une copie est conservée ici : {path}").format(
+                path=copy
+            )
+        return text
+
+    # -- saving ----------------------------------------------------------
+    def save(self, settings: Settings, locked: frozenset[str]) -> None:
+        """Write the user's own choices; locked values are never written."""
+        data = settings.model_dump(mode="json", exclude=set(locked))
+        data["schema_version"] = SCHEMA_VERSION
+        atomic_write_text(
+            self.paths.settings_file, json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        )

@@ -1,0 +1,1 @@
+"""Everything that imports Qt. The core never imports this package."""

@@ -1,0 +1,118 @@
+"""The settings dialog: load and save every value in one place.
+
+Each editor in ``ui/settings_dialog.ui`` is named after its setting, so the
+mapping is generic. Settings locked by the administrator's policy are shown
+disabled, with a lock and an explanation.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
+
+from samu_desktop.config.settings import Settings, setting_names
+from samu_desktop.gui.generated.ui_settings_dialog import Ui_SettingsDialog
+
+# Values behind each combo box, in the order of its items in the .ui file.
+COMBO_VALUES: dict[str, list[str]] = {
+    "environment": ["production", "formation"],
+    "auth_mode": ["otp_mail", "otp_sms", "cps"],
+    "device_type": ["pc", "tablette", "smartphone"],
+    "language": ["fr", "en"],
+    "smtp_security": ["starttls", "tls", "none"],
+}
+
+LOCK = "🔒 "
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self, settings: Settings, locked: frozenset[str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SettingsDialog()
+        self.ui.setupUi(self)
+        self._settings = settings
+        self._locked = locked
+        self.result_settings: Settings | None = None
+        self.ui.lockedNotice.setVisible(bool(locked & set(self.editors())))
+        self._load()
+        self.ui.buttons.accepted.connect(self._save)
+        self.ui.buttons.rejected.connect(self.reject)
+
+    def editors(self) -> dict[str, QWidget]:
+        found: dict[str, QWidget] = {}
+        for name in setting_names():
+            widget = self.findChild(QWidget, name)
+            if widget is not None:
+                found[name] = widget
+        return found
+
+    def _load(self) -> None:
+        for name, widget in self.editors().items():
+            value = getattr(self._settings, name)
+            if isinstance(widget, QLineEdit):
+                widget.setText(str(value))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(COMBO_VALUES[name].index(value))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QSpinBox | QDoubleSpinBox):
+                widget.setValue(value)
+            if name in self._locked:
+                widget.setEnabled(False)
+                widget.setToolTip(
+                    self.tr("Fixé par votre administrateur : ce réglage ne peut pas être modifié.")
+                )
+                label = self.findChild(QLabel, f"{name}_label")
+                target = label if label is not None else widget
+                if isinstance(target, QLabel | QCheckBox) and not target.text().startswith(LOCK):
+                    target.setText(LOCK + target.text())
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, widget in self.editors().items():
+            if name in self._locked:
+                continue
+            if isinstance(widget, QLineEdit):
+                out[name] = widget.text().strip()
+            elif isinstance(widget, QComboBox):
+                out[name] = COMBO_VALUES[name][widget.currentIndex()]
+            elif isinstance(widget, QCheckBox):
+                out[name] = widget.isChecked()
+            elif isinstance(widget, QSpinBox | QDoubleSpinBox):
+                out[name] = widget.value()
+        return out
+
+    def _save(self) -> None:
+        merged = {**self._settings.model_dump(), **self.values()}
+        try:
+            self.result_settings = Settings(**merged)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            name = str(first["loc"][0]) if first["loc"] else ""
+            label = self.findChild(QLabel, f"{name}_label")
+            shown = label.text() if label is not None else name
+            QMessageBox.warning(
+                self,
+                self.tr("Réglage à corriger"),
+                self.tr("La valeur de « {field} » n'est pas valable : corrigez-la puis "
+                        "enregistrez à nouveau.").format(field=shown),
+            )
+            widget = self.editors().get(name)
+            if widget is not None:
+                widget.setFocus()
+            return
+        self.accept()

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Sets up everything the app (or its tests) needs: system packages, then a
+# virtual environment in .venv with the project installed.
+# Usage: scripts/setup.sh run|test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-run}"
+
+# Libraries Qt's xcb platform needs on a bare Debian, plus Xvfb for machines
+# without a screen.
+pkgs=(libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+      libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
+      libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb xauth)
+if [ "$mode" = test ]; then
+  # Real parts for the tests: X server tools, a private D-Bus and a Secret
+  # Service for the keyring, and the capture tools the benchmarks compare with.
+  pkgs+=(xdotool dbus-daemon gnome-keyring scrot imagemagick x11-utils)
+fi
+
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=()
+  for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+      echo "Installation des paquets système : ${missing[*]}"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+      echo "Paquets système manquants. Installez-les puis relancez :" >&2
+      echo "  sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+      exit 1
+    fi
+  fi
+fi
+
+python="$(command -v python3.11 || command -v python3)"
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+# Build requirements first, so the install can run without build isolation
+# (pyside6-uic and pyside6-lrelease come from PySide6-Essentials).
+.venv/bin/python -m pip install -q --disable-pip-version-check "setuptools>=68" "PySide6-Essentials==6.11.3"
+extra=""
+[ "$mode" = test ] && extra="[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-build-isolation -e ".${extra}"

@@ -1,0 +1,95 @@
+"""Shared fixtures: an isolated home for every test, offscreen Qt, a real X server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Offscreen unless a test asks for the real X server: Qt aborts with neither
+# DISPLAY nor QT_QPA_PLATFORM.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("DISPLAY", None) if os.environ.get("QT_QPA_PLATFORM") == "offscreen" else None
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own HOME, XDG folders and policy folder (platformdirs reads them)."""
+    home = tmp_path / "home"
+    for sub in ("config", "data", "state", "cache", "etc-xdg"):
+        (home / sub).mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "etc-xdg"))
+    return home
+
+
+def _free_display() -> int:
+    for number in range(90, 400):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(
+            f"/tmp/.X{number}-lock"
+        ).exists():
+            return number
+    raise RuntimeError("no free X display number")
+
+
+class XServer:
+    def __init__(self, display: str, width: int, height: int) -> None:
+        self.display = display
+        self.width = width
+        self.height = height
+
+    def env(self, base: dict[str, str] | None = None) -> dict[str, str]:
+        env = dict(os.environ if base is None else base)
+        env["DISPLAY"] = self.display
+        env.pop("QT_QPA_PLATFORM", None)
+        return env
+
+
+def start_xvfb(width: int = 1920, height: int = 1080) -> tuple[subprocess.Popen[bytes], XServer]:
+    if shutil.which("Xvfb") is None:
+        pytest.fail("Xvfb is missing: run the README's test command, which installs it")
+    number = _free_display()
+    proc = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    sock = Path(f"/tmp/.X11-unix/X{number}")
+    deadline = time.monotonic() + 10
+    while not sock.exists():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("Xvfb did not start")
+        time.sleep(0.02)
+    # The socket appears before the server accepts: wait until it does.
+    while time.monotonic() < deadline:
+        with socket.socket(socket.AF_UNIX) as s:
+            try:
+                s.connect(str(sock))
+                break
+            except OSError:
+                time.sleep(0.02)
+    return proc, XServer(f":{number}", width, height)
+
+
+@pytest.fixture
+def xserver() -> Iterator[XServer]:
+    """A real X server (Xvfb) of 1920×1080, for this test only."""
+    proc, server = start_xvfb()
+    try:
+        yield server
+    finally:
+        proc.terminate()
+        proc.wait(10)
