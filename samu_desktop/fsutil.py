@@ -15,9 +15,10 @@ from samu_desktop.i18n import translate
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file, fsync, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp_name = ""
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -25,8 +26,9 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         os.replace(tmp_name, path)
         _fsync_dir(path.parent)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
         raise StorageError(
             translate(
                 "fsutil",

@@ -14,7 +14,7 @@ pkgs=(libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-imag
 if [ "$mode" = test ]; then
   # Real parts for the tests: X server tools, a private D-Bus and a Secret
   # Service for the keyring, and the capture tools the benchmarks compare with.
-  pkgs+=(xdotool dbus-daemon gnome-keyring scrot imagemagick x11-utils)
+  pkgs+=(xdotool dbus-daemon dbus-bin gnome-keyring scrot imagemagick x11-utils)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then

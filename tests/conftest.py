@@ -15,7 +15,6 @@ import pytest
 # Offscreen unless a test asks for the real X server: Qt aborts with neither
 # DISPLAY nor QT_QPA_PLATFORM.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.pop("DISPLAY", None) if os.environ.get("QT_QPA_PLATFORM") == "offscreen" else None
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -93,3 +92,58 @@ def xserver() -> Iterator[XServer]:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def secret_service_bus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A private D-Bus session with a real gnome-keyring Secret Service, unlocked.
+
+    Started once per test run with a fresh HOME (an old keyring file with
+    another password would be locked); yields the bus address.
+    """
+    for tool in ("dbus-daemon", "gnome-keyring-daemon"):
+        if shutil.which(tool) is None:
+            pytest.fail(f"{tool} is missing: run the README's test command, which installs it")
+    home = tmp_path_factory.mktemp("keyring-home")
+    bus = subprocess.run(
+        ["dbus-daemon", "--session", "--fork", "--print-address=1", "--print-pid=1"],
+        capture_output=True, text=True, check=True,
+    )
+    address, pid = bus.stdout.split()[:2]
+    env = dict(os.environ, HOME=str(home), DBUS_SESSION_BUS_ADDRESS=address,
+               XDG_RUNTIME_DIR=str(home), XDG_DATA_HOME=str(home / "data"))
+    daemon = subprocess.Popen(
+        ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
+        stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )
+    assert daemon.stdin is not None
+    daemon.stdin.write(b"test-keyring-password")
+    daemon.stdin.close()
+    _wait_for_bus_name(env, "org.freedesktop.secrets")
+    try:
+        yield address
+    finally:
+        daemon.terminate()
+        daemon.wait(10)
+        os.kill(int(pid), 15)
+
+
+def _wait_for_bus_name(env: dict[str, str], name: str) -> None:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        names = subprocess.run(
+            ["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
+             "/org/freedesktop/DBus", "org.freedesktop.DBus.ListNames"],
+            capture_output=True, text=True, env=env, check=False,
+        ).stdout
+        if f'"{name}"' in names:
+            return
+        time.sleep(0.05)
+    pytest.fail(f"{name} did not appear on the private D-Bus")
+
+
+@pytest.fixture
+def secret_service(secret_service_bus: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Point this test's keyring clients at the real Secret Service."""
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", secret_service_bus)
+    return secret_service_bus

@@ -80,6 +80,24 @@ class Settings(BaseSettings):
     check_timeout_s: float = Field(
         3.0, gt=0, le=60, description="Délai maximal de chaque vérification (secondes)."
     )
+    ntp_server: str = Field(
+        "fr.pool.ntp.org",
+        max_length=260,
+        description="Serveur de temps (NTP) pour vérifier l'horloge : nom ou nom:port.",
+    )
+    tls_expected_issuers: list[str] = Field(
+        default_factory=lambda: [
+            "Certigna", "DigiCert", "GlobalSign", "Sectigo", "Let's Encrypt", "Entrust",
+            "GEANT", "HARICA", "Buypass", "Google Trust Services", "Amazon",
+        ],
+        description=(
+            "Émetteurs attendus du certificat du portail ; un autre émetteur signale une "
+            "inspection TLS probable (liste vide : pas de vérification)."
+        ),
+    )
+    cryptolib_min_version: str = Field(
+        "5.2", max_length=20, description="Version minimale de la Cryptolib CPS."
+    )
 
     # Sending
     smtp_host: str = Field("", max_length=253, description="Serveur SMTP du centre.")

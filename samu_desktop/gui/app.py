@@ -6,15 +6,16 @@ import logging
 import os
 import signal
 import sys
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from samu_desktop import __version__
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.store import SettingsStore
-from samu_desktop.crash import CrashHandler
+from samu_desktop.crash import CrashHandler, PreviousRun
 from samu_desktop.gui.i18n import install_translators
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.single_instance import InstanceServer, send_to_running, server_name
@@ -43,38 +44,34 @@ class _FirstPaint(QObject):
         return False
 
 
-def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = False) -> int:
-    if _no_display():
-        print(
-            translate(
-                "app",
-                "Aucun écran n'est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : lancez "
-                "l'application depuis une session graphique.",
-            ),
-            file=sys.stderr,
-        )
-        return 1
-    paths = AppPaths.default()
-    app = QApplication(sys.argv[:1])
-    app.setApplicationName("samu-desktop")
-    app.setApplicationDisplayName("Incident SI-SAMU")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("samu-desktop")
+@dataclass
+class Application:
+    """Everything the running app holds; built by :func:`build` on an existing QApplication."""
 
-    name = server_name(str(paths.config_dir))
-    if send_to_running(name, "quit" if quit_running else "show"):
-        return 0
-    if quit_running:
-        return 0
+    paths: AppPaths
+    store: SettingsStore
+    window: MainWindow
+    crash: CrashHandler
+    tray: Tray | None
+    translators: list[QTranslator] = field(default_factory=list)
 
-    setup_logging(paths.log_dir)
-    crash = CrashHandler(paths.crash_dir)
-    previous = crash.previous_run()
-    crash.install()
+    def shutdown(self) -> None:
+        self.crash.clean_exit()
+        log.info("clean exit")
+
+
+def build(
+    app: QApplication,
+    paths: AppPaths,
+    lang: str | None = None,
+    crash: CrashHandler | None = None,
+    previous: PreviousRun | None = None,
+) -> Application:
     store = SettingsStore(paths)
     loaded = store.load()
-    translators = install_translators(app, lang or loaded.settings.language)
-    log.info("start %s, language %s", __version__, lang or loaded.settings.language)
+    language = lang or loaded.settings.language
+    translators = install_translators(app, language)
+    log.info("start %s, language %s", __version__, language)
 
     icon = QIcon(str(resource_path("icons", "samu-desktop.png")))
     app.setWindowIcon(icon)
@@ -82,7 +79,7 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     for message in loaded.messages:
         log.warning("start-up notice: %s", message)
         window.message_bar.add(message)
-    if previous.crashed:
+    if previous is not None and previous.crashed:
         window.message_bar.add(
             app.translate(
                 "app",
@@ -92,6 +89,7 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
             ),
             details=previous.details,
         )
+    crash = crash or CrashHandler(paths.crash_dir)
 
     def on_exception(details: str) -> None:
         window.message_bar.add(
@@ -114,28 +112,63 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
         tray.quit_requested.connect(window.quit_requested)
         tray.show()
         window.hide_on_close = True
+    return Application(paths, store, window, crash, tray, translators)
 
-    server = InstanceServer(name, app)
-    server.message.connect(
-        lambda msg: window.quit_requested() if msg == "quit" else window.show_and_raise()
-    )
 
+def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = False) -> int:
+    if _no_display():
+        print(
+            translate(
+                "app",
+                "Aucun écran n'est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : lancez "
+                "l'application depuis une session graphique.",
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    paths = AppPaths.default()
+    qapp = QApplication(sys.argv[:1])
+    qapp.setApplicationName("samu-desktop")
+    qapp.setApplicationDisplayName("Incident SI-SAMU")
+    qapp.setApplicationVersion(__version__)
+    qapp.setDesktopFileName("samu-desktop")
+
+    name = server_name(str(paths.config_dir))
+    if send_to_running(name, "quit" if quit_running else "show"):
+        return 0
+    if quit_running:
+        return 0
+
+    setup_logging(paths.log_dir)
+    crash = CrashHandler(paths.crash_dir)
+    previous = crash.previous_run()
+    crash.install()
+    running = build(qapp, paths, lang, crash, previous)
+    window = running.window
+
+    server = InstanceServer(name, qapp)
+
+    def on_message(message: str) -> None:
+        log.info("another launch asked to %s", message)
+        if message == "quit":
+            window.quit_requested()
+        else:
+            window.show_and_raise()
+
+    server.message.connect(on_message)
     # Ctrl+C and SIGTERM end the event loop cleanly; the timer lets Python run
     # its signal handlers while Qt's loop is in C++.
     signal.signal(signal.SIGTERM, lambda *_: window.quit_requested())
     signal.signal(signal.SIGINT, lambda *_: window.quit_requested())
-    wake = QTimer(app)
-    wake.start(250)
+    wake = QTimer(qapp)
     wake.timeout.connect(lambda: None)
+    wake.start(250)
 
     if os.environ.get(STARTUP_PROBE):
-        probe = _FirstPaint(app)
-        window.installEventFilter(probe)
-    if not (hidden and tray is not None):
+        window.installEventFilter(_FirstPaint(qapp))
+    if not (hidden and running.tray is not None):
         window.show()
-    code = app.exec()
+    code = qapp.exec()
     server.close()
-    crash.clean_exit()
-    del translators
-    log.info("clean exit")
+    running.shutdown()
     return int(code)

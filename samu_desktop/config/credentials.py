@@ -1,0 +1,97 @@
+"""Secrets (the SMTP password, the key that encrypts captures at rest) in the OS keyring.
+
+Only real keyrings are accepted: Windows Credential Manager, the macOS
+Keychain, the freedesktop Secret Service. When none is available the caller
+gets a clear French message; there is never a silent fallback to a file.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import keyring
+import keyring.backend
+import keyring.errors
+
+from samu_desktop.errors import UserFacingError
+from samu_desktop.i18n import translate
+
+log = logging.getLogger(__name__)
+
+SERVICE = "samu-desktop"
+
+# Backends that keep secrets protected by the operating system.
+_TRUSTED = {
+    "win32": "keyring.backends.Windows.WinVaultKeyring",
+    "darwin": "keyring.backends.macOS.Keyring",
+    "linux": "keyring.backends.SecretService.Keyring",
+}
+
+
+class CredentialsUnavailable(UserFacingError):
+    """No protected keyring, or it refused the operation."""
+
+
+def _unavailable(details: str) -> CredentialsUnavailable:
+    return CredentialsUnavailable(
+        translate(
+            "credentials",
+            "Le trousseau sécurisé du système n'est pas disponible : le mot de passe ne peut "
+            "pas être enregistré. Ouvrez une session complète sur le poste, ou demandez à "
+            "votre service informatique d'activer le trousseau.",
+        ),
+        details=details,
+    )
+
+
+def _backend() -> keyring.backend.KeyringBackend:
+    name = _TRUSTED.get(sys.platform)
+    if name is None:
+        raise _unavailable(f"unsupported platform {sys.platform}")
+    module_name, _, class_name = name.rpartition(".")
+    try:
+        module = __import__(module_name, fromlist=[class_name])
+        backend: keyring.backend.KeyringBackend = getattr(module, class_name)()
+    except Exception as exc:  # import problems, missing system libraries
+        raise _unavailable(f"{name}: {type(exc).__name__}") from exc
+    # priority raises (or is <= 0) when the backend cannot work here, e.g. no
+    # Secret Service on the session bus.
+    try:
+        usable = backend.priority > 0
+    except Exception as exc:
+        raise _unavailable(f"{name}: {type(exc).__name__}: {exc}") from exc
+    if not usable:
+        raise _unavailable(f"{name}: not usable here")
+    return backend
+
+
+def backend_name() -> str:
+    """The keyring in use, for the settings page and the log (never the secret)."""
+    backend = type(_backend())
+    return f"{backend.__module__}.{backend.__name__}"
+
+
+def set_secret(account: str, secret: str) -> None:
+    try:
+        _backend().set_password(SERVICE, account, secret)
+    except keyring.errors.KeyringError as exc:
+        raise _unavailable(f"set {account}: {type(exc).__name__}") from exc
+    log.info("secret stored for %s", account)
+
+
+def get_secret(account: str) -> str | None:
+    """The stored secret, or None when nothing is stored for ``account``."""
+    try:
+        return _backend().get_password(SERVICE, account)
+    except keyring.errors.KeyringError as exc:
+        raise _unavailable(f"get {account}: {type(exc).__name__}") from exc
+
+
+def delete_secret(account: str) -> None:
+    try:
+        _backend().delete_password(SERVICE, account)
+    except keyring.errors.PasswordDeleteError:
+        return  # nothing stored: already the wanted state
+    except keyring.errors.KeyringError as exc:
+        raise _unavailable(f"delete {account}: {type(exc).__name__}") from exc

@@ -1,0 +1,149 @@
+"""The application shell through the real widgets (offscreen)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from samu_desktop import i18n
+from samu_desktop.config.paths import AppPaths
+from samu_desktop.gui.app import Application, build
+from samu_desktop.gui.settings_dialog import SettingsDialog
+
+
+def write(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data) if not isinstance(data, str) else data)
+
+
+@pytest.fixture
+def make_app(qtbot: QtBot) -> Iterator[callable]:  # type: ignore[valid-type]
+    built: list[Application] = []
+
+    def make(lang: str | None = None) -> Application:
+        app = build(QApplication.instance(), AppPaths.default(), lang)  # type: ignore[arg-type]
+        qtbot.addWidget(app.window)
+        built.append(app)
+        return app
+
+    yield make
+    for app in built:
+        for translator in app.translators:
+            QCoreApplication.removeTranslator(translator)
+    i18n.install(None)
+
+
+def test_home_page_asks_the_question_and_offers_four_cases(make_app, qtbot: QtBot) -> None:
+    window = make_app().window
+    window.show()
+    qtbot.waitExposed(window)
+    ui = window.home.ui
+    assert ui.titleLabel.text() == "Sur quel outil rencontrez-vous un incident ?"
+    texts = [b.text() for b in (ui.caseA, ui.caseB, ui.caseC, ui.caseD)]
+    assert [t[0] for t in texts] == ["A", "B", "C", "D"]
+    assert "Pack OTN" in ui.caseA.description()
+    assert "Selfcare" in ui.caseB.description()
+    assert all(b.accessibleName() for b in (ui.caseA, ui.caseB, ui.caseC, ui.caseD))
+
+
+def test_each_case_shows_the_procedure_guidance_with_configured_contacts(
+    make_app, qtbot: QtBot
+) -> None:
+    write(AppPaths.default().policy_file,
+          {"locked": {"support_phone_calls": "01 00 00 00 01",
+                      "local_it_email": "dsi@hopital.example"}})
+    window = make_app().window
+    window.show()
+    qtbot.mouseClick(window.home.ui.caseA, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.case_page
+    assert "01 00 00 00 01" in window.case_page.body.text()
+    assert "Pack OTN" in window.case_page.body.text()
+    window.go_home()
+    qtbot.mouseClick(window.home.ui.caseB, Qt.MouseButton.LeftButton)
+    assert "monserviceclient.si-samu@esante.gouv.fr" in window.case_page.body.text()
+    window.go_home()
+    qtbot.mouseClick(window.home.ui.caseC, Qt.MouseButton.LeftButton)
+    assert "à renseigner" in window.case_page.body.text()  # no number configured
+    window.go_home()
+    qtbot.mouseClick(window.home.ui.caseD, Qt.MouseButton.LeftButton)
+    assert "dsi@hopital.example" in window.case_page.body.text()
+
+
+def test_contacts_from_settings_cannot_inject_markup(make_app) -> None:
+    write(AppPaths.default().settings_file, {"support_phone_hardware": "<b>x</b><img src=y>"})
+    window = make_app().window
+    window.open_case("C")
+    assert "&lt;b&gt;x&lt;/b&gt;" in window.case_page.body.text()
+
+
+def test_corrupt_files_show_french_notices_in_the_window(make_app) -> None:
+    paths = AppPaths.default()
+    write(paths.settings_file, "{ not json")
+    write(paths.policy_file, "[1, 2")
+    window = make_app().window
+    notices = window.message_bar.texts()
+    assert len(notices) == 2
+    assert any("réglages" in n and "copie" in n for n in notices)
+    assert any("politique" in n and "verrouillés" in n for n in notices)
+
+
+def test_settings_dialog_shows_locked_settings_disabled(qtbot: QtBot) -> None:
+    from samu_desktop.config.settings import Settings
+
+    dialog = SettingsDialog(Settings(smtp_host="smtp.hopital.test"), frozenset({"smtp_host"}))
+    qtbot.addWidget(dialog)
+    host = dialog.findChild(QLineEdit, "smtp_host")
+    assert host is not None and not host.isEnabled()
+    assert host.text() == "smtp.hopital.test"
+    label = dialog.ui.smtp_host_label
+    assert label.text().startswith("🔒")
+    assert "administrateur" in host.toolTip()
+    assert dialog.ui.lockedNotice.isVisibleTo(dialog)
+    assert "smtp_host" not in dialog.values()
+    auth = dialog.findChild(QCheckBox, "smtp_auth")
+    assert auth is not None and auth.isEnabled()
+
+
+def test_settings_dialog_saves_to_disk_but_never_locked_values(make_app, qtbot: QtBot) -> None:
+    paths = AppPaths.default()
+    write(paths.policy_file, {"locked": {"smtp_host": "smtp.hopital.test"}})
+    app = make_app()
+    dialog = app.window.open_settings()
+    qtbot.addWidget(dialog)
+    crra = dialog.findChild(QLineEdit, "crra_id")
+    assert crra is not None
+    crra.setText("fr680")
+    dialog.ui.buttons.accepted.emit()
+    saved = json.loads(paths.settings_file.read_text())
+    assert saved["crra_id"] == "FR680"
+    assert "smtp_host" not in saved
+    assert app.window.loaded.settings.crra_id == "FR680"
+
+
+def test_settings_dialog_refuses_an_invalid_value_and_keeps_it_open(
+    make_app, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    app = make_app()
+    dialog = app.window.open_settings()
+    qtbot.addWidget(dialog)
+    crra = dialog.findChild(QLineEdit, "crra_id")
+    assert crra is not None
+    crra.setText("Paris")
+    dialog.ui.buttons.accepted.emit()
+    assert dialog.isVisible()
+    assert warnings and "Identifiant du CRRA" in warnings[0]
+    assert not AppPaths.default().settings_file.exists()
+
+
+def test_english_is_available(make_app) -> None:
+    window = make_app(lang="en").window
+    assert window.home.ui.titleLabel.text() == "Which tool is the incident on?"
+    assert window.windowTitle() == "SI-SAMU incident"

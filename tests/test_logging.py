@@ -1,0 +1,36 @@
+"""The log file never holds secrets or patient data."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from samu_desktop.logsetup import scrub, setup_logging
+
+
+def test_scrub_removes_what_looks_like_patient_data_or_secrets() -> None:
+    text = (
+        "password=hunter2 mail dupont@example.test tel 06.12.34.56.78 "
+        "+33 6 12 34 56 78 nir 1 84 12 75 123 456 78 ddn 01/02/1950 version 115.3.0esr"
+    )
+    out = scrub(text)
+    for secret in ("hunter2", "dupont@example.test", "06.12.34.56.78", "+33 6 12 34 56 78",
+                   "1 84 12 75 123 456 78", "01/02/1950"):
+        assert secret not in out
+    assert "115.3.0esr" in out  # versions stay readable
+
+
+def test_log_file_is_scrubbed_including_tracebacks(tmp_path: Path) -> None:
+    path = setup_logging(tmp_path)
+    log = logging.getLogger("test")
+    log.warning("user typed %s", "06 12 34 56 78")
+    try:
+        raise ValueError("token: abc123secret")
+    except ValueError:
+        log.exception("failed")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    content = path.read_text(encoding="utf-8")
+    assert "user typed" in content and "ValueError" in content
+    assert "06 12 34 56 78" not in content
+    assert "abc123secret" not in content
