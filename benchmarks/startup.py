@@ -1,0 +1,101 @@
+"""Time from process start to the main window painted: the app vs a bare PySide6 window.
+
+Both run in the same session on the same Xvfb, alternately, and are timed the
+same way: from just before the process is spawned to the line each prints
+once its first paint is done.
+
+    .venv/bin/python benchmarks/startup.py [--runs 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: print("window shown", flush=True))
+        return False
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("Hello"))
+window.resize(900, 700)
+probe = FirstPaint()
+window.installEventFilter(probe)
+window.show()
+app.exec()
+"""
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    for number in range(150, 400):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists():
+            break
+    proc = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24",
+                             "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        time.sleep(0.02)
+    time.sleep(0.2)
+    return proc, f":{number}"
+
+
+def time_until_shown(cmd: list[str], env: dict[str, str]) -> tuple[float, subprocess.Popen[str]]:
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if "window shown" in line:
+            return time.perf_counter() - start, proc
+    raise RuntimeError(f"{cmd} ended without showing a window")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=10)
+    runs = parser.parse_args().runs
+    xvfb, display = start_xvfb()
+    home = Path(tempfile.mkdtemp(prefix="samu-bench-"))
+    env = dict(os.environ, DISPLAY=display, HOME=str(home), SAMU_DESKTOP_STARTUP_PROBE="1",
+               XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
+               XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_DIRS=str(home / "etc"))
+    env.pop("QT_QPA_PLATFORM", None)
+    app_times: list[float] = []
+    bare_times: list[float] = []
+    try:
+        for _ in range(runs):
+            seconds, proc = time_until_shown([sys.executable, "-m", "samu_desktop"], env)
+            app_times.append(seconds)
+            subprocess.run([sys.executable, "-m", "samu_desktop", "--quit"], env=env, check=True)
+            proc.wait(30)
+            seconds, proc = time_until_shown([sys.executable, "-c", BARE], env)
+            bare_times.append(seconds)
+            proc.terminate()
+            proc.wait(30)
+    finally:
+        xvfb.terminate()
+        shutil.rmtree(home, ignore_errors=True)
+    app_median = statistics.median(app_times)
+    bare_median = statistics.median(bare_times)
+    print(f"runs: {runs} each, alternating, Xvfb 1920x1080, {os.cpu_count()} cores")
+    print(f"samu-desktop  : median {app_median * 1000:.0f} ms, min {min(app_times) * 1000:.0f} ms")
+    print(f"bare PySide6  : median {bare_median * 1000:.0f} ms, min {min(bare_times) * 1000:.0f} ms")
+    print(f"ratio (median): {app_median / bare_median:.2f}")
+
+
+if __name__ == "__main__":
+    main()
