@@ -92,8 +92,9 @@ def main() -> None:
     app_median = statistics.median(app_times)
     bare_median = statistics.median(bare_times)
     print(f"runs: {runs} each, alternating, Xvfb 1920x1080, {os.cpu_count()} cores")
-    print(f"samu-desktop  : median {app_median * 1000:.0f} ms, min {min(app_times) * 1000:.0f} ms")
-    print(f"bare PySide6  : median {bare_median * 1000:.0f} ms, min {min(bare_times) * 1000:.0f} ms")
+    for name, median, times in (("samu-desktop", app_median, app_times),
+                                 ("bare PySide6", bare_median, bare_times)):
+        print(f"{name:<14}: median {median * 1000:.0f} ms, min {min(times) * 1000:.0f} ms")
     print(f"ratio (median): {app_median / bare_median:.2f}")
 
 

@@ -1,0 +1,290 @@
+"""The report as the support desk reads it: plain text, HTML, JSON and a subject line.
+
+Every answered question that is visible is listed in the procedure's order with
+its label. The document's language is chosen by the caller (French for the
+support desk), not by the interface, so its few fixed words come from the small
+table below rather than from the interface's translator.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from samu_desktop import __version__
+from samu_desktop.config.settings import Settings
+from samu_desktop.procedure.schema import Catalogue, FieldDef
+from samu_desktop.report.model import Report, display_datetime, parse_datetime_answer
+from samu_desktop.report.validation import has_control_characters, is_answered, visible_fields
+
+JSON_SCHEMA = "samu-desktop/incident-report"
+JSON_SCHEMA_VERSION = 1
+SHORT_TITLE_MAX = 80
+
+_WORDS: dict[str, dict[str, str]] = {
+    "fr": {
+        "heading": "Signalement d'incident SI-SAMU",
+        "case": "Cas {case} — {title}",
+        "application": "Application",
+        "crra": "CRRA",
+        "reporter": "Signalé par",
+        "phone": "téléphone",
+        "email": "e-mail",
+        "title": "Titre",
+        "footer": "Formulaire version {catalogue} · samu-desktop {app} · référence {id}",
+        "yes": "Oui",
+        "no": "Non",
+        "screenshots": "{count} copie(s) d'écran jointe(s)",
+        "prerequisites": "résultats joints au message",
+        "start": "début",
+        "unknown_start": "début non renseigné",
+        "no_crra": "CRRA non renseigné",
+    },
+    "en": {
+        "heading": "SI-SAMU incident report",
+        "case": "Case {case} — {title}",
+        "application": "Application",
+        "crra": "CRRA",
+        "reporter": "Reported by",
+        "phone": "phone",
+        "email": "e-mail",
+        "title": "Title",
+        "footer": "Form version {catalogue} · samu-desktop {app} · reference {id}",
+        "yes": "Yes",
+        "no": "No",
+        "screenshots": "{count} screenshot(s) attached",
+        "prerequisites": "results attached to the message",
+        "start": "started",
+        "unknown_start": "start not given",
+        "no_crra": "CRRA not set",
+    },
+}
+
+
+def _words(language: str) -> dict[str, str]:
+    return _WORDS.get(language, _WORDS["fr"])
+
+
+@dataclass(frozen=True)
+class Row:
+    """One answered question, ready to show (the wizard's review page uses these too)."""
+
+    field: FieldDef
+    label: str
+    display: str
+
+
+def clean_line(text: str) -> str:
+    """One line of text: control and invisible characters become spaces, runs collapse."""
+    out = [" " if has_control_characters(c, multiline=False) else c for c in text]
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def clean_block(text: str) -> str:
+    """Several lines: line breaks unified, other control characters dropped."""
+    text = re.sub(r"\r\n?|[\u2028\u2029]", "\n", text)
+    lines = [clean_line(line.replace("\t", " ")) for line in text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def display_value(field: FieldDef, report: Report, language: str = "fr") -> str:
+    """The answer to ``field`` as words (choice labels, Oui/Non, dd/mm/yyyy HH:MM)."""
+    words = _words(language)
+    if field.type == "screenshots":
+        return words["screenshots"].format(count=len(report.screenshots))
+    if field.type == "prerequisites_result":
+        return words["prerequisites"]
+    value = report.answers.get(field.id)
+    if field.type == "datetime":
+        moment = parse_datetime_answer(value)
+        if moment is not None:
+            return display_datetime(moment)
+    if field.type == "yes_no" and isinstance(value, bool):
+        return words["yes"] if value else words["no"]
+    if field.type in ("single_choice", "multi_choice"):
+        ids = value if isinstance(value, list) else [value]
+        labels = []
+        for item in ids:
+            choice = field.choice(item) if isinstance(item, str) else None
+            labels.append(choice.label.get(language) if choice else clean_line(str(item)))
+        return ", ".join(labels)
+    if field.type == "long_text" and isinstance(value, str):
+        return clean_block(value)
+    # Short text, numbers, and whatever a damaged draft may hold.
+    return clean_line(str(value))
+
+
+def rows(report: Report, catalogue: Catalogue, language: str = "fr") -> list[Row]:
+    """Every visible, answered question in the procedure's order."""
+    return [
+        # "Avez-vous tenté :" would read "Avez-vous tenté : : …".
+        Row(f, f.label.get(language).rstrip(" :"), display_value(f, report, language))
+        for f in visible_fields(catalogue, report)
+        if is_answered(f, report)
+    ]
+
+
+def start_time(report: Report, catalogue: Catalogue) -> datetime | None:
+    start = catalogue.field_with_role(report.case, report.application, "start")
+    return None if start is None else parse_datetime_answer(report.answers.get(start.id))
+
+
+def short_title(report: Report, catalogue: Catalogue, language: str = "fr") -> str:
+    """The user's title, else the description's first line, else the tool's name."""
+    title = clean_line(report.title)
+    if not title:
+        summary = catalogue.field_with_role(report.case, report.application, "summary")
+        value = report.answers.get(summary.id) if summary else None
+        if isinstance(value, str):
+            title = next((clean_line(x) for x in clean_block(value).split("\n") if x.strip()), "")
+    if not title:
+        title = _form_name(report, catalogue, language)
+    if len(title) > SHORT_TITLE_MAX:
+        title = title[: SHORT_TITLE_MAX - 1].rstrip() + "…"
+    return title
+
+
+def _form_name(report: Report, catalogue: Catalogue, language: str) -> str:
+    case = catalogue.get_case(report.case)
+    if case is None:
+        return clean_line(f"Incident {report.case}")
+    app = case.application(report.application)
+    return (app.name if app else case.title).get(language)
+
+
+def subject_line(
+    report: Report, catalogue: Catalogue, settings: Settings, language: str = "fr"
+) -> str:
+    """``[SI-SAMU][Incident][B/Bandeau][FR680] <titre court> — début dd/mm/yyyy HH:MM``."""
+    words = _words(language)
+    case = catalogue.get_case(report.case)
+    app = case.application(report.application) if case else None
+    tag = clean_line(report.case) + (f"/{app.short_name.get(language)}" if app else "")
+    crra = clean_line(settings.crra_id or report.reporter.crra_id) or words["no_crra"]
+    start = start_time(report, catalogue)
+    when = f"{words['start']} {display_datetime(start)}" if start else words["unknown_start"]
+    subject = f"[SI-SAMU][Incident][{tag}][{crra}] {short_title(report, catalogue, language)}"
+    return clean_line(f"{subject} — {when}")
+
+
+def _header(report: Report, catalogue: Catalogue, language: str) -> list[tuple[str, str]]:
+    words = _words(language)
+    case = catalogue.get_case(report.case)
+    lines: list[tuple[str, str]] = []
+    app = case.application(report.application) if case else None
+    if app is not None:
+        lines.append((words["application"], app.name.get(language)))
+    who = report.reporter
+    if who.crra_id or who.centre_name:
+        crra = " — ".join(x for x in (clean_line(who.crra_id), clean_line(who.centre_name)) if x)
+        lines.append((words["crra"], crra))
+    contact = [clean_line(who.name)]
+    if who.phone:
+        contact.append(f"{words['phone']} {clean_line(who.phone)}")
+    if who.email:
+        contact.append(f"{words['email']} {clean_line(who.email)}")
+    if any(contact):
+        lines.append((words["reporter"], ", ".join(x for x in contact if x)))
+    if report.title.strip():
+        lines.append((words["title"], clean_line(report.title)))
+    return lines
+
+
+def _case_line(report: Report, catalogue: Catalogue, language: str) -> str:
+    case = catalogue.get_case(report.case)
+    title = case.title.get(language) if case else "?"
+    return _words(language)["case"].format(case=clean_line(report.case), title=title)
+
+
+def _footer(report: Report, language: str) -> str:
+    return _words(language)["footer"].format(
+        catalogue=clean_line(report.catalogue_version), app=__version__, id=report.id
+    )
+
+
+def render_text(report: Report, catalogue: Catalogue, language: str = "fr") -> str:
+    heading = _words(language)["heading"]
+    out = [heading, "=" * len(heading), _case_line(report, catalogue, language)]
+    out += [f"{name} : {value}" for name, value in _header(report, catalogue, language)]
+    out.append("")
+    for row in rows(report, catalogue, language):
+        if "\n" in row.display:
+            out.append(f"{row.label} :")
+            out += ["    " + line for line in row.display.split("\n")]
+        else:
+            out.append(f"{row.label} : {row.display}")
+    out += ["", "-- ", _footer(report, language)]
+    return "\n".join(out) + "\n"
+
+
+def render_html(report: Report, catalogue: Catalogue, language: str = "fr") -> str:
+    """A whole HTML document; every value is escaped."""
+    esc = html.escape
+    heading = _words(language)["heading"]
+    head = "".join(
+        f"<tr><th scope='row'>{esc(name)}</th><td>{esc(value)}</td></tr>"
+        for name, value in _header(report, catalogue, language)
+    )
+    body = "".join(
+        f"<tr><th scope='row'>{esc(row.label)}</th>"
+        f"<td>{esc(row.display).replace(chr(10), '<br>')}</td></tr>"
+        for row in rows(report, catalogue, language)
+    )
+    lang = "en" if language == "en" else "fr"
+    return (
+        f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"
+        f"<title>{esc(heading)}</title></head><body>"
+        f"<h1>{esc(heading)}</h1><h2>{esc(_case_line(report, catalogue, language))}</h2>"
+        f"<table class='header'>{head}</table>"
+        f"<table class='answers' border='1' cellpadding='4' cellspacing='0'>{body}</table>"
+        f"<p><small>{esc(_footer(report, language))}</small></p></body></html>\n"
+    )
+
+
+def render_json_data(report: Report, catalogue: Catalogue, language: str = "fr") -> dict[str, Any]:
+    case = catalogue.get_case(report.case)
+    app = case.application(report.application) if case else None
+    fields: list[dict[str, Any]] = []
+    for row in rows(report, catalogue, language):
+        f = row.field
+        value: Any = report.answers.get(f.id)
+        if f.type == "screenshots":
+            value = list(report.screenshots)
+        elif f.type == "prerequisites_result":
+            value = report.prerequisites
+        fields.append(
+            {"id": f.id, "type": f.type, "label": row.label, "value": value,
+             "display": row.display}
+        )
+    return {
+        "schema": JSON_SCHEMA,
+        "schema_version": JSON_SCHEMA_VERSION,
+        "app_version": __version__,
+        "catalogue_version": report.catalogue_version,
+        "language": "en" if language == "en" else "fr",
+        "report": {
+            "id": str(report.id),
+            "status": report.status,
+            "created_at": report.created_at.isoformat(),
+            "updated_at": report.updated_at.isoformat(),
+            "title": short_title(report, catalogue, language),
+        },
+        "case": {"id": report.case, "title": case.title.get(language) if case else None},
+        "application": None if app is None else {
+            "id": app.id, "name": app.name.get(language), "short_name": app.short_name.get(language)
+        },
+        "reporter": report.reporter.model_dump(mode="json"),
+        "fields": fields,
+        "screenshots": list(report.screenshots),
+        "prerequisites": report.prerequisites,
+    }
+
+
+def render_json(report: Report, catalogue: Catalogue, language: str = "fr") -> str:
+    return json.dumps(
+        render_json_data(report, catalogue, language), ensure_ascii=False, indent=2
+    ) + "\n"
