@@ -1,9 +1,12 @@
-"""The main window: start-up notices, the home page and the case pages.
+"""The main window: start-up notices, the home page and the report wizard.
 
 Signals: settings_changed(object) — the new Settings after the dialog saved.
 """
 
 from __future__ import annotations
+
+import logging
+from functools import partial
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -19,10 +22,20 @@ from PySide6.QtWidgets import (
 from samu_desktop import __version__
 from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.errors import UserFacingError
-from samu_desktop.gui.case_page import CasePage
 from samu_desktop.gui.generated.ui_home_page import Ui_HomePage
 from samu_desktop.gui.message_bar import MessageBar
 from samu_desktop.gui.settings_dialog import SettingsDialog
+from samu_desktop.gui.tasks import TaskRunner
+from samu_desktop.gui.wizard.wizard import ReportWizard, WizardContext
+from samu_desktop.procedure import load_catalogue
+from samu_desktop.procedure.schema import Catalogue
+from samu_desktop.report.autofill import MachineFacts, detect_machine_facts
+from samu_desktop.report.drafts import DraftStore
+from samu_desktop.report.history import History
+from samu_desktop.report.model import Report, display_datetime
+from samu_desktop.report.render import start_time
+
+log = logging.getLogger(__name__)
 
 
 class HomePage(QWidget):
@@ -53,32 +66,50 @@ class MainWindow(QMainWindow):
         loaded: LoadedSettings,
         store: SettingsStore,
         icon: QIcon,
+        tasks: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.loaded = loaded
         self.store = store
+        self.tasks = tasks or TaskRunner()
+        self.language = loaded.settings.language
         # Hide to the tray on close only when a tray exists (set by the app).
         self.hide_on_close = False
         self.setWindowTitle(self.tr("Incident SI-SAMU"))
         self.setWindowIcon(icon)
-        self.resize(900, 700)
+        self.resize(900, 760)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
         self.message_bar = MessageBar(central)
         self.pages = QStackedWidget(central)
         self.home = HomePage(self.pages)
-        self.case_page = CasePage(self.pages)
         self.pages.addWidget(self.home)
-        self.pages.addWidget(self.case_page)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.wizard: ReportWizard | None = None
+
+        self.catalogue: Catalogue | None = None
+        try:
+            self.catalogue = load_catalogue()
+        except UserFacingError as exc:
+            log.error("catalogue not loaded: %s", exc.details)
+            self.message_bar.add(exc.user_message)
+        paths = store.paths
+        self.history = History(paths, self.catalogue) if self.catalogue else None
+        self.drafts = DraftStore(paths, self.history)
+        # Reading browser versions may start a process: never on the GUI thread.
+        self.facts = MachineFacts()
+        self.tasks.run(detect_machine_facts, on_success=self._facts_found)
 
         self.home.case_chosen.connect(self.open_case)
-        self.case_page.back.connect(self.go_home)
         self._build_menus()
+        self.offer_unfinished_drafts()
+
+    def _facts_found(self, facts: MachineFacts) -> None:
+        self.facts = facts
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
@@ -105,11 +136,69 @@ class MainWindow(QMainWindow):
         self.hide_on_close = False
         QApplication.quit()
 
-    def open_case(self, case: str) -> None:
-        self.case_page.show_case(case, self.loaded.settings)
-        self.pages.setCurrentWidget(self.case_page)
+    # -- reports ---------------------------------------------------------------
+    def context(self) -> WizardContext | None:
+        if self.catalogue is None or self.history is None:
+            return None
+        return WizardContext(
+            self.catalogue, self.loaded.settings, self.drafts, self.history, self.facts,
+            self.language,
+        )
+
+    def open_case(self, case: str, report: Report | None = None) -> ReportWizard | None:
+        context = self.context()
+        if context is None:
+            self.message_bar.add(
+                self.tr("Le formulaire de la procédure est indisponible : réinstallez "
+                        "l'application ou prévenez votre service informatique.")
+            )
+            return None
+        self._close_wizard()
+        wizard = ReportWizard(context, case, report, self.pages)
+        wizard.error.connect(self.message_bar.add)
+        wizard.finished.connect(self._report_finished)
+        wizard.send_requested.connect(self.send_report)
+        self.wizard = wizard
+        self.pages.addWidget(wizard)
+        self.pages.setCurrentWidget(wizard)
+        return wizard
+
+    def send_report(self, report: Report) -> None:
+        """Hand the finished report over for sending (the outbox comes with sending)."""
+        assert self.wizard is not None
+        self.wizard.finish()
+
+    def _report_finished(self, report: Report) -> None:
+        self.go_home()
+        self.message_bar.add(self.tr("Signalement terminé et enregistré dans l'historique."))
+
+    def _close_wizard(self) -> None:
+        if self.wizard is not None:
+            self.pages.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+            self.wizard = None
+
+    def offer_unfinished_drafts(self) -> None:
+        listing = self.drafts.list_drafts()
+        for message in listing.messages:
+            self.message_bar.add(message)
+        for report in listing.reports:
+            if report.status != "draft":
+                continue
+            log.info("unfinished draft offered: %s", report.id)
+            start = start_time(report, self.catalogue) if self.catalogue else None
+            when = display_datetime(start) if start else display_datetime(report.created_at)
+            self.message_bar.add(
+                self.tr("Un signalement (cas {case}) commencé le {when} n'a pas été terminé.")
+                .format(case=report.case, when=when),
+                actions=[
+                    (self.tr("Reprendre"), partial(self.open_case, report.case, report)),
+                    (self.tr("Abandonner"), partial(self.drafts.discard, report.id)),
+                ],
+            )
 
     def go_home(self) -> None:
+        self._close_wizard()
         self.pages.setCurrentWidget(self.home)
 
     def show_and_raise(self) -> None:
@@ -117,6 +206,7 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    # -- settings ----------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.loaded.settings, self.loaded.locked, self)
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
@@ -150,3 +240,5 @@ class MainWindow(QMainWindow):
             self.hide()
             return
         super().closeEvent(event)
+
+

@@ -6,13 +6,23 @@ report they are about to write.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class Notice(QFrame):
-    def __init__(self, text: str, details: str = "", parent: QWidget | None = None) -> None:
+    """A message with optional actions; an action's button also closes the notice."""
+
+    def __init__(
+        self,
+        text: str,
+        details: str = "",
+        parent: QWidget | None = None,
+        actions: Sequence[tuple[str, Callable[[], object]]] = (),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("notice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -22,14 +32,25 @@ class Notice(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
+        for label, callback in actions:
+            button = QPushButton(label, self)
+            button.clicked.connect(callback)
+            button.clicked.connect(self.close_notice)
+            layout.addWidget(button)
         if details:
             copy = QPushButton(self.tr("Copier les détails"), self)
             copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
             layout.addWidget(copy)
         close = QPushButton(self.tr("Fermer"), self)
         close.setAccessibleName(self.tr("Fermer ce message"))
-        close.clicked.connect(self.deleteLater)
+        close.clicked.connect(self.close_notice)
         layout.addWidget(close)
+
+
+    def close_notice(self) -> None:
+        self.setProperty("closing", True)
+        self.hide()
+        self.deleteLater()
 
 
 class MessageBar(QWidget):
@@ -38,10 +59,18 @@ class MessageBar(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
-    def add(self, text: str, details: str = "") -> Notice:
-        notice = Notice(text, details, self)
+    def add(
+        self,
+        text: str,
+        details: str = "",
+        actions: Sequence[tuple[str, Callable[[], object]]] = (),
+    ) -> Notice:
+        notice = Notice(text, details, self, actions)
         self._layout.addWidget(notice)
         return notice
 
+    def notices(self) -> list[Notice]:
+        return [n for n in self.findChildren(Notice) if not n.property("closing")]
+
     def texts(self) -> list[str]:
-        return [n.label.text() for n in self.findChildren(Notice)]
+        return [n.label.text() for n in self.notices()]

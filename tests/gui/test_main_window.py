@@ -52,34 +52,30 @@ def test_home_page_asks_the_question_and_offers_four_cases(make_app, qtbot: QtBo
     assert all(b.accessibleName() for b in (ui.caseA, ui.caseB, ui.caseC, ui.caseD))
 
 
-def test_each_case_shows_the_procedure_guidance_with_configured_contacts(
-    make_app, qtbot: QtBot
-) -> None:
+def test_each_case_opens_its_form_with_the_procedure_guidance(make_app, qtbot: QtBot) -> None:
     write(AppPaths.default().policy_file,
           {"locked": {"support_phone_calls": "01 00 00 00 01",
                       "local_it_email": "dsi@hopital.example"}})
     window = make_app().window
     window.show()
     qtbot.mouseClick(window.home.ui.caseA, Qt.MouseButton.LeftButton)
-    assert window.pages.currentWidget() is window.case_page
-    assert "01 00 00 00 01" in window.case_page.body.text()
-    assert "Pack OTN" in window.case_page.body.text()
+    assert window.wizard is not None
+    assert "appels" in window.wizard.guidance.text()
+    assert window.wizard.heading.text().startswith("A — ")
     window.go_home()
     qtbot.mouseClick(window.home.ui.caseB, Qt.MouseButton.LeftButton)
-    assert "monserviceclient.si-samu@esante.gouv.fr" in window.case_page.body.text()
-    window.go_home()
-    qtbot.mouseClick(window.home.ui.caseC, Qt.MouseButton.LeftButton)
-    assert "à renseigner" in window.case_page.body.text()  # no number configured
-    window.go_home()
-    qtbot.mouseClick(window.home.ui.caseD, Qt.MouseButton.LeftButton)
-    assert "dsi@hopital.example" in window.case_page.body.text()
+    assert window.wizard is not None
+    assert "prérequis" in window.wizard.guidance.text()
+    assert set(window.wizard.application_page.buttons) == {
+        "portail", "bandeau", "nice", "statistiques", "selfcare"}
 
 
 def test_contacts_from_settings_cannot_inject_markup(make_app) -> None:
-    write(AppPaths.default().settings_file, {"support_phone_hardware": "<b>x</b><img src=y>"})
+    write(AppPaths.default().settings_file, {"local_it_name": "<b>x</b><img src=y>"})
     window = make_app().window
-    window.open_case("C")
-    assert "&lt;b&gt;x&lt;/b&gt;" in window.case_page.body.text()
+    wizard = window.open_case("D")
+    assert wizard is not None
+    assert "&lt;b&gt;x&lt;/b&gt;" in wizard._local_it_html()
 
 
 def test_corrupt_files_show_french_notices_in_the_window(make_app) -> None:

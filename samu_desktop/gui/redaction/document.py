@@ -1,0 +1,264 @@
+"""One capture being redacted: its image, boxes, crop, "vérifiée" mark, undo stack.
+
+Every change goes through a QUndoCommand pushed on the document's own stack,
+so undo and redo work the same for each tool. The commands call the
+``_apply_*`` methods, which are the only code that mutates the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from PIL import Image
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage, QPixmap, QUndoCommand, QUndoStack
+
+from samu_desktop.i18n import translate
+from samu_desktop.redaction import BLACK, Box, Fill, RedactionJob, RedactionState
+
+
+def pixmap_from_image(image: Image.Image) -> QPixmap:
+    """Convert once, when a capture is opened; never on repaint."""
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    data = rgb.tobytes("raw", "RGB")
+    # QImage borrows ``data``: the RGB32 conversion makes an owned copy
+    # (and RGB32 is the format the raster painter draws fastest).
+    borrowed = QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888)
+    return QPixmap.fromImage(borrowed.convertToFormat(QImage.Format.Format_RGB32))
+
+
+class CaptureDocument(QObject):
+    """Signals:
+    box_added(int), box_changed(int), box_removed(int) — a box id;
+    crop_changed() — the crop was set or removed;
+    verified_changed(bool) — the user's "vérifiée" mark;
+    changed() — after any of the above.
+    """
+
+    box_added = Signal(int)
+    box_changed = Signal(int)
+    box_removed = Signal(int)
+    crop_changed = Signal()
+    verified_changed = Signal(bool)
+    changed = Signal()
+
+    def __init__(
+        self, image: Image.Image, state: RedactionState | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.image: Image.Image | None = image
+        self.size = image.size
+        self.pixmap = pixmap_from_image(image)
+        self.undo_stack = QUndoStack(self)
+        self._boxes: dict[int, Box] = {}
+        self._next_id = 1
+        self._crop: Box | None = None
+        self._verified = False
+        if state is not None:
+            # Restored from a draft: not an undoable step.
+            for box in state.boxes:
+                self._apply_add({self._new_id(): box})
+            self._crop = state.crop
+            self._verified = state.verified
+
+    # -- reading -------------------------------------------------------------
+    @property
+    def boxes(self) -> Mapping[int, Box]:
+        return dict(self._boxes)
+
+    def box(self, box_id: int) -> Box:
+        return self._boxes[box_id]
+
+    @property
+    def crop(self) -> Box | None:
+        return self._crop
+
+    @property
+    def verified(self) -> bool:
+        return self._verified
+
+    def state(self) -> RedactionState:
+        return RedactionState(
+            boxes=tuple(self._boxes.values()), crop=self._crop, verified=self._verified
+        )
+
+    def job(self, fill: Fill = BLACK) -> RedactionJob:
+        """A frozen snapshot to export, on any thread, while editing goes on."""
+        if self.image is None:
+            raise RuntimeError("the capture was cleared")
+        return RedactionJob(
+            image=self.image, boxes=tuple(self._boxes.values()), crop=self._crop, fill=fill
+        )
+
+    # -- editing: each change is a command on the undo stack ----------------------
+    def add_command(self, boxes: Iterable[Box], text: str | None = None) -> AddBoxesCommand | None:
+        new = {self._new_id(): box for box in boxes if not box.is_empty}
+        if not new:
+            return None
+        label = text or translate("redaction", "Ajouter une zone masquée")
+        return AddBoxesCommand(self, new, label)
+
+    def remove_command(self, ids: Iterable[int]) -> QUndoCommand | None:
+        gone = {i: self._boxes[i] for i in ids if i in self._boxes}
+        return RemoveBoxesCommand(self, gone) if gone else None
+
+    def change_command(
+        self, after: Mapping[int, Box], text: str | None = None, mergeable: bool = False
+    ) -> QUndoCommand | None:
+        moved = {i: b for i, b in after.items() if i in self._boxes and b != self._boxes[i]}
+        if not moved:
+            return None
+        before = {i: self._boxes[i] for i in moved}
+        label = text or translate("redaction", "Déplacer une zone")
+        return ChangeBoxesCommand(self, before, moved, label, mergeable)
+
+    def crop_command(self, crop: Box | None) -> QUndoCommand | None:
+        return CropCommand(self, self._crop, crop) if crop != self._crop else None
+
+    def push(self, command: QUndoCommand | None) -> None:
+        if command is not None:
+            self.undo_stack.push(command)
+
+    def add_boxes(self, boxes: Iterable[Box], text: str | None = None) -> list[int]:
+        command = self.add_command(boxes, text)
+        self.push(command)
+        return [] if command is None else command.ids
+
+    def remove_boxes(self, ids: Iterable[int]) -> None:
+        self.push(self.remove_command(ids))
+
+    def change_boxes(self, after: Mapping[int, Box], text: str | None = None) -> None:
+        self.push(self.change_command(after, text))
+
+    def set_crop(self, crop: Box | None) -> None:
+        self.push(self.crop_command(crop))
+
+    def set_verified(self, verified: bool) -> None:
+        if verified != self._verified:
+            self._verified = verified
+            self.verified_changed.emit(verified)
+            self.changed.emit()
+
+    def clear(self) -> None:
+        """Drop the pixels and the history (the report is closing)."""
+        self.undo_stack.clear()
+        self._boxes.clear()
+        self.image = None
+        self.pixmap = QPixmap()
+
+    # -- the only mutators, called by the commands -----------------------------
+    def _new_id(self) -> int:
+        value = self._next_id
+        self._next_id += 1
+        return value
+
+    def _apply_add(self, boxes: Mapping[int, Box]) -> None:
+        for box_id, box in boxes.items():
+            self._boxes[box_id] = box
+            self.box_added.emit(box_id)
+        self._edited()
+
+    def _apply_remove(self, ids: Iterable[int]) -> None:
+        for box_id in ids:
+            if self._boxes.pop(box_id, None) is not None:
+                self.box_removed.emit(box_id)
+        self._edited()
+
+    def _apply_change(self, boxes: Mapping[int, Box]) -> None:
+        for box_id, box in boxes.items():
+            self._boxes[box_id] = box
+            self.box_changed.emit(box_id)
+        self._edited()
+
+    def _apply_crop(self, crop: Box | None) -> None:
+        self._crop = crop
+        self.crop_changed.emit()
+        self._edited()
+
+    def _edited(self) -> None:
+        # The mark is for the image as the user saw it: any edit (even one
+        # that arrives from detection) asks for a new look.
+        if self._verified:
+            self._verified = False
+            self.verified_changed.emit(False)
+        self.changed.emit()
+
+
+class AddBoxesCommand(QUndoCommand):
+    def __init__(self, doc: CaptureDocument, boxes: dict[int, Box], text: str) -> None:
+        super().__init__(text)
+        self._doc = doc
+        self._boxes = boxes
+        self.ids = list(boxes)
+
+    def redo(self) -> None:
+        self._doc._apply_add(self._boxes)
+
+    def undo(self) -> None:
+        self._doc._apply_remove(self._boxes)
+
+
+class RemoveBoxesCommand(QUndoCommand):
+    def __init__(self, doc: CaptureDocument, boxes: dict[int, Box]) -> None:
+        super().__init__(translate("redaction", "Supprimer une zone"))
+        self._doc = doc
+        self._boxes = boxes
+
+    def redo(self) -> None:
+        self._doc._apply_remove(self._boxes)
+
+    def undo(self) -> None:
+        self._doc._apply_add(self._boxes)
+
+
+class ChangeBoxesCommand(QUndoCommand):
+    MERGE_ID = 6001
+
+    def __init__(
+        self,
+        doc: CaptureDocument,
+        before: dict[int, Box],
+        after: dict[int, Box],
+        text: str,
+        mergeable: bool = False,
+    ) -> None:
+        super().__init__(text)
+        self._doc = doc
+        self._before = before
+        self._after = after
+        self._mergeable = mergeable
+
+    def id(self) -> int:
+        # Successive arrow-key nudges of the same boxes are one undo step.
+        return self.MERGE_ID if self._mergeable else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ChangeBoxesCommand) or set(other._after) != set(self._after):
+            return False
+        self._after = dict(other._after)
+        return True
+
+    def redo(self) -> None:
+        self._doc._apply_change(self._after)
+
+    def undo(self) -> None:
+        self._doc._apply_change(self._before)
+
+
+class CropCommand(QUndoCommand):
+    def __init__(self, doc: CaptureDocument, before: Box | None, after: Box | None) -> None:
+        text = (
+            translate("redaction", "Recadrer")
+            if after is not None
+            else translate("redaction", "Retirer le recadrage")
+        )
+        super().__init__(text)
+        self._doc = doc
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._doc._apply_crop(self._after)
+
+    def undo(self) -> None:
+        self._doc._apply_crop(self._before)

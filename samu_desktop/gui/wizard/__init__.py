@@ -1,0 +1,1 @@
+"""The report wizard, generated from the procedure catalogue."""

@@ -1,0 +1,338 @@
+"""One editor per field type of the catalogue.
+
+Every editor has the same small surface: ``value()`` (None when unanswered),
+``set_value(value)`` and the ``changed`` Signal, so that the form page can
+treat them alike. Values use the report's conventions: a timezone-aware
+datetime (stored as ISO text), a choice id, a list of choice ids, a bool for
+yes/no, an int, a str.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from samu_desktop.procedure.schema import FieldDef
+from samu_desktop.report.autofill import start_time_choices
+from samu_desktop.report.model import parse_datetime_answer
+
+
+class FieldEditor(QWidget):
+    """Base of every editor. Signals: changed()"""
+
+    changed = Signal()
+
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.language = language
+        self.setObjectName(f"field_{field.id}")
+        self.setAccessibleName(field.label.get(language))
+        if field.help is not None:
+            self.setAccessibleDescription(field.help.get(language))
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def focus_target(self) -> QWidget:
+        """The widget that takes the keyboard focus for this field."""
+        return self
+
+
+class DateTimeEditor(FieldEditor):
+    """A date-time picker with the quick choices "maintenant", "il y a 5/15/30 min"."""
+
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QDateTimeEdit(self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.edit.setAccessibleName(self.accessibleName())
+        self.edit.setDateTime(QDateTime.currentDateTime())
+        self._answered = False
+        self.edit.dateTimeChanged.connect(self._edited)
+        layout.addWidget(self.edit)
+        quick = QHBoxLayout()
+        self.quick_buttons: list[QPushButton] = []
+        for choice in start_time_choices():
+            button = QPushButton(choice.label, self)
+            button.setAccessibleName(
+                self.tr("{field} : {choice}").format(
+                    field=self.accessibleName(), choice=choice.label
+                )
+            )
+            # Recomputed at click time: the page may have been open for a while.
+            button.clicked.connect(lambda _=False, m=choice.minutes_ago: self.set_minutes_ago(m))
+            quick.addWidget(button)
+            self.quick_buttons.append(button)
+        quick.addStretch(1)
+        layout.addLayout(quick)
+
+    def set_minutes_ago(self, minutes: int, now: datetime | None = None) -> None:
+        choice = next(c for c in start_time_choices(now) if c.minutes_ago == minutes)
+        self.set_value(choice.value)
+
+    def _edited(self) -> None:
+        self._answered = True
+        self.changed.emit()
+
+    def value(self) -> datetime | None:
+        if not self._answered:
+            return None
+        moment = self.edit.dateTime().toPython()
+        assert isinstance(moment, datetime)
+        return moment.astimezone()  # the local time zone, made explicit
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(value, str):
+            value = parse_datetime_answer(value)
+        if not isinstance(value, datetime):
+            return
+        local = value.astimezone()
+        self.edit.setDateTime(
+            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+        )
+        self._answered = True
+        self.changed.emit()
+
+    def focus_target(self) -> QWidget:
+        return self.edit
+
+
+class SingleChoiceEditor(FieldEditor):
+    """Radio buttons: every choice visible, arrow keys move between them."""
+
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        for choice in self._choices():
+            button = QRadioButton(choice[1], self)
+            button.setObjectName(f"choice_{field.id}_{choice[0]}")
+            button.setAccessibleName(choice[1])
+            self.group.addButton(button)
+            self.buttons[choice[0]] = button
+            layout.addWidget(button)
+        self.group.buttonToggled.connect(self._toggled)
+
+    def _toggled(self, _button: QRadioButton, checked: bool) -> None:
+        if checked:
+            self.changed.emit()
+
+    def _choices(self) -> list[tuple[str, str]]:
+        return [(c.id, c.label.get(self.language)) for c in self.field.choices]
+
+    def value(self) -> str | None:
+        return next((cid for cid, b in self.buttons.items() if b.isChecked()), None)
+
+    def set_value(self, value: Any) -> None:
+        button = self.buttons.get(str(value)) if value is not None else None
+        if button is not None:
+            button.setChecked(True)
+
+    def focus_target(self) -> QWidget:
+        checked = self.group.checkedButton()
+        return checked if checked is not None else next(iter(self.buttons.values()))
+
+
+class YesNoEditor(SingleChoiceEditor):
+    """Oui / Non; the report stores a bool."""
+
+    def _choices(self) -> list[tuple[str, str]]:
+        return [("yes", self.tr("Oui")), ("no", self.tr("Non"))]
+
+    def value(self) -> bool | None:  # type: ignore[override]
+        chosen = super().value()
+        return None if chosen is None else chosen == "yes"
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(value, bool):
+            super().set_value("yes" if value else "no")
+
+
+class MultiChoiceEditor(FieldEditor):
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for choice in field.choices:
+            label = choice.label.get(language)
+            box = QCheckBox(label, self)
+            box.setObjectName(f"choice_{field.id}_{choice.id}")
+            box.setAccessibleName(label)
+            box.toggled.connect(lambda _on: self.changed.emit())
+            self.boxes[choice.id] = box
+            layout.addWidget(box)
+
+    def value(self) -> list[str] | None:
+        ticked = [cid for cid, box in self.boxes.items() if box.isChecked()]
+        return ticked or None
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(value, list):
+            for cid, box in self.boxes.items():
+                box.setChecked(cid in value)
+
+    def focus_target(self) -> QWidget:
+        return next(iter(self.boxes.values()))
+
+
+class NumberEditor(FieldEditor):
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(self)
+        self.edit.setValidator(QIntValidator(0, 1_000_000, self))
+        self.edit.setAccessibleName(self.accessibleName())
+        self.edit.setMaximumWidth(160)
+        self.edit.textChanged.connect(lambda _t: self.changed.emit())
+        layout.addWidget(self.edit)
+        layout.addStretch(1)
+
+    def value(self) -> int | None:
+        text = self.edit.text().strip()
+        return int(text) if text.isdigit() else None
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+
+    def focus_target(self) -> QWidget:
+        return self.edit
+
+
+class ShortTextEditor(FieldEditor):
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(self)
+        if field.max_length:
+            self.edit.setMaxLength(field.max_length)
+        self.edit.setAccessibleName(self.accessibleName())
+        self.edit.textChanged.connect(lambda _t: self.changed.emit())
+        layout.addWidget(self.edit)
+
+    def value(self) -> str | None:
+        return self.edit.text() or None
+
+    def set_value(self, value: Any) -> None:
+        self.edit.setText("" if value is None else str(value))
+
+    def focus_target(self) -> QWidget:
+        return self.edit
+
+
+class LongTextEditor(FieldEditor):
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QPlainTextEdit(self)
+        # Tab moves to the next field: the form must be usable with the keyboard only.
+        self.edit.setTabChangesFocus(True)
+        self.edit.setAccessibleName(self.accessibleName())
+        self.edit.setMinimumHeight(90)
+        self.edit.textChanged.connect(self.changed.emit)
+        layout.addWidget(self.edit)
+
+    def value(self) -> str | None:
+        return self.edit.toPlainText() or None
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if text != self.edit.toPlainText():
+            self.edit.setPlainText(text)
+
+    def focus_target(self) -> QWidget:
+        return self.edit
+
+
+class AttachmentEditor(FieldEditor):
+    """Screenshots or the prerequisites test: filled by other pages of the wizard.
+
+    Signals: changed(), action_requested() — the user wants to capture or run the test.
+    """
+
+    action_requested = Signal()
+
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.status = QLabel(self)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.button = QPushButton(self)
+        self.button.setAccessibleName(self.accessibleName())
+        self.button.clicked.connect(self.action_requested.emit)
+        layout.addWidget(self.status, 1)
+        layout.addWidget(self.button)
+        self._value: Any = None
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if self.field.type == "screenshots":
+            count = len(self._value) if isinstance(self._value, list) else 0
+            self.status.setText(
+                self.tr("Aucune copie d'écran") if count == 0
+                else self.tr("{n} copie(s) d'écran masquée(s) et vérifiée(s)").format(n=count)
+            )
+            self.button.setText(self.tr("Copies d'écran…"))
+        else:
+            self.status.setText(
+                self.tr("Test non lancé") if self._value is None
+                else self.tr("Test effectué : {summary}").format(summary=self._value)
+            )
+            self.button.setText(self.tr("Lancer le test des prérequis"))
+
+    def value(self) -> Any:
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        self._value = value
+        self._refresh()
+        self.changed.emit()
+
+    def focus_target(self) -> QWidget:
+        return self.button
+
+
+EDITORS: dict[str, type[FieldEditor]] = {
+    "datetime": DateTimeEditor,
+    "single_choice": SingleChoiceEditor,
+    "multi_choice": MultiChoiceEditor,
+    "yes_no": YesNoEditor,
+    "number": NumberEditor,
+    "short_text": ShortTextEditor,
+    "long_text": LongTextEditor,
+    "screenshots": AttachmentEditor,
+    "prerequisites_result": AttachmentEditor,
+}
+
+
+def make_editor(field: FieldDef, language: str, parent: QWidget | None = None) -> FieldEditor:
+    return EDITORS[field.type](field, language, parent)

@@ -1,0 +1,131 @@
+"""The questions of one form, generated from the catalogue, bound to a Report.
+
+Every edit goes straight into the report (and so into the draft, which the
+wizard saves at once); questions appear and disappear with their conditions.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from samu_desktop.gui.wizard.fields import FieldEditor, make_editor
+from samu_desktop.procedure.schema import Catalogue, FieldDef
+from samu_desktop.report.model import Report
+from samu_desktop.report.validation import visible_fields
+
+
+class FieldRow(QFrame):
+    """A question: its label, its help and its editor."""
+
+    def __init__(self, field: FieldDef, editor: FieldEditor, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.editor = editor
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        text = field.label.get(language) + (" *" if field.required else "")
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("font-weight: bold;")
+        self.label.setBuddy(editor.focus_target())
+        layout.addWidget(self.label)
+        if field.help is not None:
+            help_label = QLabel(field.help.get(language), self)
+            help_label.setWordWrap(True)
+            help_label.setStyleSheet("color: #555;")
+            layout.addWidget(help_label)
+        layout.addWidget(editor)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.hide()
+        layout.addWidget(self.problem)
+
+    def show_problem(self, message: str | None, warning: bool = False) -> None:
+        self.problem.setStyleSheet("color: #8a5a00;" if warning else "color: #b00020;")
+        self.problem.setText(message or "")
+        self.problem.setVisible(bool(message))
+
+
+class FormPage(QScrollArea):
+    """Signals: report_changed() — after every edit; attachment_requested(str) — field id."""
+
+    report_changed = Signal()
+    attachment_requested = Signal(str)
+
+    def __init__(self, catalogue: Catalogue, report: Report, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.report = report
+        self.setWidgetResizable(True)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        self.rows: dict[str, FieldRow] = {}
+        for field in catalogue.fields_for(report.case, report.application):
+            editor = make_editor(field, language, body)
+            self._load(field, editor)
+            row = FieldRow(field, editor, language, body)
+            self.rows[field.id] = row
+            layout.addWidget(row)
+            editor.changed.connect(lambda f=field, e=editor: self._edited(f, e))
+            if hasattr(editor, "action_requested"):
+                editor.action_requested.connect(
+                    lambda fid=field.id: self.attachment_requested.emit(fid)
+                )
+        layout.addStretch(1)
+        body.setLayout(layout)
+        self.setWidget(body)
+        self._update_visibility()
+
+    def _load(self, field: FieldDef, editor: FieldEditor) -> None:
+        if field.type == "screenshots":
+            editor.set_value(list(self.report.screenshots))
+        elif field.type == "prerequisites_result":
+            editor.set_value(self.report.prerequisites)
+        else:
+            value = self.report.answer(field.id)
+            if value is not None:
+                editor.set_value(value)
+
+    def _edited(self, field: FieldDef, editor: FieldEditor) -> None:
+        if field.type in ("screenshots", "prerequisites_result"):
+            return  # the wizard updates those parts of the report itself
+        self.report.set_answer(field.id, editor.value())
+        self.rows[field.id].show_problem(None)
+        self._update_visibility()
+        self.report_changed.emit()
+
+    def _update_visibility(self) -> None:
+        shown = {f.id for f in visible_fields(self.catalogue, self.report)}
+        for field_id, row in self.rows.items():
+            row.setVisible(field_id in shown)
+
+    def visible_ids(self) -> list[str]:
+        return [fid for fid, row in self.rows.items() if not row.isHidden()]
+
+    def refresh(self) -> None:
+        """Reload every editor from the report (after prefill or attachments)."""
+        for row in self.rows.values():
+            row.editor.blockSignals(True)
+            self._load(row.field, row.editor)
+            row.editor.blockSignals(False)
+        self._update_visibility()
+
+    def show_warnings(self, warnings: dict[str, str]) -> None:
+        """Non-blocking notes under the fields (text that looks like patient data)."""
+        for field_id, row in self.rows.items():
+            row.show_problem(warnings.get(field_id), warning=True)
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        first: FieldRow | None = None
+        for field_id, row in self.rows.items():
+            message = problems.get(field_id)
+            row.show_problem(message)
+            if message and first is None and not row.isHidden():
+                first = row
+        if first is not None:
+            self.ensureWidgetVisible(first)
+            first.editor.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)

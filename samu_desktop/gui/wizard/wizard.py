@@ -1,0 +1,323 @@
+"""The report wizard: (application) → questions → review and send, or call.
+
+Everything typed goes into the Report and is saved as a draft at once, so a
+crash or a ``kill -9`` loses nothing that was on screen.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from samu_desktop.config.settings import Settings
+from samu_desktop.errors import UserFacingError
+from samu_desktop.gui.wizard.application_page import ApplicationPage
+from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
+from samu_desktop.gui.wizard.form_page import FormPage
+from samu_desktop.procedure.schema import Case, Catalogue
+from samu_desktop.report.autofill import MachineFacts, new_report
+from samu_desktop.report.drafts import DraftStore
+from samu_desktop.report.history import History
+from samu_desktop.report.model import Report
+from samu_desktop.report.patient_data import free_text_warnings
+from samu_desktop.report.render import render_html, render_text, subject_line
+from samu_desktop.report.validation import validate
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class WizardContext:
+    catalogue: Catalogue
+    settings: Settings
+    drafts: DraftStore
+    history: History
+    facts: MachineFacts
+    language: str = "fr"
+
+
+class ReportWizard(QWidget):
+    """One report, from the case to its sending.
+
+    Signals:
+        error(str) — a French sentence to show (the report is kept in memory);
+        send_requested(object) — the Report is complete and must be sent;
+        finished(object) — the Report is done (called, or handed to the outbox);
+        attachment_requested(str) — "screenshots" or "prerequisites_result".
+    """
+
+    error = Signal(str)
+    send_requested = Signal(object)
+    finished = Signal(object)
+    attachment_requested = Signal(str)
+
+    def __init__(
+        self,
+        context: WizardContext,
+        case_id: str,
+        report: Report | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        case = context.catalogue.get_case(case_id)
+        if case is None:
+            raise ValueError(f"unknown case {case_id}")
+        self.case: Case = case
+        self.report: Report | None = report
+        self.form: FormPage | None = None
+
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.heading.setWordWrap(True)
+        self.guidance = QLabel(case.guidance.get(context.language), self)
+        self.guidance.setWordWrap(True)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.guidance)
+        self.pages = QStackedWidget(self)
+        layout.addWidget(self.pages, 1)
+        nav = QHBoxLayout()
+        self.back = QPushButton(self.tr("← &Précédent"), self)
+        self.back.setShortcut(QKeySequence("Alt+Left"))
+        self.back.clicked.connect(self.go_back)
+        self.next = QPushButton(self.tr("&Suivant →"), self)
+        self.next.setShortcut(QKeySequence("Ctrl+Return"))
+        self.next.clicked.connect(self.go_next)
+        nav.addWidget(self.back)
+        nav.addStretch(1)
+        nav.addWidget(self.next)
+        layout.addLayout(nav)
+
+        self.application_page = ApplicationPage(case, context.language, self)
+        self.application_page.chosen.connect(self._application_chosen)
+        self.review = ReviewPage(self)
+        self.review.title_changed.connect(self._title_changed)
+        self.review.send_requested.connect(self._send)
+        self.call = CallPage(self)
+        self.call.called.connect(self._called)
+        for page in (self.application_page, self.review, self.call):
+            self.pages.addWidget(page)
+
+        if report is not None:
+            self._open_form()
+        elif case.applications:
+            self.pages.setCurrentWidget(self.application_page)
+        else:
+            self._start(None)
+        self._update_nav()
+
+    # -- steps ---------------------------------------------------------------
+    def _application_chosen(self, application_id: str) -> None:
+        if self.report is not None and self.report.application != application_id:
+            # Another application means another form: start a fresh draft.
+            self.context.drafts.discard(self.report.id)
+            self.report = None
+            self._drop_form()
+        if self.report is None or self.form is None:
+            self._start(application_id)
+        else:
+            self.pages.setCurrentWidget(self.form)
+        self._update_nav()
+
+    def _start(self, application_id: str | None) -> None:
+        c = self.context
+        self.report = new_report(c.catalogue, self.case.id, application_id, c.settings, c.facts)
+        self._save()
+        self._open_form()
+
+    def _open_form(self) -> None:
+        assert self.report is not None
+        self.form = FormPage(self.context.catalogue, self.report, self.context.language, self)
+        self.form.report_changed.connect(self._changed)
+        self.form.attachment_requested.connect(self.attachment_requested)
+        self.pages.addWidget(self.form)
+        self.pages.setCurrentWidget(self.form)
+        self._show_warnings()
+        self.focus_first_field()
+
+    def focus_first_field(self) -> None:
+        if self.form is None:
+            return
+        for row in self.form.rows.values():
+            if not row.isHidden():
+                row.editor.focus_target().setFocus()
+                return
+
+    def set_prerequisites(self, reference: str | None) -> None:
+        """Attach the prerequisites test result (its reference) to the report."""
+        if self.report is None:
+            return
+        self.report.prerequisites = reference
+        self._attachments_changed()
+
+    def set_screenshots(self, attachment_ids: list[str]) -> None:
+        if self.report is None:
+            return
+        self.report.screenshots = list(attachment_ids)
+        self._attachments_changed()
+
+    def _attachments_changed(self) -> None:
+        if self.form is not None:
+            self.form.refresh()
+        self._changed()
+
+    def _drop_form(self) -> None:
+        if self.form is not None:
+            self.pages.removeWidget(self.form)
+            self.form.deleteLater()
+            self.form = None
+
+    def go_back(self) -> None:
+        current = self.pages.currentWidget()
+        if current in (self.review, self.call) and self.form is not None:
+            self.pages.setCurrentWidget(self.form)
+        elif current is self.form and self.case.applications:
+            self.pages.setCurrentWidget(self.application_page)
+        self._update_nav()
+
+    def go_next(self) -> None:
+        if self.pages.currentWidget() is not self.form or self.report is None:
+            return
+        assert self.form is not None
+        problems = validate(self.report, self.context.catalogue, language=self.context.language)
+        blocking = {p.field_id or "": p.message for p in problems if p.blocking}
+        if blocking:
+            self.form.show_problems(blocking)
+            return
+        self._show_final(problems)
+        self._update_nav()
+
+    def _show_final(self, problems: list) -> None:  # type: ignore[type-arg]
+        assert self.report is not None
+        c = self.context
+        problems = problems + free_text_warnings(self.report, c.catalogue, c.language)
+        heading = self.case.title.get(c.language)
+        if self.case.action == "phone":
+            number = (
+                c.settings.support_phone_calls
+                if self.case.id == "A"
+                else c.settings.support_phone_hardware
+            )
+            script = render_text(self.report, c.catalogue, c.language)
+            self.call.show_call(heading, number, script, problems)
+            self.pages.setCurrentWidget(self.call)
+            return
+        self.review.title.setText(self.report.title)
+        if self.case.action == "local_it":
+            contact = self._local_it_html()
+            send_text = (
+                self.tr("&Envoyer au service informatique")
+                if c.settings.local_it_email
+                else self.tr("&Terminer")
+            )
+        else:
+            contact = ""
+            send_text = self.tr("&Envoyer au support SI-SAMU")
+        self.review.show_report(
+            heading,
+            subject_line(self.report, c.catalogue, c.settings),
+            render_html(self.report, c.catalogue),
+            problems,
+            send_text,
+            contact,
+        )
+        self.pages.setCurrentWidget(self.review)
+
+    def _local_it_html(self) -> str:
+        s = self.context.settings
+        parts = [html.escape(v) for v in (s.local_it_name, s.local_it_phone, s.local_it_email) if v]
+        if s.local_it_url:
+            url = html.escape(s.local_it_url, quote=True)
+            parts.append(f"<a href='{url}'>{url}</a>")
+        if not parts:
+            return self.tr(
+                "Contact du service informatique non renseigné : demandez-le à votre "
+                "administrateur."
+            )
+        return self.tr("Votre service informatique : {contact}").format(
+            contact=" · ".join(parts)
+        )
+
+    def _update_nav(self) -> None:
+        current = self.pages.currentWidget()
+        language = self.context.language
+        title = f"{self.case.id} — {self.case.title.get(language)}"
+        app = self.case.application(self.report.application if self.report else None)
+        if app is not None:
+            title += f" · {app.name.get(language)}"
+        self.heading.setText(title)
+        self.next.setVisible(current is self.form)
+        self.back.setVisible(
+            current in (self.review, self.call)
+            or (current is self.form and bool(self.case.applications))
+        )
+
+    # -- the report ----------------------------------------------------------
+    def _changed(self) -> None:
+        self._save()
+        self._show_warnings()
+
+    def _show_warnings(self) -> None:
+        if self.form is None or self.report is None:
+            return
+        warnings = free_text_warnings(self.report, self.context.catalogue, self.context.language)
+        self.form.show_warnings({w.field_id or "": w.message for w in warnings})
+
+    def _title_changed(self, text: str) -> None:
+        if self.report is not None:
+            self.report.title = text
+            self._save()
+
+    def _save(self) -> bool:
+        if self.report is None:
+            return False
+        try:
+            self.context.drafts.save(self.report, touch=True)
+        except UserFacingError as exc:
+            log.warning("draft not saved: %s", exc.details)
+            self.error.emit(exc.user_message)
+            return False
+        return True
+
+    def _send(self) -> None:
+        assert self.report is not None
+        if self.case.action == "local_it" and not self.context.settings.local_it_email:
+            self.finish()
+            return
+        self.send_requested.emit(self.report)
+
+    def _called(self) -> None:
+        assert self.report is not None
+        number = (
+            self.context.settings.support_phone_calls
+            if self.case.id == "A"
+            else self.context.settings.support_phone_hardware
+        )
+        try:
+            self.context.history.record_call(self.report, number)
+        except UserFacingError as exc:
+            self.error.emit(exc.user_message)
+            return
+        self.finish()
+
+    def finish(self) -> None:
+        assert self.report is not None
+        try:
+            self.report = self.context.drafts.mark_finished(self.report.id)
+        except UserFacingError as exc:
+            self.error.emit(exc.user_message)
+            return
+        self.finished.emit(self.report)
