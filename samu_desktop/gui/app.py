@@ -80,6 +80,7 @@ def build(
         log.warning("start-up notice: %s", message)
         window.message_bar.add(message)
     if previous is not None and previous.crashed:
+        log.warning("previous run ended abruptly (reported to the user)")
         window.message_bar.add(
             app.translate(
                 "app",

@@ -33,7 +33,7 @@ from samu_desktop.report.history import History
 from samu_desktop.report.model import Report
 from samu_desktop.report.patient_data import free_text_warnings
 from samu_desktop.report.render import render_html, render_text, subject_line
-from samu_desktop.report.validation import validate
+from samu_desktop.report.validation import is_answered, validate, visible_fields
 
 log = logging.getLogger(__name__)
 
@@ -149,12 +149,14 @@ class ReportWizard(QWidget):
         self.focus_first_field()
 
     def focus_first_field(self) -> None:
-        if self.form is None:
+        """Focus the first question still to answer (the start time is pre-filled)."""
+        if self.form is None or self.report is None:
             return
-        for row in self.form.rows.values():
-            if not row.isHidden():
-                row.editor.focus_target().setFocus()
-                return
+        shown = visible_fields(self.context.catalogue, self.report)
+        target = next((f for f in shown if not is_answered(f, self.report)), None)
+        target = target or (shown[0] if shown else None)
+        if target is not None:
+            self.form.rows[target.id].editor.focus_target().setFocus()
 
     def set_prerequisites(self, reference: str | None) -> None:
         """Attach the prerequisites test result (its reference) to the report."""
