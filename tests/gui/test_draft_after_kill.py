@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -27,10 +28,9 @@ def drafts(home: Path) -> list[dict[str, object]]:
     folder = home / "data" / "samu-desktop" / "drafts"
     found = []
     for path in sorted(folder.glob("*.json")):
-        try:
+        # A file being replaced right now is read on the next poll.
+        with contextlib.suppress(OSError, ValueError):
             found.append(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            pass  # being replaced right now: read it on the next poll
     return found
 
 
