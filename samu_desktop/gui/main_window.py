@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from samu_desktop import __version__
+from samu_desktop.capture.grabber import ScreenGrabber
+from samu_desktop.capture.models import CaptureBatch
 from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.generated.ui_home_page import Ui_HomePage
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.wizard: ReportWizard | None = None
+        self.grabber: ScreenGrabber | None = None
 
         self.catalogue: Catalogue | None = None
         try:
@@ -142,8 +145,14 @@ class MainWindow(QMainWindow):
             return None
         return WizardContext(
             self.catalogue, self.loaded.settings, self.drafts, self.history, self.facts,
-            self.language,
+            self.store.paths, self.tasks, self.grab_screens, self.language,
         )
+
+    def grab_screens(self) -> CaptureBatch:
+        """Every screen, from the button of the screenshots page."""
+        if self.grabber is None:
+            self.grabber = ScreenGrabber()
+        return self.grabber.grab_batch(trigger="manual")
 
     def open_case(self, case: str, report: Report | None = None) -> ReportWizard | None:
         context = self.context()

@@ -21,11 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from samu_desktop.capture.models import CaptureBatch
+from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.wizard.application_page import ApplicationPage
 from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
 from samu_desktop.gui.wizard.form_page import FormPage
+from samu_desktop.gui.wizard.screenshots_page import GrabAll, ScreenshotsPage
 from samu_desktop.procedure.schema import Case, Catalogue
 from samu_desktop.report.autofill import MachineFacts, new_report
 from samu_desktop.report.drafts import DraftStore
@@ -33,6 +37,7 @@ from samu_desktop.report.history import History
 from samu_desktop.report.model import Report
 from samu_desktop.report.patient_data import free_text_warnings
 from samu_desktop.report.render import render_html, render_text, subject_line
+from samu_desktop.report.screenshots import ReportScreenshots
 from samu_desktop.report.validation import is_answered, validate, visible_fields
 
 log = logging.getLogger(__name__)
@@ -45,6 +50,9 @@ class WizardContext:
     drafts: DraftStore
     history: History
     facts: MachineFacts
+    paths: AppPaths
+    tasks: TaskRunner
+    grab_all: GrabAll | None = None
     language: str = "fr"
 
 
@@ -78,6 +86,8 @@ class ReportWizard(QWidget):
         self.case: Case = case
         self.report: Report | None = report
         self.form: FormPage | None = None
+        self.screenshots: ScreenshotsPage | None = None
+        self._pending_batches: list[CaptureBatch] = []
 
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
@@ -142,11 +152,14 @@ class ReportWizard(QWidget):
         assert self.report is not None
         self.form = FormPage(self.context.catalogue, self.report, self.context.language, self)
         self.form.report_changed.connect(self._changed)
-        self.form.attachment_requested.connect(self.attachment_requested)
+        self.form.attachment_requested.connect(self._attachment_requested)
         self.pages.addWidget(self.form)
         self.pages.setCurrentWidget(self.form)
         self._show_warnings()
         self.focus_first_field()
+        for batch in self._pending_batches:
+            self.add_captures(batch)
+        self._pending_batches.clear()
 
     def focus_first_field(self) -> None:
         """Focus the first question still to answer (the start time is pre-filled)."""
@@ -164,6 +177,57 @@ class ReportWizard(QWidget):
             return
         self.report.prerequisites = reference
         self._attachments_changed()
+
+    def _attachment_requested(self, field_id: str) -> None:
+        field = next(
+            f for f in self.context.catalogue.fields_for(self.case.id, self.report.application
+                                                         if self.report else None)
+            if f.id == field_id
+        )
+        if field.type == "screenshots":
+            self.open_screenshots()
+        else:
+            self.attachment_requested.emit(field.type)
+
+    def screenshots_page(self) -> ScreenshotsPage | None:
+        if self.report is None:
+            return None
+        if self.screenshots is None:
+            store = ReportScreenshots(self.context.paths, self.report.id)
+            self.screenshots = ScreenshotsPage(store, self.context.tasks, self.context.grab_all,
+                                               parent=self)
+            self.screenshots.done.connect(self._screenshots_done)
+            self.screenshots.message.connect(self.error)
+            self.pages.addWidget(self.screenshots)
+        return self.screenshots
+
+    def open_screenshots(self) -> None:
+        page = self.screenshots_page()
+        if page is not None:
+            self.pages.setCurrentWidget(page)
+            self._update_nav()
+
+    def add_captures(self, batch: CaptureBatch) -> None:
+        """Captures from the hotkey: attach them, and offer their time as the start."""
+        page = self.screenshots_page()
+        if page is None:
+            self._pending_batches.append(batch)
+            return
+        page.add_batch(batch)
+        start = self.context.catalogue.field_with_role(
+            self.case.id, self.report.application if self.report else None, "start"
+        )
+        if start is not None and self.report is not None and self.form is not None:
+            self.report.set_answer(start.id, batch.taken_at)
+            self.form.refresh()
+            self._changed()
+        self.open_screenshots()
+
+    def _screenshots_done(self, names: list[str]) -> None:
+        self.set_screenshots(names)
+        if self.form is not None:
+            self.pages.setCurrentWidget(self.form)
+        self._update_nav()
 
     def set_screenshots(self, attachment_ids: list[str]) -> None:
         if self.report is None:
@@ -184,7 +248,7 @@ class ReportWizard(QWidget):
 
     def go_back(self) -> None:
         current = self.pages.currentWidget()
-        if current in (self.review, self.call) and self.form is not None:
+        if current in (self.review, self.call, self.screenshots) and self.form is not None:
             self.pages.setCurrentWidget(self.form)
         elif current is self.form and self.case.applications:
             self.pages.setCurrentWidget(self.application_page)
@@ -196,6 +260,13 @@ class ReportWizard(QWidget):
         assert self.form is not None
         problems = validate(self.report, self.context.catalogue, language=self.context.language)
         blocking = {p.field_id or "": p.message for p in problems if p.blocking}
+        if self.screenshots is not None and self.screenshots.pending():
+            shots = self.context.catalogue.fields_for(self.case.id, self.report.application)
+            field = next((f for f in shots if f.type == "screenshots"), None)
+            blocking[field.id if field else ""] = self.tr(
+                "Des copies d'écran ne sont pas encore vérifiées : masquez les données des "
+                "patients, cochez « vérifiée » sur chacune, puis joignez-les."
+            )
         if blocking:
             self.form.show_problems(blocking)
             return
@@ -263,7 +334,7 @@ class ReportWizard(QWidget):
         self.heading.setText(title)
         self.next.setVisible(current is self.form)
         self.back.setVisible(
-            current in (self.review, self.call)
+            current in (self.review, self.call, self.screenshots)
             or (current is self.form and bool(self.case.applications))
         )
 
