@@ -1,0 +1,308 @@
+"""The outbox page: every report kept for sending, where it stands, what to do.
+
+Waiting, sending, sent (with the time and the server's reply), needs action
+(with the server's answer in plain French). Actions on the selected report:
+retry now, edit the sending settings, export the .eml, open it in the default
+mail client (as a draft ready to send), print it or save it as PDF. The page
+follows the background sender through its listener, handed over to the GUI
+thread by a queued signal.
+
+Signals: settings_requested() — the user wants the sending settings;
+refreshed() — the list was reloaded (after a change from the sender, an
+action, or :meth:`refresh`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from samu_desktop.config.settings import Settings
+from samu_desktop.errors import UserFacingError
+from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord, state_label, status_text
+from samu_desktop.mail.sender import OutboxSender
+
+COLUMNS = 4  # state, created, subject, attempts
+
+
+class _Bridge(QObject):
+    """Carries the sender's notifications to the GUI thread.
+
+    Signals: changed(object) — an OutboxRecord.
+    """
+
+    changed = Signal(object)
+
+
+class OutboxPage(QWidget):
+    settings_requested = Signal()
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        outbox: Outbox,
+        sender: OutboxSender | None = None,
+        settings: Callable[[], Settings] | None = None,
+        open_url: Callable[[QUrl], bool] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.outbox = outbox
+        self.sender_thread = sender
+        self._settings = settings
+        self._open_url = open_url or QDesktopServices.openUrl
+        self._records: list[OutboxRecord] = []
+        self._build()
+        self._bridge = _Bridge(self)
+        self._bridge.changed.connect(lambda _record: self.refresh())
+        if sender is not None:
+            listener = self._bridge.changed.emit
+            sender.add_listener(listener)
+            self.destroyed.connect(lambda *_: _forget(sender, listener))
+        self.refresh()
+
+    # -- layout -------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("<h2>Boîte d'envoi</h2>"), self)
+        layout.addWidget(title)
+
+        self.banner = QWidget(self)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(0, 0, 0, 0)
+        self.banner_text = QLabel(self.tr(
+            "Aucun serveur d'envoi n'est configuré : les signalements attendent ici. "
+            "Configurez l'envoi, ou exportez un signalement en .eml pour l'envoyer avec "
+            "votre messagerie."), self.banner)
+        self.banner_text.setWordWrap(True)
+        configure = QPushButton(self.tr("Configurer l'envoi…"), self.banner)
+        configure.clicked.connect(self.settings_requested.emit)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(configure)
+        self.banner.setStyleSheet("background: #fff4ce;")
+        layout.addWidget(self.banner)
+
+        self.table = QTableWidget(0, COLUMNS, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("État"), self.tr("Créé le"), self.tr("Objet"), self.tr("Essais")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Signalements de la boîte d'envoi"))
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        layout.addWidget(self.table, 1)
+
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail)
+
+        row = QHBoxLayout()
+        self.retry_button = QPushButton(self.tr("Réessayer maintenant"), self)
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.settings_button = QPushButton(self.tr("Modifier les réglages d'envoi…"), self)
+        self.settings_button.clicked.connect(self.settings_requested.emit)
+        self.export_button = QPushButton(self.tr("Exporter en .eml…"), self)
+        self.export_button.clicked.connect(lambda: self.export_selected())
+        self.mail_client_button = QPushButton(self.tr("Ouvrir dans la messagerie"), self)
+        self.mail_client_button.clicked.connect(self.open_in_mail_client)
+        self.print_button = QPushButton(self.tr("Imprimer…"), self)
+        self.print_button.clicked.connect(lambda: self.print_selected())
+        self.pdf_button = QPushButton(self.tr("Enregistrer en PDF…"), self)
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
+        for button in (self.retry_button, self.settings_button, self.export_button,
+                       self.mail_client_button, self.print_button, self.pdf_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+
+    # -- the list -------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = self.selected_id()
+        self._records = self.outbox.entries()
+        self.table.setRowCount(len(self._records))
+        for row, record in enumerate(self._records):
+            created = record.created_at.astimezone()
+            cells = [state_label(record.state), f"{created:%d/%m/%Y %H:%M}", record.subject,
+                     str(record.attempts)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(status_text(record))
+                item.setData(Qt.ItemDataRole.UserRole, record.id)
+                self.table.setItem(row, column, item)
+        self.banner.setVisible(self._not_configured())
+        if keep is not None:
+            self.select(keep)
+        elif self._records:
+            self.table.selectRow(len(self._records) - 1)  # the newest
+        self._selection_changed()
+        self.refreshed.emit()
+
+    def _not_configured(self) -> bool:
+        return self._settings is not None and not self._settings().smtp_host.strip()
+
+    def rows(self) -> list[list[str]]:
+        return [[_text(self.table.item(r, c)) for c in range(COLUMNS)]
+                for r in range(self.table.rowCount())]
+
+    def selected_id(self) -> str | None:
+        items = self.table.selectedItems()
+        return str(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def selected(self) -> OutboxRecord | None:
+        entry_id = self.selected_id()
+        return next((r for r in self._records if r.id == entry_id), None)
+
+    def select(self, entry_id: str) -> None:
+        for row, record in enumerate(self._records):
+            if record.id == entry_id:
+                self.table.selectRow(row)
+                return
+
+    def _selection_changed(self) -> None:
+        record = self.selected()
+        has = record is not None
+        for button in (self.export_button, self.mail_client_button, self.print_button,
+                       self.pdf_button):
+            button.setEnabled(has)
+        self.retry_button.setEnabled(
+            record is not None and record.state in (EntryState.WAITING, EntryState.NEEDS_ACTION))
+        if record is None:
+            self.detail.setText(self.tr("La boîte d'envoi est vide.") if not self._records
+                                else "")
+            return
+        lines = [status_text(record), *record.notes]
+        self.detail.setText("\n".join(lines))
+
+    # -- actions --------------------------------------------------------------
+    def retry_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        if not self.outbox.retry(record.id):
+            self._warn(self.tr("Ce signalement est en cours d'envoi : attendez la fin de cet "
+                               "essai."))
+            return
+        if self.sender_thread is not None:
+            self.sender_thread.wake()
+        self.refresh()
+
+    def export_selected(self, target: Path | None = None) -> Path | None:
+        record = self.selected()
+        if record is None:
+            return None
+        if target is None:
+            target = self._ask_path(self.tr("Exporter le signalement"), f"{record.id}.eml",
+                                    self.tr("Message électronique (*.eml)"))
+            if target is None:
+                return None
+        try:
+            self.outbox.export_eml(record.id, target)
+        except UserFacingError as exc:
+            self._warn(exc.user_message)
+            return None
+        return target
+
+    def open_in_mail_client(self) -> bool:
+        record = self.selected()
+        if record is None:
+            return False
+        try:
+            draft = self.outbox.mail_client_copy(record.id)
+        except UserFacingError as exc:
+            self._warn(exc.user_message)
+            return False
+        if not self._open_url(QUrl.fromLocalFile(str(draft))):
+            self._warn(self.tr("Aucune messagerie n'a pu ouvrir le message : utilisez "
+                               "« Exporter en .eml » puis joignez ou ouvrez le fichier vous-même."))
+            return False
+        return True
+
+    def document(self, record: OutboxRecord) -> QTextDocument:
+        """The report as printed: what it is, where it stands, then its body."""
+        text, body = self.outbox.bodies(record.id)
+        created = record.created_at.astimezone()
+        lines = [
+            self.tr("Destinataires : {to}").format(to=", ".join(record.recipients)),
+            self.tr("Créé le {date}").format(date=f"{created:%d/%m/%Y %H:%M}"),
+            status_text(record),
+        ]
+        header = (f"<h2>{html.escape(record.subject)}</h2><p>"
+                  + "<br>".join(html.escape(line) for line in lines) + "</p><hr>")
+        document = QTextDocument(self)
+        document.setHtml(header + (body or f"<pre>{html.escape(text)}</pre>"))
+        return document
+
+    def save_pdf(self, target: Path | None = None) -> Path | None:
+        record = self.selected()
+        if record is None:
+            return None
+        if target is None:
+            target = self._ask_path(self.tr("Enregistrer en PDF"), f"{record.id}.pdf",
+                                    self.tr("Document PDF (*.pdf)"))
+            if target is None:
+                return None
+        partial = target.with_name(f".{target.name}.partial")
+        writer = QPdfWriter(str(partial))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        self.document(record).print_(writer)
+        del writer  # finishes the file
+        try:
+            os.replace(partial, target)
+        except OSError:
+            self._warn(self.tr("Le PDF n'a pas pu être enregistré à cet endroit : choisissez "
+                               "un autre dossier."))
+            return None
+        return target
+
+    def print_selected(self, printer: QPrinter | None = None) -> bool:
+        record = self.selected()
+        if record is None:
+            return False
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+                return False
+        self.document(record).print_(printer)
+        return True
+
+    # -- helpers ----------------------------------------------------------------
+    def _ask_path(self, title: str, name: str, pattern: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), pattern)
+        return Path(chosen) if chosen else None
+
+    def _warn(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Boîte d'envoi"), text)
+
+
+def _forget(sender: OutboxSender, listener: Callable[[OutboxRecord], None]) -> None:
+    with contextlib.suppress(ValueError):
+        sender.remove_listener(listener)
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    return item.text() if item is not None else ""

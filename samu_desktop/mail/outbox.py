@@ -1,0 +1,348 @@
+"""The outbox: every finished report, on disk, until the server has accepted it.
+
+Layout: ``<outbox>/<id>/message.eml`` (the complete message, CRLF, exactly
+the bytes that will be sent), ``state.json`` (its :class:`OutboxRecord`) and
+``.lock`` (held while a sender works on it). A new entry is written whole in a
+hidden folder, fsynced, then renamed into place: after a crash it is either
+complete or absent. Every state change is an atomic, fsynced rewrite of
+``state.json``.
+
+Sending once — the rules, and the one window they leave:
+
+- ``sending`` is written (phase ``connecting``) before connecting, and the
+  phase becomes ``data`` just before the DATA command; the lock is held all
+  along. ``sent`` is written the moment the server's final 250 arrives,
+  before QUIT.
+- A ``sending`` entry whose lock is free was abandoned by a process that died.
+  It goes back to ``waiting`` and is sent again with the *same* Message-ID:
+  losing a report is worse than a duplicate, and a duplicate carries the same
+  identifier, so the support desk's mail system can recognise it.
+- The residual window is between the server committing the message and our
+  fsync of ``sent`` (the time for the 250 to cross the network plus one
+  small file write). Only a crash inside that window can send a report twice.
+  When the crash happened in phase ``data`` the entry is flagged
+  ``maybe_delivered`` so that the user can be told.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import logging
+import os
+import secrets
+import shutil
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from email import policy as email_policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import getaddresses, parseaddr
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from samu_desktop.errors import StorageError
+from samu_desktop.fsutil import atomic_write_bytes, atomic_write_text, quarantine_copy
+from samu_desktop.i18n import translate
+from samu_desktop.mail.failures import FailureKind, describe
+from samu_desktop.mail.filelock import FileLock
+from samu_desktop.mail.message import POLICY, OutgoingMessage
+
+log = logging.getLogger(__name__)
+
+MESSAGE = "message.eml"
+STATE = "state.json"
+LOCK = ".lock"
+MAIL_CLIENT_COPY = "a-ouvrir-dans-la-messagerie.eml"
+
+
+class EntryState(enum.StrEnum):
+    WAITING = "waiting"
+    SENDING = "sending"
+    SENT = "sent"
+    NEEDS_ACTION = "needs_action"
+
+
+class LastError(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    kind: FailureKind
+    host: str = ""
+    code: int | None = None
+    server_reply: str = ""
+    temporary: bool = False
+
+    def message(self) -> str:
+        """The French sentence, rebuilt in the current language."""
+        return describe(self.kind, self.host, self.code, self.server_reply)
+
+
+class OutboxRecord(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    schema_version: int = 1
+    id: str
+    message_id: str
+    subject: str = ""
+    recipients: list[str] = []
+    size: int = 0
+    created_at: datetime
+    state: EntryState = EntryState.WAITING
+    attempts: int = 0
+    next_attempt_at: datetime | None = None
+    last_attempt_at: datetime | None = None
+    phase: Literal["connecting", "data"] | None = None
+    interrupted: int = 0
+    maybe_delivered: bool = False
+    error: LastError | None = None
+    sent_at: datetime | None = None
+    server_reply: str = ""
+    notes: list[str] = []
+
+    def changed(self, **values: Any) -> OutboxRecord:
+        return self.model_copy(update=values)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class OutboxError(StorageError):
+    """An entry that does not exist (any more) or cannot be read."""
+
+
+class Outbox:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    # -- adding -------------------------------------------------------------
+    def add(
+        self, message: EmailMessage, notes: Sequence[str] = (), now: datetime | None = None
+    ) -> OutboxRecord:
+        """Keep ``message`` durably; from now on it cannot be lost.
+
+        The notes of an :class:`OutgoingMessage` (what was shrunk) are kept with it.
+        """
+        if isinstance(message, OutgoingMessage):
+            notes = [*message.notes, *notes]
+        message_id = str(message.get("Message-ID", "")).strip()
+        if not message_id:
+            raise ValueError("the message has no Message-ID")  # a programming error
+        data = message.as_bytes(policy=POLICY)
+        created = now or utcnow()
+        entry_id = f"{created:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+        record = OutboxRecord(
+            id=entry_id,
+            message_id=message_id,
+            subject=str(message.get("Subject", "")),
+            recipients=recipients_of(message),
+            size=len(data),
+            created_at=created,
+            notes=list(notes),
+        )
+        staging = self.directory / f".new-{entry_id}"
+        try:
+            staging.mkdir(parents=True)
+            atomic_write_bytes(staging / MESSAGE, data)
+            atomic_write_text(staging / STATE, record.model_dump_json(indent=2))
+            os.replace(staging, self.directory / entry_id)
+            _fsync_dir(self.directory)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise StorageError(
+                translate(
+                    "mail",
+                    "Le signalement n'a pas pu être placé dans la boîte d'envoi : vérifiez "
+                    "l'espace disque disponible, puis réessayez. Votre saisie est conservée.",
+                ),
+                details=f"{type(exc).__name__}: {exc.strerror}",
+            ) from exc
+        log.info("outbox: entry %s added (%d bytes)", entry_id, len(data))
+        return record
+
+    # -- reading ------------------------------------------------------------
+    def ids(self) -> list[str]:
+        if not self.directory.is_dir():
+            return []
+        return sorted(
+            p.name for p in self.directory.iterdir()
+            if p.is_dir() and not p.name.startswith(".") and (p / MESSAGE).exists()
+        )
+
+    def entries(self) -> list[OutboxRecord]:
+        return [self.load(entry_id) for entry_id in self.ids()]
+
+    def path(self, entry_id: str) -> Path:
+        if "/" in entry_id or "\\" in entry_id or entry_id.startswith("."):
+            raise ValueError(entry_id)
+        return self.directory / entry_id
+
+    def load(self, entry_id: str) -> OutboxRecord:
+        folder = self.path(entry_id)
+        try:
+            raw = (folder / STATE).read_bytes()
+            return OutboxRecord.model_validate_json(raw)
+        except FileNotFoundError:
+            if not (folder / MESSAGE).exists():
+                raise self._missing(entry_id) from None
+            problem = "state missing"
+        except (OSError, ValidationError) as exc:
+            quarantine_copy(folder / STATE, folder / "corrupt")
+            problem = type(exc).__name__
+        # The message is there but not its state: we cannot know whether it
+        # left. Keep it, and let the user decide rather than risk a duplicate.
+        log.warning("outbox: state of %s unreadable (%s)", entry_id, problem)
+        record = self._record_from_message(entry_id).changed(
+            state=EntryState.NEEDS_ACTION,
+            maybe_delivered=True,
+            notes=[translate("mail", "L'état de ce signalement était illisible : vérifiez "
+                                     "auprès du service client s'il a été reçu avant de le "
+                                     "renvoyer.")],
+        )
+        self.save(record)
+        return record
+
+    def message_bytes(self, entry_id: str) -> bytes:
+        try:
+            return (self.path(entry_id) / MESSAGE).read_bytes()
+        except FileNotFoundError:
+            raise self._missing(entry_id) from None
+
+    def message(self, entry_id: str) -> EmailMessage:
+        parsed = BytesParser(policy=email_policy.default).parsebytes(self.message_bytes(entry_id))
+        assert isinstance(parsed, EmailMessage)
+        return parsed
+
+    def bodies(self, entry_id: str) -> tuple[str, str]:
+        """The plain-text and HTML bodies, for printing and previews."""
+        msg = self.message(entry_id)
+        text = msg.get_body(preferencelist=("plain",))
+        html = msg.get_body(preferencelist=("html",))
+        return (
+            str(text.get_content()) if text is not None else "",
+            str(html.get_content()) if html is not None else "",
+        )
+
+    # -- changing -----------------------------------------------------------
+    def save(self, record: OutboxRecord) -> None:
+        atomic_write_text(self.path(record.id) / STATE, record.model_dump_json(indent=2))
+
+    def replace_message(self, entry_id: str, data: bytes) -> None:
+        """Rewrite the stored message (only to add a From the settings now know)."""
+        atomic_write_bytes(self.path(entry_id) / MESSAGE, data)
+
+    @contextlib.contextmanager
+    def locked(self, entry_id: str) -> Iterator[bool]:
+        """Hold the entry's lock; yields False when another sender has it."""
+        lock = FileLock(self.path(entry_id) / LOCK)
+        try:
+            got = lock.acquire()
+        except FileNotFoundError:
+            got = False
+        try:
+            yield got
+        finally:
+            lock.release()
+
+    def retry(self, entry_id: str) -> bool:
+        """Send again as soon as possible; False when it is being sent right now."""
+        with self.locked(entry_id) as got:
+            if not got:
+                return False
+            record = self.load(entry_id)
+            if record.state is EntryState.SENT:
+                return False
+            self.save(record.changed(state=EntryState.WAITING, next_attempt_at=None, phase=None))
+        log.info("outbox: retry %s requested", entry_id)
+        return True
+
+    def export_eml(self, entry_id: str, target: Path) -> None:
+        """A copy of the exact message, e.g. to send it from another machine."""
+        atomic_write_bytes(target, self.message_bytes(entry_id))
+
+    def mail_client_copy(self, entry_id: str) -> Path:
+        """A copy marked as a draft (``X-Unsent: 1``): Outlook opens it ready to send."""
+        target = self.path(entry_id) / MAIL_CLIENT_COPY
+        atomic_write_bytes(target, b"X-Unsent: 1\r\n" + self.message_bytes(entry_id))
+        return target
+
+    # -- helpers ------------------------------------------------------------
+    def _record_from_message(self, entry_id: str) -> OutboxRecord:
+        msg = self.message(entry_id)
+        return OutboxRecord(
+            id=entry_id,
+            message_id=str(msg.get("Message-ID", "")),
+            subject=str(msg.get("Subject", "")),
+            recipients=recipients_of(msg),
+            size=len(self.message_bytes(entry_id)),
+            created_at=utcnow(),
+        )
+
+    @staticmethod
+    def _missing(entry_id: str) -> OutboxError:
+        return OutboxError(
+            translate("mail", "Ce signalement n'est plus dans la boîte d'envoi : actualisez "
+                              "la liste."),
+            details=f"missing {entry_id}",
+        )
+
+
+def recipients_of(message: EmailMessage) -> list[str]:
+    values = [str(v) for name in ("To", "Cc") for v in message.get_all(name, [])]
+    return [address for _, address in getaddresses(values) if address]
+
+
+def sender_address_of(data: bytes) -> str:
+    """The From address of stored message bytes, or "" when it has none yet."""
+    msg = BytesParser(policy=email_policy.default).parsebytes(data, headersonly=True)
+    return parseaddr(str(msg.get("From", "")))[1]
+
+
+def _fsync_dir(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def state_label(state: EntryState) -> str:
+    labels = {
+        EntryState.WAITING: translate("mail", "En attente"),
+        EntryState.SENDING: translate("mail", "Envoi en cours"),
+        EntryState.SENT: translate("mail", "Envoyé"),
+        EntryState.NEEDS_ACTION: translate("mail", "Action requise"),
+    }
+    return labels[state]
+
+
+def status_text(record: OutboxRecord) -> str:
+    """One or two French sentences about where the entry stands, for lists."""
+    if record.state is EntryState.SENT:
+        sent_at = record.sent_at.astimezone() if record.sent_at else None
+        text = translate("mail", "Envoyé le {date} à {time} ; réponse du serveur : {reply}").format(
+            date=f"{sent_at:%d/%m/%Y}" if sent_at else "?",
+            time=f"{sent_at:%H:%M:%S}" if sent_at else "?",
+            reply=record.server_reply or "?",
+        )
+    elif record.state is EntryState.SENDING:
+        text = translate("mail", "Envoi en cours…")
+    elif record.error is not None:
+        text = record.error.message()
+        if record.state is EntryState.WAITING and record.next_attempt_at is not None:
+            text += " " + translate("mail", "Prochain essai à {time}.").format(
+                time=f"{record.next_attempt_at.astimezone():%H:%M:%S}")
+    else:
+        text = translate("mail", "En attente d'envoi.")
+    if record.maybe_delivered:
+        text += " " + translate(
+            "mail",
+            "Un envoi précédent a été interrompu au moment où le serveur recevait le message : "
+            "si le service client le reçoit deux fois, les deux exemplaires portent le même "
+            "identifiant.",
+        )
+    return text
