@@ -7,13 +7,18 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from samu_desktop import __version__
+from samu_desktop.buildinfo import version_line
 from samu_desktop.i18n import translate
 
 # Modules that add a subcommand: each has ``register(subparsers)``, which adds
 # its parser and sets ``run`` with ``set_defaults(run=...)``. Qt-free modules
 # only: the CLI must work without a display.
-COMMANDS: list[str] = []
+COMMANDS: list[str] = [
+    "samu_desktop.mail.cli",
+    "samu_desktop.capture.cli",
+    "samu_desktop.checks.cli",
+    "samu_desktop.pii.cli",
+]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,9 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
             "l'application.",
         ),
     )
-    parser.add_argument(
-        "--version", action="version", version=f"samu-desktop {__version__}"
-    )
+    parser.add_argument("--version", action="version", version=version_line())
     parser.add_argument(
         "--lang",
         choices=["fr", "en"],

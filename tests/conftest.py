@@ -61,7 +61,8 @@ def start_xvfb(width: int = 1920, height: int = 1080) -> tuple[subprocess.Popen[
         pytest.fail("Xvfb is missing: run the README's test command, which installs it")
     number = _free_display()
     proc = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp",
+         "-noreset"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
