@@ -56,6 +56,9 @@ class Application:
     translators: list[QTranslator] = field(default_factory=list)
 
     def shutdown(self) -> None:
+        # A report being sent is either accepted in time or resent (with the
+        # same Message-ID) at the next start: the outbox keeps it either way.
+        self.window.sending.outbox_sender.stop(5.0)
         self.crash.clean_exit()
         log.info("clean exit")
 
@@ -91,6 +94,7 @@ def build(
             details=previous.details,
         )
     crash = crash or CrashHandler(paths.crash_dir)
+    window.sending.outbox_sender.start()
 
     def on_exception(details: str) -> None:
         window.message_bar.add(

@@ -19,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from samu_desktop import __version__
+from samu_desktop import __version__, buildinfo
 from samu_desktop.capture.grabber import ScreenGrabber
 from samu_desktop.capture.models import CaptureBatch
+from samu_desktop.config.settings import Settings
 from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.generated.ui_home_page import Ui_HomePage
 from samu_desktop.gui.message_bar import MessageBar
+from samu_desktop.gui.sending import Sending
 from samu_desktop.gui.settings_dialog import SettingsDialog
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.wizard.wizard import ReportWizard, WizardContext
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         store: SettingsStore,
         icon: QIcon,
         tasks: TaskRunner | None = None,
+        sending: Sending | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -107,6 +110,17 @@ class MainWindow(QMainWindow):
         self.facts = MachineFacts()
         self.tasks.run(detect_machine_facts, on_success=self._facts_found)
 
+        self.sending = sending or Sending(
+            paths, lambda: self.loaded.settings, self.tasks,
+            allow_plaintext=loaded.policy.policy.allow_plaintext_smtp,
+        )
+        self.sending.handed_over.connect(self._handed_over)
+        self.sending.failed.connect(self.message_bar.add)
+        self.sending.notes.connect(self.message_bar.add)
+        self.outbox_page = self.sending.outbox_page(self.pages)
+        self.outbox_page.settings_requested.connect(self.open_smtp_settings)
+        self.pages.addWidget(self.outbox_page)
+
         self.home.case_chosen.connect(self.open_case)
         self._build_menus()
         self.offer_unfinished_drafts()
@@ -124,6 +138,13 @@ class MainWindow(QMainWindow):
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
+        smtp = QAction(self.tr("Serveur d'&envoi…"), self)
+        smtp.triggered.connect(self.open_smtp_settings)
+        file_menu.addAction(smtp)
+        outbox = QAction(self.tr("&Boîte d'envoi"), self)
+        outbox.setShortcut(QKeySequence("Ctrl+E"))
+        outbox.triggered.connect(self.show_outbox)
+        file_menu.addAction(outbox)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quitter"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -173,13 +194,45 @@ class MainWindow(QMainWindow):
         return wizard
 
     def send_report(self, report: Report) -> None:
-        """Hand the finished report over for sending (the outbox comes with sending)."""
-        assert self.wizard is not None
-        self.wizard.finish()
+        """Hand the finished report over to the outbox, which sends it in the background."""
+        if self.catalogue is None:
+            return
+        extra = self.wizard.extra_attachments() if self.wizard is not None else []
+        self.sending.send(report, self.catalogue, extra)
+
+    def _handed_over(self, report: Report) -> None:
+        if self.wizard is not None and self.wizard.report is not None \
+                and self.wizard.report.id == report.id:
+            self.wizard.finish()
+        self.message_bar.add(
+            self.tr("Le signalement est dans la boîte d'envoi : il part dès que le serveur "
+                    "d'envoi répond, même si vous fermez cette fenêtre.")
+        )
+        self.outbox_page.refresh()
 
     def _report_finished(self, report: Report) -> None:
         self.go_home()
-        self.message_bar.add(self.tr("Signalement terminé et enregistré dans l'historique."))
+        if report.case in ("A", "C"):
+            self.message_bar.add(self.tr("Appel enregistré dans l'historique."))
+
+    def show_outbox(self) -> None:
+        self.outbox_page.refresh()
+        self.pages.setCurrentWidget(self.outbox_page)
+
+    def open_smtp_settings(self) -> None:
+        dialog = self.sending.smtp_dialog(self.loaded.locked, self)
+        dialog.saved.connect(self._smtp_saved)
+        dialog.open()
+
+    def _smtp_saved(self, settings: Settings) -> None:
+        try:
+            self.store.save(settings, self.loaded.locked)
+        except UserFacingError as exc:
+            QMessageBox.warning(self, self.tr("Réglages non enregistrés"), exc.user_message)
+            return
+        self.loaded.settings = settings
+        self.sending.outbox_sender.settings_changed()
+        self.settings_changed.emit(settings)
 
     def _close_wizard(self) -> None:
         if self.wizard is not None:
@@ -238,9 +291,9 @@ class MainWindow(QMainWindow):
             self,
             self.tr("À propos"),
             self.tr(
-                "<b>Incident SI-SAMU</b> — version {version}<br>Signaler un incident sur les "
-                "outils du SI-SAMU en suivant la procédure nationale."
-            ).format(version=__version__),
+                "<b>Incident SI-SAMU</b> — version {version} (commit {commit})<br>Signaler un "
+                "incident sur les outils du SI-SAMU en suivant la procédure nationale."
+            ).format(version=__version__, commit=buildinfo.commit()),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -121,6 +121,12 @@ def test_every_form_can_be_filled_reviewed_and_finished(
         if case == "D":
             assert "DSI de test" in wizard.review.contact.text()
         qtbot.mouseClick(wizard.review.send, Qt.MouseButton.LeftButton)
+        if case == "B":
+            entries = window.sending.outbox.entries()
+            assert len(entries) == 1
+            eml = window.sending.outbox.message_bytes(entries[0].id).decode("ascii")
+            assert "monserviceclient.si-samu@esante.gouv.fr" in eml
+            assert "signalement.json" in eml
     assert window.pages.currentWidget() is window.home
     assert window.drafts.load(report.id).status == "finished"
 

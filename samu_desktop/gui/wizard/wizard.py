@@ -30,6 +30,7 @@ from samu_desktop.gui.wizard.application_page import ApplicationPage
 from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
 from samu_desktop.gui.wizard.form_page import FormPage
 from samu_desktop.gui.wizard.screenshots_page import GrabAll, ScreenshotsPage
+from samu_desktop.mail.message import Attachment
 from samu_desktop.procedure.schema import Case, Catalogue
 from samu_desktop.report.autofill import MachineFacts, new_report
 from samu_desktop.report.drafts import DraftStore
@@ -87,6 +88,8 @@ class ReportWizard(QWidget):
         self.report: Report | None = report
         self.form: FormPage | None = None
         self.screenshots: ScreenshotsPage | None = None
+        # The prerequisites test's HTML and JSON reports, once it has run.
+        self.prerequisites_files: list[Attachment] = []
         self._pending_batches: list[CaptureBatch] = []
 
         layout = QVBoxLayout(self)
@@ -177,6 +180,10 @@ class ReportWizard(QWidget):
             return
         self.report.prerequisites = reference
         self._attachments_changed()
+
+    def extra_attachments(self) -> list[Attachment]:
+        """Files that go with the report besides the screenshots (the checks results)."""
+        return list(self.prerequisites_files)
 
     def _attachment_requested(self, field_id: str) -> None:
         field = next(

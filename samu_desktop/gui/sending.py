@@ -1,0 +1,96 @@
+"""Between the wizard and the outbox: hand a finished report over, show the outbox.
+
+Signals:
+    handed_over(object) — the Report is safely in the outbox;
+    failed(str) — a French sentence; the report stays a draft, nothing is lost;
+    notes(str) — what was done to fit the size budget.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from samu_desktop.config.paths import AppPaths
+from samu_desktop.config.settings import Settings
+from samu_desktop.errors import UserFacingError
+from samu_desktop.gui.outbox_page import OutboxPage
+from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
+from samu_desktop.gui.tasks import TaskRunner
+from samu_desktop.mail.message import Attachment
+from samu_desktop.mail.outbox import Outbox
+from samu_desktop.mail.sender import OutboxSender
+from samu_desktop.procedure.schema import Catalogue
+from samu_desktop.report.model import Report
+from samu_desktop.report.outgoing import build_report_message
+from samu_desktop.report.screenshots import ReportScreenshots
+
+log = logging.getLogger(__name__)
+
+
+class Sending(QObject):
+    handed_over = Signal(object)
+    failed = Signal(str)
+    notes = Signal(str)
+
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Callable[[], Settings],
+        tasks: TaskRunner,
+        sender: OutboxSender | None = None,
+        allow_plaintext: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.settings = settings
+        self.tasks = tasks
+        self.allow_plaintext = allow_plaintext
+        self.outbox = sender.outbox if sender else Outbox(paths.outbox_dir)
+        self.outbox_sender = sender or OutboxSender(
+            self.outbox, settings, allow_plaintext=allow_plaintext
+        )
+
+    def send(
+        self, report: Report, catalogue: Catalogue, extra: Sequence[Attachment] = ()
+    ) -> None:
+        """Build the e-mail and write it to the outbox, off the GUI thread."""
+        settings = self.settings()
+        screenshots = ReportScreenshots(self.paths, report.id)
+
+        def work() -> list[str]:
+            message = build_report_message(report, catalogue, settings, screenshots, extra)
+            self.outbox_sender.submit(message)
+            return list(message.notes)
+
+        def done(notes: list[str]) -> None:
+            log.info("report %s handed to the outbox", report.id)
+            # The e-mail holds the redacted images now: the originals can go.
+            screenshots.wipe()
+            for note in notes:
+                self.notes.emit(note)
+            self.handed_over.emit(report)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, UserFacingError):
+                self.failed.emit(exc.user_message)
+            else:
+                log.error("report not handed over: %s", type(exc).__name__)
+                self.failed.emit(self.tr(
+                    "Le signalement n'a pas pu être placé dans la boîte d'envoi ; il est "
+                    "conservé. Réessayez, ou prévenez votre service informatique."
+                ))
+
+        self.tasks.run(work, done, failed)
+
+    def outbox_page(self, parent: QWidget) -> OutboxPage:
+        return OutboxPage(self.outbox, self.outbox_sender, self.settings, parent=parent)
+
+    def smtp_dialog(self, locked: frozenset[str], parent: QWidget) -> SmtpSettingsDialog:
+        return SmtpSettingsDialog(
+            self.settings(), locked, self.allow_plaintext, self.tasks, parent=parent
+        )
