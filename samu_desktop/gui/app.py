@@ -13,9 +13,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from samu_desktop import __version__
+from samu_desktop.capture.autostart import apply_autostart
 from samu_desktop.config.paths import AppPaths
+from samu_desktop.config.settings import Settings
 from samu_desktop.config.store import SettingsStore
 from samu_desktop.crash import CrashHandler, PreviousRun
+from samu_desktop.errors import UserFacingError
+from samu_desktop.gui.hotkey_bridge import HotkeyService
 from samu_desktop.gui.i18n import install_translators
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.single_instance import InstanceServer, send_to_running, server_name
@@ -42,6 +46,34 @@ class _FirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, lambda: print("samu-desktop: window shown", flush=True))
         return False
+
+
+def start_hotkey(running: Application) -> HotkeyService:
+    """The global capture hotkey: a press keeps every screen, the notification opens a report."""
+    window = running.window
+    service = HotkeyService(
+        window.loaded.settings.hotkey,
+        tray=running.tray.icon if running.tray is not None else None,
+        parent=window,
+    )
+    service.error.connect(window.message_bar.add)
+
+    def open_report(_latest: object) -> None:
+        window.open_with_captures(service.capture_log.take())
+
+    service.open_requested.connect(open_report)
+
+    def settings_changed(settings: Settings) -> None:
+        if settings.hotkey != service.hotkey:
+            service.set_hotkey(settings.hotkey)
+        try:
+            apply_autostart(settings.start_with_session)
+        except UserFacingError as exc:
+            window.message_bar.add(exc.user_message)
+
+    window.settings_changed.connect(settings_changed)
+    service.start()
+    return service
 
 
 @dataclass
@@ -169,11 +201,13 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     wake.timeout.connect(lambda: None)
     wake.start(250)
 
+    hotkey = start_hotkey(running)
     if os.environ.get(STARTUP_PROBE):
         window.installEventFilter(_FirstPaint(qapp))
     if not (hidden and running.tray is not None):
         window.show()
     code = qapp.exec()
+    hotkey.shutdown()
     server.close()
     running.shutdown()
     return int(code)

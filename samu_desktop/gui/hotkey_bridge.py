@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QWidget
 
 from samu_desktop.capture.errors import HotkeyError
@@ -57,6 +57,7 @@ class CaptureToast(QWidget):
         )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setObjectName("captureToast")
+        self.setWindowTitle(self.tr("Capture d'écran conservée"))
         self.setStyleSheet(
             "#captureToast { background: #fffbe6; border: 1px solid #8a6d00; }"
         )
@@ -85,6 +86,13 @@ class CaptureToast(QWidget):
             self.move(area.right() - self.width() - 16, area.bottom() - self.height() - 16)
         self.show()  # on top by its window flags; raise_() would take the focus
         self.timer.start()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # Like a tray bubble: a click anywhere on the notification opens it.
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._open()
+            return
+        super().mousePressEvent(event)
 
     def _open(self) -> None:
         self.hide()

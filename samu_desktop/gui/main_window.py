@@ -193,6 +193,15 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(wizard)
         return wizard
 
+    def open_with_captures(self, batches: list[CaptureBatch]) -> ReportWizard | None:
+        """A new case-B report with the hotkey's captures (the user picks the application)."""
+        wizard = self.open_case("B")
+        if wizard is not None:
+            for batch in batches:
+                wizard.add_captures(batch)
+        self.show_and_raise()
+        return wizard
+
     def send_report(self, report: Report) -> None:
         """Hand the finished report over to the outbox, which sends it in the background."""
         if self.catalogue is None:

@@ -220,11 +220,13 @@ class ReportWizard(QWidget):
         if page is None:
             self._pending_batches.append(batch)
             return
+        first = page.editor.count() == 0
         page.add_batch(batch)
         start = self.context.catalogue.field_with_role(
             self.case.id, self.report.application if self.report else None, "start"
         )
-        if start is not None and self.report is not None and self.form is not None:
+        # The first capture of the series is the best guess of when it broke.
+        if first and start is not None and self.report is not None and self.form is not None:
             self.report.set_answer(start.id, batch.taken_at)
             self.form.refresh()
             self._changed()
