@@ -31,7 +31,6 @@ COMBO_VALUES: dict[str, list[str]] = {
     "auth_mode": ["otp_mail", "otp_sms", "cps"],
     "device_type": ["pc", "tablette", "smartphone"],
     "language": ["fr", "en"],
-    "smtp_security": ["starttls", "tls", "none"],
 }
 
 LOCK = "🔒 "

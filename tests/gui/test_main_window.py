@@ -93,18 +93,19 @@ def test_corrupt_files_show_french_notices_in_the_window(make_app) -> None:
 def test_settings_dialog_shows_locked_settings_disabled(qtbot: QtBot) -> None:
     from samu_desktop.config.settings import Settings
 
-    dialog = SettingsDialog(Settings(smtp_host="smtp.hopital.test"), frozenset({"smtp_host"}))
+    dialog = SettingsDialog(Settings(support_email="support@example.test"),
+                            frozenset({"support_email"}))
     qtbot.addWidget(dialog)
-    host = dialog.findChild(QLineEdit, "smtp_host")
-    assert host is not None and not host.isEnabled()
-    assert host.text() == "smtp.hopital.test"
-    label = dialog.ui.smtp_host_label
+    email = dialog.findChild(QLineEdit, "support_email")
+    assert email is not None and not email.isEnabled()
+    assert email.text() == "support@example.test"
+    label = dialog.ui.support_email_label
     assert label.text().startswith("🔒")
-    assert "administrateur" in host.toolTip()
+    assert "administrateur" in email.toolTip()
     assert dialog.ui.lockedNotice.isVisibleTo(dialog)
-    assert "smtp_host" not in dialog.values()
-    auth = dialog.findChild(QCheckBox, "smtp_auth")
-    assert auth is not None and auth.isEnabled()
+    assert "support_email" not in dialog.values()
+    autostart = dialog.findChild(QCheckBox, "start_with_session")
+    assert autostart is not None and autostart.isEnabled()
 
 
 def test_settings_dialog_saves_to_disk_but_never_locked_values(make_app, qtbot: QtBot) -> None:
