@@ -11,10 +11,18 @@ mode="${1:-run}"
 pkgs=(libegl1 libgl1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
       libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1
       libfontconfig1 libdbus-1-3 fonts-dejavu-core xvfb xauth)
+# Printing a report from the outbox page (Qt's CUPS plugin loads it).
+pkgs+=(libcups2)
+# Offline OCR for the patient-data detector (samu_desktop/pii).
+pkgs+=(tesseract-ocr tesseract-ocr-fra)
 if [ "$mode" = test ]; then
   # Real parts for the tests: X server tools, a private D-Bus and a Secret
   # Service for the keyring, and the capture tools the benchmarks compare with.
   pkgs+=(xdotool dbus-daemon dbus-bin gnome-keyring scrot imagemagick x11-utils)
+  # Fonts of the synthetic screens of the patient-data evaluation set.
+  pkgs+=(fonts-liberation2 fonts-open-sans fonts-roboto-unhinted)
+  # Prerequisites test: a real Firefox ESR to detect, a PC/SC daemon with a virtual reader.
+  pkgs+=(firefox-esr pcscd vsmartcard-vpcd)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -107,6 +107,9 @@ class Settings(BaseSettings):
     smtp_username: str = Field("", max_length=254, description="Identifiant SMTP.")
     sender_address: str = Field("", max_length=254, description="Adresse d'expéditeur.")
     cc_address: str = Field("", max_length=254, description="Copie (facultative).")
+    smtp_timeout_s: float = Field(
+        30.0, gt=0, le=300, description="Délai d'attente d'une réponse du serveur SMTP (secondes)."
+    )
     size_budget_mb: float = Field(
         10.0, gt=0, le=100, description="Taille maximale d'un e-mail, pièces jointes comprises."
     )
