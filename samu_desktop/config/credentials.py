@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 import keyring
 import keyring.backend
@@ -45,14 +46,47 @@ def _unavailable(details: str) -> CredentialsUnavailable:
     )
 
 
+def _closing_secret_service() -> keyring.backend.KeyringBackend:
+    """keyring's Secret Service backend, without its D-Bus connection leak.
+
+    keyring leaves the connection open when the collection cannot be unlocked
+    (no prompt available, or the user dismissed it); this closes it.
+    """
+    import secretstorage
+    from keyring.backends import SecretService
+
+    class ClosingSecretService(SecretService.Keyring):
+        def get_preferred_collection(self) -> Any:
+            bus = secretstorage.dbus_init()
+            try:
+                collection = secretstorage.get_default_collection(bus)
+                if collection.is_locked():
+                    collection.unlock()
+                    if collection.is_locked():  # the user dismissed the prompt
+                        raise keyring.errors.KeyringLocked("collection locked")
+            except secretstorage.exceptions.SecretStorageException as exc:
+                bus.close()
+                raise keyring.errors.KeyringLocked(type(exc).__name__) from exc
+            except BaseException:
+                bus.close()
+                raise
+            return collection
+
+    backend: keyring.backend.KeyringBackend = ClosingSecretService()  # type: ignore[no-untyped-call]
+    return backend
+
+
 def _backend() -> keyring.backend.KeyringBackend:
     name = _TRUSTED.get(sys.platform)
     if name is None:
         raise _unavailable(f"unsupported platform {sys.platform}")
     module_name, _, class_name = name.rpartition(".")
     try:
-        module = __import__(module_name, fromlist=[class_name])
-        backend: keyring.backend.KeyringBackend = getattr(module, class_name)()
+        if sys.platform == "linux":
+            backend = _closing_secret_service()
+        else:
+            module = __import__(module_name, fromlist=[class_name])
+            backend = getattr(module, class_name)()
     except Exception as exc:  # import problems, missing system libraries
         raise _unavailable(f"{name}: {type(exc).__name__}") from exc
     # priority raises (or is <= 0) when the backend cannot work here, e.g. no

@@ -97,8 +97,10 @@ class ReportScreenshots:
 
     def wipe(self) -> None:
         """Forget everything: the report was sent or abandoned."""
-        with contextlib.suppress(Exception):
-            self.vault.wipe()
+        # No folder, no capture ever stored: no key to delete from the keyring.
+        if self.vault.directory.exists():
+            with contextlib.suppress(Exception):
+                self.vault.wipe()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
