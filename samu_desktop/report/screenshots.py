@@ -25,6 +25,7 @@ from samu_desktop.redaction.state import RedactionState
 from samu_desktop.redaction.vault import Vault
 
 _NAME = re.compile(r"^[a-z0-9-]{1,40}$")
+_FILE = re.compile(r"^[a-z0-9-]{1,60}\.(html|json)$")
 
 
 class StoredCapture(BaseModel):
@@ -42,7 +43,8 @@ class _Index(BaseModel):
 
 
 class ReportScreenshots:
-    """One report's captures: encrypted originals, edit states, redacted exports."""
+    """One report's captures (encrypted originals, edit states, redacted exports)
+    and the other files attached to it."""
 
     def __init__(self, paths: AppPaths, report_id: UUID | str) -> None:
         self.report_id = str(UUID(str(report_id)))
@@ -94,6 +96,21 @@ class ReportScreenshots:
 
     def load_export(self, name: str) -> bytes:
         return self.export_path(name).read_bytes()
+
+    # -- other files that go with the report (the prerequisites test results) --------
+    def save_file(self, filename: str, data: bytes) -> None:
+        if not _FILE.match(filename):
+            raise ValueError("bad file name")
+        atomic_write_bytes(self.folder / "files" / filename, data)
+
+    def files(self) -> dict[str, bytes]:
+        folder = self.folder / "files"
+        if not folder.is_dir():
+            return {}
+        return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if _FILE.match(p.name)}
+
+    def clear_files(self) -> None:
+        shutil.rmtree(self.folder / "files", ignore_errors=True)
 
     def wipe(self) -> None:
         """Forget everything: the report was sent or abandoned."""

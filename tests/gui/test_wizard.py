@@ -61,7 +61,8 @@ def answer_for(field: FieldDef) -> Any:
 def fill_required(wizard: ReportWizard) -> None:
     """Answer every visible question through its editor, as a user would."""
     assert wizard.form is not None and wizard.report is not None
-    wizard.set_prerequisites("checks-report-1")
+    if wizard.report.prerequisites is None:
+        wizard.set_prerequisites("checks-report-1")
     for _round in range(3):  # answers can reveal further questions
         for field in visible_fields(CATALOGUE, wizard.report):
             editor = wizard.form.rows[field.id].editor

@@ -22,15 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from samu_desktop.capture.models import CaptureBatch
+from samu_desktop.checks.model import CheckReport, Status
+from samu_desktop.checks.report import report_filename, report_to_html, report_to_json
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui.checks_page import ChecksPage
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.wizard.application_page import ApplicationPage
 from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
 from samu_desktop.gui.wizard.form_page import FormPage
 from samu_desktop.gui.wizard.screenshots_page import GrabAll, ScreenshotsPage
-from samu_desktop.mail.message import Attachment
+from samu_desktop.mail.message import Attachment, AttachmentKind
 from samu_desktop.procedure.schema import Case, Catalogue
 from samu_desktop.report.autofill import MachineFacts, new_report
 from samu_desktop.report.drafts import DraftStore
@@ -88,8 +91,7 @@ class ReportWizard(QWidget):
         self.report: Report | None = report
         self.form: FormPage | None = None
         self.screenshots: ScreenshotsPage | None = None
-        # The prerequisites test's HTML and JSON reports, once it has run.
-        self.prerequisites_files: list[Attachment] = []
+        self.checks: ChecksPage | None = None
         self._pending_batches: list[CaptureBatch] = []
 
         layout = QVBoxLayout(self)
@@ -183,7 +185,47 @@ class ReportWizard(QWidget):
 
     def extra_attachments(self) -> list[Attachment]:
         """Files that go with the report besides the screenshots (the checks results)."""
-        return list(self.prerequisites_files)
+        if self.report is None:
+            return []
+        kinds = {".html": ("text/html", AttachmentKind.CHECKS_HTML),
+                 ".json": ("application/json", AttachmentKind.CHECKS_JSON)}
+        store = ReportScreenshots(self.context.paths, self.report.id)
+        return [
+            Attachment(filename=name, mime_type=kinds[name[-5:]][0], data=data,
+                       kind=kinds[name[-5:]][1])
+            for name, data in store.files().items()
+        ]
+
+    def open_prerequisites(self) -> None:
+        if self.report is None:
+            return
+        if self.checks is None:
+            self.checks = ChecksPage(self.context.settings, parent=self)
+            self.checks.finished.connect(self._checks_done)
+            self.pages.addWidget(self.checks)
+        self.pages.setCurrentWidget(self.checks)
+        self._update_nav()
+        if not self.checks.is_running():
+            self.checks.start()
+
+    def _checks_done(self, result: CheckReport) -> None:
+        if self.report is None:
+            return
+        store = ReportScreenshots(self.context.paths, self.report.id)
+        try:
+            store.clear_files()
+            store.save_file(report_filename(result, "html"), report_to_html(result).encode())
+            store.save_file(report_filename(result, "json"), report_to_json(result).encode())
+        except UserFacingError as exc:
+            self.error.emit(exc.user_message)
+            return
+        counts = result.counts()
+        self.set_prerequisites(
+            self.tr("{ok} réussie(s), {warn} avertissement(s), {fail} échec(s)").format(
+                ok=counts.get(Status.PASS, 0), warn=counts.get(Status.WARNING, 0),
+                fail=counts.get(Status.FAILURE, 0),
+            )
+        )
 
     def _attachment_requested(self, field_id: str) -> None:
         field = next(
@@ -194,7 +236,7 @@ class ReportWizard(QWidget):
         if field.type == "screenshots":
             self.open_screenshots()
         else:
-            self.attachment_requested.emit(field.type)
+            self.open_prerequisites()
 
     def screenshots_page(self) -> ScreenshotsPage | None:
         if self.report is None:
@@ -257,7 +299,8 @@ class ReportWizard(QWidget):
 
     def go_back(self) -> None:
         current = self.pages.currentWidget()
-        if current in (self.review, self.call, self.screenshots) and self.form is not None:
+        if current in (self.review, self.call, self.screenshots, self.checks) \
+                and self.form is not None:
             self.pages.setCurrentWidget(self.form)
         elif current is self.form and self.case.applications:
             self.pages.setCurrentWidget(self.application_page)
@@ -343,7 +386,7 @@ class ReportWizard(QWidget):
         self.heading.setText(title)
         self.next.setVisible(current is self.form)
         self.back.setVisible(
-            current in (self.review, self.call, self.screenshots)
+            current in (self.review, self.call, self.screenshots, self.checks)
             or (current is self.form and bool(self.case.applications))
         )
 

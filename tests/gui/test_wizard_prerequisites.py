@@ -1,0 +1,62 @@
+"""Case B: the prerequisites test runs from the form and its results go with the e-mail.
+
+Every network target is a closed port on 127.0.0.1, so the checks fail fast
+and for real; what is asserted is that the results reach the report and the
+message, not that this machine passes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from samu_desktop.config.paths import AppPaths
+from samu_desktop.config.policy import Policy, PolicyLoad
+from samu_desktop.config.settings import Settings
+from samu_desktop.config.store import LoadedSettings, SettingsStore
+from samu_desktop.gui.main_window import MainWindow
+from samu_desktop.gui.tasks import TaskRunner
+from tests.gui.test_wizard import fill_required
+
+SETTINGS = Settings(
+    crra_id="FR999", environment="production", portal_url_production="https://127.0.0.1:9/",
+    ntp_server="127.0.0.1:9", smtp_host="127.0.0.1", smtp_port=9, check_timeout_s=1.0,
+)
+
+
+def test_prerequisites_results_are_attached_to_the_case_b_email(qtbot: QtBot) -> None:
+    loaded = LoadedSettings(SETTINGS.model_copy(), PolicyLoad(policy=Policy()))
+    window = MainWindow(loaded, SettingsStore(AppPaths.default()), QApplication.windowIcon(),
+                        TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    wizard = window.open_case("B")
+    assert wizard is not None
+    qtbot.mouseClick(wizard.application_page.buttons["portail"], Qt.MouseButton.LeftButton)
+    assert wizard.form is not None and wizard.report is not None
+    row = wizard.form.rows["prerequisites"]
+    button = row.editor.findChild(QPushButton)
+    assert button is not None
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert wizard.checks is not None
+    assert wizard.pages.currentWidget() is wizard.checks
+    qtbot.waitUntil(lambda: wizard.report is not None and wizard.report.prerequisites is not None,
+                    timeout=15000)
+    assert "échec" in (wizard.report.prerequisites or "")
+    assert "Test effectué" in row.editor.status.text()
+    names = sorted(a.filename for a in wizard.extra_attachments())
+    assert len(names) == 2 and names[0].endswith(".html") and names[1].endswith(".json")
+    qtbot.mouseClick(wizard.back, Qt.MouseButton.LeftButton)
+    assert wizard.pages.currentWidget() is wizard.form
+    fill_required(wizard)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.pages.currentWidget() is wizard.review
+    qtbot.mouseClick(wizard.review.send, Qt.MouseButton.LeftButton)
+    entries = window.sending.outbox.entries()
+    assert len(entries) == 1
+    message = window.sending.outbox.message(entries[0].id)
+    attached = sorted(part.get_filename() for part in message.iter_attachments())
+    assert set(names) <= set(attached)
+    assert "signalement.json" in attached
+    window.sending.outbox_sender.stop(5.0)
