@@ -163,6 +163,10 @@ ADMIN_SETTINGS: frozenset[str] = frozenset(
         "smtp_host",
         "smtp_port",
         "smtp_security",
+        "smtp_timeout_s",
         "size_budget_mb",
+        "ntp_server",
+        "tls_expected_issuers",
+        "cryptolib_min_version",
     }
 )
