@@ -102,7 +102,10 @@ def _backend() -> keyring.backend.KeyringBackend:
 
 def backend_name() -> str:
     """The keyring in use, for the settings page and the log (never the secret)."""
-    backend = type(_backend())
+    # The keyring library's class (ours only wraps the Secret Service one).
+    backend = next(
+        c for c in type(_backend()).__mro__ if c.__module__.startswith("keyring.backends")
+    )
     return f"{backend.__module__}.{backend.__name__}"
 
 
