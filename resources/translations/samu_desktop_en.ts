@@ -2,46 +2,201 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
-    <name>CasePage</name>
+    <name>ApplicationPage</name>
     <message>
-        <source>← Retour</source>
-        <translation>← Back</translation>
+        <source>Quelle application est concernée ?</source>
+        <translation>Which application is affected?</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentEditor</name>
+    <message>
+        <source>Aucune copie d'écran</source>
+        <translation>No screenshots</translation>
     </message>
     <message>
-        <source>Retour à l'accueil</source>
-        <translation>Back to the home page</translation>
+        <source>{n} copie(s) d'écran masquée(s) et vérifiée(s)</source>
+        <translation>{n} masked and checked screenshot(s)</translation>
     </message>
     <message>
-        <source>Cas A — La prise d'appels</source>
-        <translation>Case A — Taking calls</translation>
+        <source>Copies d'écran…</source>
+        <translation>Screenshots…</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Téléphonez au : &lt;b style='font-size:16pt'&gt;{phone}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ayez sous les yeux :&lt;/p&gt;&lt;ul&gt;&lt;li&gt;la date et l'heure de début de l'incident ;&lt;/li&gt;&lt;li&gt;les lignes impactées (exemple : pas d'appel entrant sur le 15 / 116 / 117…) ;&lt;/li&gt;&lt;li&gt;la réception : nulle ou partielle ;&lt;/li&gt;&lt;li&gt;les résultats des tests d'appels décrits dans le « Pack OTN ».&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation>&lt;p&gt;Call: &lt;b style='font-size:16pt'&gt;{phone}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Have at hand:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the date and time the incident started;&lt;/li&gt;&lt;li&gt;the lines affected (example: no incoming call on 15 / 116 / 117…);&lt;/li&gt;&lt;li&gt;reception: none or partial;&lt;/li&gt;&lt;li&gt;the results of the test calls described in the “Pack OTN”.&lt;/li&gt;&lt;/ul&gt;</translation>
+        <source>Test non lancé</source>
+        <translation>Test not run</translation>
     </message>
     <message>
-        <source>Cas B — Une application du SI-SAMU</source>
-        <translation>Case B — An SI-SAMU application</translation>
+        <source>Test effectué : {summary}</source>
+        <translation>Test done: {summary}</translation>
     </message>
     <message>
-        <source>&lt;ol&gt;&lt;li&gt;Vérifiez les prérequis de votre poste de travail (utilitaire de test).&lt;/li&gt;&lt;li&gt;Si les prérequis sont bons, envoyez votre demande par e-mail à &lt;b&gt;{email}&lt;/b&gt; avec les résultats du test, des copies d'écran (les données des patients doivent être cachées) et un maximum d'informations pour décrire l'incident.&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;ol&gt;&lt;li&gt;Check your workstation's prerequisites (test utility).&lt;/li&gt;&lt;li&gt;If the prerequisites are met, send your request by e-mail to &lt;b&gt;{email}&lt;/b&gt; with the test results, screenshots (patient data must be hidden) and as much information as possible to describe the incident.&lt;/li&gt;&lt;/ol&gt;</translation>
+        <source>Lancer le test des prérequis</source>
+        <translation>Run the prerequisites test</translation>
+    </message>
+</context>
+<context>
+    <name>CallPage</name>
+    <message>
+        <source>À dire au support :</source>
+        <translation>To tell the support desk:</translation>
     </message>
     <message>
-        <source>Cas C — Un matériel fourni par le programme</source>
-        <translation>Case C — Hardware supplied by the programme</translation>
+        <source>Informations à donner au support</source>
+        <translation>Information to give to the support desk</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Téléphone fixe ou autre équipement identifié par votre service informatique (hors poste de travail et casque d'écoute).&lt;/p&gt;&lt;p&gt;Téléphonez au : &lt;b style='font-size:16pt'&gt;{phone}&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Desk phone or other equipment identified by your IT department (excluding the workstation and headset).&lt;/p&gt;&lt;p&gt;Call: &lt;b style='font-size:16pt'&gt;{phone}&lt;/b&gt;&lt;/p&gt;</translation>
+        <source>&amp;Copier</source>
+        <translation>&amp;Copy</translation>
     </message>
     <message>
-        <source>Cas D — Incident hors SI-SAMU</source>
-        <translation>Case D — Incident outside SI-SAMU</translation>
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Poste de travail, solution de vidéotransmission… : rapprochez-vous de votre service informatique ou de votre DSI.&lt;/p&gt;&lt;p&gt;Contact : &lt;b&gt;{contact}&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Workstation, video transmission…: contact your IT department.&lt;/p&gt;&lt;p&gt;Contact: &lt;b&gt;{contact}&lt;/b&gt;&lt;/p&gt;</translation>
+        <source>J'ai &amp;appelé le support</source>
+        <translation>I h&amp;ave called the support desk</translation>
+    </message>
+    <message>
+        <source>Numéro non renseigné : demandez-le à votre administrateur.</source>
+        <translation>Number not filled in: ask your administrator for it.</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureToast</name>
+    <message>
+        <source>Capture d'écran conservée</source>
+        <translation>Screenshot kept</translation>
+    </message>
+    <message>
+        <source>Ouvrir un signalement</source>
+        <translation>Open a report</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Fermer cette notification</source>
+        <translation>Close this notification</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPage</name>
+    <message>
+        <source>Test des prérequis du poste de travail</source>
+        <translation>Workstation prerequisites test</translation>
+    </message>
+    <message>
+        <source>Le test vérifie le poste, Firefox, la carte CPS et l'accès aux outils du SI-SAMU. Il dure quelques secondes.</source>
+        <translation>The test checks the workstation, Firefox, the CPS card and access to the SI-SAMU tools. It takes a few seconds.</translation>
+    </message>
+    <message>
+        <source>Résumé du test</source>
+        <translation>Test summary</translation>
+    </message>
+    <message>
+        <source>Lancer le test</source>
+        <translation>Run the test</translation>
+    </message>
+    <message>
+        <source>Lancer le test des prérequis</source>
+        <translation>Run the prerequisites test</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annuler le test en cours</source>
+        <translation>Cancel the running test</translation>
+    </message>
+    <message>
+        <source>Copier le résumé</source>
+        <translation>Copy the summary</translation>
+    </message>
+    <message>
+        <source>%v / %m vérifications</source>
+        <translation>%v / %m checks</translation>
+    </message>
+    <message>
+        <source>Avancement du test</source>
+        <translation>Test progress</translation>
+    </message>
+    <message>
+        <source>Vérification</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Résultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Explication</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Durée</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Résultats des vérifications</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <source>Relancer la vérification sélectionnée</source>
+        <translation>Run the selected check again</translation>
+    </message>
+    <message>
+        <source>À lancer</source>
+        <translation>Not run yet</translation>
+    </message>
+    <message>
+        <source>Relancer</source>
+        <translation>Run again</translation>
+    </message>
+    <message>
+        <source>Relancer : {title}</source>
+        <translation>Run again: {title}</translation>
+    </message>
+    <message>
+        <source>Détails de la vérification sélectionnée</source>
+        <translation>Details of the selected check</translation>
+    </message>
+    <message>
+        <source>Test en cours…</source>
+        <translation>Test in progress…</translation>
+    </message>
+    <message>
+        <source>Nouvelle vérification en cours : {title}…</source>
+        <translation>Checking again: {title}…</translation>
+    </message>
+    <message>
+        <source>Le test n'a pas pu se dérouler ; relancez-le.</source>
+        <translation>The test could not run; run it again.</translation>
+    </message>
+    <message>
+        <source>Test annulé : les vérifications non terminées sont marquées « annulée ».</source>
+        <translation>Test cancelled: unfinished checks are marked “cancelled”.</translation>
+    </message>
+    <message>
+        <source>{sentence} Réussies : {ok}, avertissements : {warn}, échecs : {fail}, sans objet : {na}.</source>
+        <translation>{sentence} Passed: {ok}, warnings: {warn}, failed: {fail}, not applicable: {na}.</translation>
+    </message>
+    <message>
+        <source>En cours…</source>
+        <translation>In progress…</translation>
+    </message>
+    <message>
+        <source>Annulée</source>
+        <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>DateTimeEditor</name>
+    <message>
+        <source>{field} : {choice}</source>
+        <translation>{field}: {choice}</translation>
     </message>
 </context>
 <context>
@@ -104,6 +259,29 @@
     </message>
 </context>
 <context>
+    <name>HotkeyService</name>
+    <message>
+        <source>Capture d'écran conservée</source>
+        <translation>Screenshot kept</translation>
+    </message>
+    <message>
+        <source>Écran capturé à {time}.</source>
+        <translation>Screen captured at {time}.</translation>
+    </message>
+    <message>
+        <source>{count} écrans capturés à {time}.</source>
+        <translation>{count} screens captured at {time}.</translation>
+    </message>
+    <message>
+        <source>{count} captures en attente.</source>
+        <translation>{count} screenshots waiting.</translation>
+    </message>
+    <message>
+        <source>Cliquez pour les joindre à un nouveau signalement.</source>
+        <translation>Click to attach them to a new report.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Incident SI-SAMU</source>
@@ -122,6 +300,14 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>Serveur d'&amp;envoi…</source>
+        <translation>Outgoing mail se&amp;rver…</translation>
+    </message>
+    <message>
+        <source>&amp;Boîte d'envoi</source>
+        <translation>&amp;Outbox</translation>
+    </message>
+    <message>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -134,16 +320,40 @@
         <translation>&amp;About</translation>
     </message>
     <message>
+        <source>Le formulaire de la procédure est indisponible : réinstallez l'application ou prévenez votre service informatique.</source>
+        <translation>The procedure form is unavailable: reinstall the application or tell your IT department.</translation>
+    </message>
+    <message>
+        <source>Le signalement est dans la boîte d'envoi : il part dès que le serveur d'envoi répond, même si vous fermez cette fenêtre.</source>
+        <translation>The report is in the outbox: it will be sent as soon as the sending server responds, even if you close this window.</translation>
+    </message>
+    <message>
+        <source>Appel enregistré dans l'historique.</source>
+        <translation>Call recorded in the history.</translation>
+    </message>
+    <message>
         <source>Réglages non enregistrés</source>
         <translation>Settings not saved</translation>
+    </message>
+    <message>
+        <source>Un signalement (cas {case}) commencé le {when} n'a pas été terminé.</source>
+        <translation>A report (case {case}) started on {when} was not finished.</translation>
+    </message>
+    <message>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Abandonner</source>
+        <translation>Discard</translation>
     </message>
     <message>
         <source>À propos</source>
         <translation>About</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Incident SI-SAMU&lt;/b&gt; — version {version}&lt;br&gt;Signaler un incident sur les outils du SI-SAMU en suivant la procédure nationale.</source>
-        <translation>&lt;b&gt;SI-SAMU incident&lt;/b&gt; — version {version}&lt;br&gt;Report an incident on the SI-SAMU tools following the national procedure.</translation>
+        <source>&lt;b&gt;Incident SI-SAMU&lt;/b&gt; — version {version} (commit {commit})&lt;br&gt;Signaler un incident sur les outils du SI-SAMU en suivant la procédure nationale.</source>
+        <translation>&lt;b&gt;SI-SAMU incident&lt;/b&gt; — version {version} (commit {commit})&lt;br&gt;Report an incident on the SI-SAMU tools following the national procedure.</translation>
     </message>
 </context>
 <context>
@@ -159,6 +369,384 @@
     <message>
         <source>Fermer ce message</source>
         <translation>Close this message</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message>
+        <source>&lt;h2&gt;Boîte d'envoi&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Outbox&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Aucun serveur d'envoi n'est configuré : les signalements attendent ici. Configurez l'envoi, ou exportez un signalement en .eml pour l'envoyer avec votre messagerie.</source>
+        <translation>No sending server is set up: reports wait here. Set up sending, or export a report as .eml to send it with your e-mail program.</translation>
+    </message>
+    <message>
+        <source>Configurer l'envoi…</source>
+        <translation>Set up sending…</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Créé le</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Objet</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Essais</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Signalements de la boîte d'envoi</source>
+        <translation>Reports in the outbox</translation>
+    </message>
+    <message>
+        <source>Réessayer maintenant</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Modifier les réglages d'envoi…</source>
+        <translation>Change the sending settings…</translation>
+    </message>
+    <message>
+        <source>Exporter en .eml…</source>
+        <translation>Export as .eml…</translation>
+    </message>
+    <message>
+        <source>Ouvrir dans la messagerie</source>
+        <translation>Open in the e-mail program</translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>La boîte d'envoi est vide.</source>
+        <translation>The outbox is empty.</translation>
+    </message>
+    <message>
+        <source>Ce signalement est en cours d'envoi : attendez la fin de cet essai.</source>
+        <translation>This report is being sent: wait until this attempt is finished.</translation>
+    </message>
+    <message>
+        <source>Exporter le signalement</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <source>Message électronique (*.eml)</source>
+        <translation>E-mail message (*.eml)</translation>
+    </message>
+    <message>
+        <source>Aucune messagerie n'a pu ouvrir le message : utilisez « Exporter en .eml » puis joignez ou ouvrez le fichier vous-même.</source>
+        <translation>No e-mail program could open the message: use “Export as .eml”, then attach or open the file yourself.</translation>
+    </message>
+    <message>
+        <source>Destinataires : {to}</source>
+        <translation>Recipients: {to}</translation>
+    </message>
+    <message>
+        <source>Créé le {date}</source>
+        <translation>Created on {date}</translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Le PDF n'a pas pu être enregistré à cet endroit : choisissez un autre dossier.</source>
+        <translation>The PDF could not be saved in this location: choose another folder.</translation>
+    </message>
+    <message>
+        <source>Boîte d'envoi</source>
+        <translation>Outbox</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionEditor</name>
+    <message>
+        <source>Captures du signalement</source>
+        <translation>Report screenshots</translation>
+    </message>
+    <message>
+        <source>Image &amp;vérifiée : aucune donnée de patient n'est visible</source>
+        <translation>Image &amp;checked: no patient data is visible</translation>
+    </message>
+    <message>
+        <source>Nous vous rappelons que les données d'un patient doivent être cachées.</source>
+        <translation>Please remember that patient data must be hidden.</translation>
+    </message>
+    <message>
+        <source>Couleur des zones masquées</source>
+        <translation>Colour of masked areas</translation>
+    </message>
+    <message>
+        <source>Couleur :</source>
+        <translation>Colour:</translation>
+    </message>
+    <message>
+        <source>Zones proposées</source>
+        <translation>Suggested areas</translation>
+    </message>
+    <message>
+        <source>Masquer une zone</source>
+        <translation>Mask an area</translation>
+    </message>
+    <message>
+        <source>Sélectionner</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>Recadrer</source>
+        <translation>Crop</translation>
+    </message>
+    <message>
+        <source>Déplacer la vue</source>
+        <translation>Move the view</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Rétablir</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Supprimer la zone</source>
+        <translation>Delete the area</translation>
+    </message>
+    <message>
+        <source>Ajouter une zone au centre</source>
+        <translation>Add an area in the centre</translation>
+    </message>
+    <message>
+        <source>Zone suivante</source>
+        <translation>Next area</translation>
+    </message>
+    <message>
+        <source>Zone précédente</source>
+        <translation>Previous area</translation>
+    </message>
+    <message>
+        <source>Recadrer sur la zone</source>
+        <translation>Crop to the area</translation>
+    </message>
+    <message>
+        <source>Retirer le recadrage</source>
+        <translation>Remove the crop</translation>
+    </message>
+    <message>
+        <source>Retirer les zones proposées</source>
+        <translation>Remove the suggested areas</translation>
+    </message>
+    <message>
+        <source>Ajuster à la fenêtre</source>
+        <translation>Fit to window</translation>
+    </message>
+    <message>
+        <source>Taille réelle (100 %)</source>
+        <translation>Actual size (100%)</translation>
+    </message>
+    <message>
+        <source>Zoom avant</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Zoom arrière</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Capture suivante</source>
+        <translation>Next screenshot</translation>
+    </message>
+    <message>
+        <source>Capture précédente</source>
+        <translation>Previous screenshot</translation>
+    </message>
+    <message>
+        <source>Marquer l'image comme vérifiée</source>
+        <translation>Mark the image as checked</translation>
+    </message>
+    <message>
+        <source>Enregistrer l'image masquée…</source>
+        <translation>Save the masked image…</translation>
+    </message>
+    <message>
+        <source>Masquer</source>
+        <translation>Mask</translation>
+    </message>
+    <message>
+        <source>Sélection</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>Déplacer</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Retirer les propositions</source>
+        <translation>Remove suggestions</translation>
+    </message>
+    <message>
+        <source>Sans recadrage</source>
+        <translation>No crop</translation>
+    </message>
+    <message>
+        <source>Ajuster</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Enregistrer…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <source>Sélectionnez une seule zone pour recadrer dessus.</source>
+        <translation>Select a single area to crop to it.</translation>
+    </message>
+    <message>
+        <source>vérifiée</source>
+        <translation>checked</translation>
+    </message>
+    <message>
+        <source>à vérifier</source>
+        <translation>to check</translation>
+    </message>
+    <message>
+        <source>Capture {n} — {mark}</source>
+        <translation>Screenshot {n} — {mark}</translation>
+    </message>
+    <message>
+        <source>Aucune capture dans ce signalement.</source>
+        <translation>No screenshots in this report.</translation>
+    </message>
+    <message>
+        <source>Capture {n} sur {total} : {boxes} zone(s) masquée(s), dont {proposed} proposée(s).</source>
+        <translation>Screenshot {n} of {total}: {boxes} masked area(s), including {proposed} suggested.</translation>
+    </message>
+    <message>
+        <source>Enregistrer l'image masquée</source>
+        <translation>Save the masked image</translation>
+    </message>
+    <message>
+        <source>Images PNG (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Image masquée enregistrée : {name}</source>
+        <translation>Masked image saved: {name}</translation>
+    </message>
+    <message>
+        <source>L'image masquée n'a pas pu être enregistrée : réessayez.</source>
+        <translation>The masked image could not be saved: try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWizard</name>
+    <message>
+        <source>← &amp;Précédent</source>
+        <translation>← &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Suivant →</source>
+        <translation>&amp;Next →</translation>
+    </message>
+    <message>
+        <source>{ok} réussie(s), {warn} avertissement(s), {fail} échec(s)</source>
+        <translation>{ok} passed, {warn} warning(s), {fail} failure(s)</translation>
+    </message>
+    <message>
+        <source>Des copies d'écran ne sont pas encore vérifiées : masquez les données des patients, cochez « vérifiée » sur chacune, puis joignez-les.</source>
+        <translation>Some screenshots are not checked yet: mask the patient data, tick “checked” on each one, then attach them.</translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer au service informatique</source>
+        <translation>&amp;Send to the IT department</translation>
+    </message>
+    <message>
+        <source>&amp;Terminer</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer au support SI-SAMU</source>
+        <translation>&amp;Send to SI-SAMU support</translation>
+    </message>
+    <message>
+        <source>Contact du service informatique non renseigné : demandez-le à votre administrateur.</source>
+        <translation>IT department contact not filled in: ask your administrator for it.</translation>
+    </message>
+    <message>
+        <source>Votre service informatique : {contact}</source>
+        <translation>Your IT department: {contact}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>&amp;Titre court :</source>
+        <translation>Short &amp;title:</translation>
+    </message>
+    <message>
+        <source>Titre court du signalement</source>
+        <translation>Short title of the report</translation>
+    </message>
+    <message>
+        <source>Généré à partir de la description si vide</source>
+        <translation>Generated from the description if left empty</translation>
+    </message>
+    <message>
+        <source>Aperçu du signalement</source>
+        <translation>Report preview</translation>
+    </message>
+    <message>
+        <source>Objet : {subject}</source>
+        <translation>Subject: {subject}</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenshotsPage</name>
+    <message>
+        <source>&amp;Capturer tous les écrans</source>
+        <translation>&amp;Capture all screens</translation>
+    </message>
+    <message>
+        <source>La fenêtre se cache le temps de la capture, puis revient.</source>
+        <translation>The window hides while the screenshot is taken, then comes back.</translation>
+    </message>
+    <message>
+        <source>&amp;Joindre les copies d'écran vérifiées</source>
+        <translation>&amp;Attach the checked screenshots</translation>
+    </message>
+    <message>
+        <source>Recherche des données de patient en cours…</source>
+        <translation>Searching for patient data…</translation>
+    </message>
+    <message>
+        <source>Les copies d'écran n'ont pas pu être préparées : réessayez.</source>
+        <translation>The screenshots could not be prepared: try again.</translation>
+    </message>
+</context>
+<context>
+    <name>Sending</name>
+    <message>
+        <source>Le signalement n'a pas pu être placé dans la boîte d'envoi ; il est conservé. Réessayez, ou prévenez votre service informatique.</source>
+        <translation>The report could not be put in the outbox; it has been kept. Try again, or tell your IT department.</translation>
     </message>
 </context>
 <context>
@@ -300,44 +888,8 @@
         <translation>Sending</translation>
     </message>
     <message>
-        <source>Serveur SMTP</source>
-        <translation>SMTP server</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <source>Chiffrement</source>
-        <translation>Encryption</translation>
-    </message>
-    <message>
-        <source>STARTTLS</source>
-        <translation>STARTTLS</translation>
-    </message>
-    <message>
-        <source>TLS implicite</source>
-        <translation>Implicit TLS</translation>
-    </message>
-    <message>
-        <source>Aucun (non chiffré)</source>
-        <translation>None (not encrypted)</translation>
-    </message>
-    <message>
-        <source>Le serveur demande un identifiant</source>
-        <translation>The server requires a login</translation>
-    </message>
-    <message>
-        <source>Identifiant</source>
-        <translation>Login</translation>
-    </message>
-    <message>
-        <source>Adresse d'expéditeur</source>
-        <translation>Sender address</translation>
-    </message>
-    <message>
-        <source>Copie à</source>
-        <translation>Copy to</translation>
+        <source>Le serveur d'envoi, l'identifiant et le mot de passe se règlent dans Fichier › Serveur d'envoi…</source>
+        <translation>The sending server, login and password are set in File › Outgoing mail server…</translation>
     </message>
     <message>
         <source>Taille maximale d'un e-mail (Mo)</source>
@@ -377,6 +929,109 @@
     </message>
 </context>
 <context>
+    <name>SmtpSettingsDialog</name>
+    <message>
+        <source>Réglages d'envoi</source>
+        <translation>Sending settings</translation>
+    </message>
+    <message>
+        <source>STARTTLS (recommandé)</source>
+        <translation>STARTTLS (recommended)</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Aucun (non chiffré)</source>
+        <translation>None (not encrypted)</translation>
+    </message>
+    <message>
+        <source>Le serveur demande un identifiant</source>
+        <translation>The server requires a login</translation>
+    </message>
+    <message>
+        <source>Serveur SMTP</source>
+        <translation>SMTP server</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Chiffrement</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Adresse d'expéditeur</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <source>Copie (facultative)</source>
+        <translation>Copy to (optional)</translation>
+    </message>
+    <message>
+        <source>Tester la connexion</source>
+        <translation>Test the connection</translation>
+    </message>
+    <message>
+        <source>Résultat du test de connexion</source>
+        <translation>Connection test result</translation>
+    </message>
+    <message>
+        <source>Non autorisé par votre administrateur.</source>
+        <translation>Not allowed by your administrator.</translation>
+    </message>
+    <message>
+        <source>Fixé par votre administrateur : ce réglage ne peut pas être modifié.</source>
+        <translation>Set by your administrator: this setting cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Attention : sans chiffrement, le mot de passe et le signalement circulent en clair sur le réseau. Votre administrateur l'autorise ; préférez STARTTLS si le serveur le permet.</source>
+        <translation>Warning: without encryption, the password and the report travel unencrypted over the network. Your administrator allows this; use STARTTLS instead if the server supports it.</translation>
+    </message>
+    <message>
+        <source>L'envoi sans chiffrement n'est pas autorisé par votre administrateur : choisissez STARTTLS ou TLS.</source>
+        <translation>Sending without encryption is not allowed by your administrator: choose STARTTLS or TLS.</translation>
+    </message>
+    <message>
+        <source>Enregistré dans le trousseau — laisser vide pour le garder</source>
+        <translation>Saved in the keyring — leave blank to keep it</translation>
+    </message>
+    <message>
+        <source>Aucun mot de passe enregistré</source>
+        <translation>No password saved</translation>
+    </message>
+    <message>
+        <source>Le mot de passe est conservé dans le trousseau sécurisé du système, jamais dans un fichier ; il n'est jamais réaffiché.</source>
+        <translation>The password is kept in the system's secure keyring, never in a file; it is never shown again.</translation>
+    </message>
+    <message>
+        <source>Le test n'a pas pu être mené à son terme : réessayez.</source>
+        <translation>The test could not be completed: try again.</translation>
+    </message>
+    <message>
+        <source>Réglage à corriger</source>
+        <translation>Setting to correct</translation>
+    </message>
+    <message>
+        <source>Une valeur n'est pas valable (port, adresse…) : corrigez-la puis réessayez.</source>
+        <translation>A value is not valid (port, address…): correct it, then try again.</translation>
+    </message>
+    <message>
+        <source>Mot de passe non enregistré</source>
+        <translation>Password not saved</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Incident SI-SAMU</source>
@@ -396,6 +1051,24 @@
     </message>
 </context>
 <context>
+    <name>YesNoEditor</name>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>_MonitorPane</name>
+    <message>
+        <source>Sélection d'une zone de l'écran</source>
+        <translation>Selecting an area of the screen</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>L'application s'est arrêtée de façon inattendue lors de sa dernière utilisation. Si cela se reproduit, transmettez les détails à votre service informatique.</source>
@@ -408,6 +1081,878 @@
     <message>
         <source>Aucun écran n'est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : lancez l'application depuis une session graphique.</source>
         <translation>No screen is available (neither DISPLAY nor WAYLAND_DISPLAY): start the application from a graphical session.</translation>
+    </message>
+</context>
+<context>
+    <name>autostart</name>
+    <message>
+        <source>Le démarrage avec la session n'a pas pu être modifié : vérifiez que votre dossier personnel est accessible en écriture, puis réessayez.</source>
+        <translation>The “start with the session” setting could not be changed: check that you can write to your home folder, then try again.</translation>
+    </message>
+    <message>
+        <source>Signaler un incident sur les outils du SI-SAMU</source>
+        <translation>Report an incident on the SI-SAMU tools</translation>
+    </message>
+</context>
+<context>
+    <name>capture</name>
+    <message>
+        <source>La capture d'écran a échoué. Réessayez ; si cela se reproduit, faites la capture avec l'outil du système et joignez-la au signalement.</source>
+        <translation>The screenshot failed. Try again; if this happens again, take the screenshot with the system's own tool and attach it to the report.</translation>
+    </message>
+    <message>
+        <source>La zone choisie est hors des écrans : choisissez-en une autre.</source>
+        <translation>The chosen area is outside the screens: choose another one.</translation>
+    </message>
+    <message>
+        <source>La capture d'écran n'est pas disponible dans une session Wayland : choisissez une session « Xorg » sur l'écran de connexion, puis réessayez.</source>
+        <translation>Screenshots are not available in a Wayland session: choose an “Xorg” session on the login screen, then try again.</translation>
+    </message>
+    <message>
+        <source>Aucun écran n'est disponible pour la capture : lancez l'application depuis une session graphique.</source>
+        <translation>No screen is available for the screenshot: start the application from a graphical session.</translation>
+    </message>
+    <message>
+        <source>Cet écran n'est plus branché : choisissez-en un autre.</source>
+        <translation>This screen is no longer connected: choose another one.</translation>
+    </message>
+    <message>
+        <source>Aucune fenêtre active n'a été trouvée : cliquez dans la fenêtre à capturer, puis réessayez.</source>
+        <translation>No active window was found: click in the window you want to capture, then try again.</translation>
+    </message>
+</context>
+<context>
+    <name>catalogue</name>
+    <message>
+        <source>Le fichier de la procédure « {file} » est introuvable ou illisible : réinstallez l'application ou prévenez votre administrateur.</source>
+        <translation>The procedure file “{file}” cannot be found or read: reinstall the application or tell your administrator.</translation>
+    </message>
+    <message>
+        <source>le fichier est beaucoup trop gros</source>
+        <translation>the file is far too large</translation>
+    </message>
+    <message>
+        <source>le fichier n'est pas un texte UTF-8</source>
+        <translation>the file is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>JSON incorrect ligne {line}, colonne {column}</source>
+        <translation>invalid JSON at line {line}, column {column}</translation>
+    </message>
+    <message>
+        <source>le fichier est trop imbriqué</source>
+        <translation>the file is nested too deeply</translation>
+    </message>
+    <message>
+        <source> (et {count} autre(s) problème(s))</source>
+        <translation> (and {count} other problem(s))</translation>
+    </message>
+    <message>
+        <source>Le fichier de la procédure « {file} » est invalide : {problem}. Réinstallez l'application ou prévenez votre administrateur.</source>
+        <translation>The procedure file “{file}” is invalid: {problem}. Reinstall the application or tell your administrator.</translation>
+    </message>
+    <message>
+        <source>valeur manquante</source>
+        <translation>missing value</translation>
+    </message>
+    <message>
+        <source>clé inconnue</source>
+        <translation>unknown key</translation>
+    </message>
+    <message>
+        <source>valeur non autorisée (attendu : {expected})</source>
+        <translation>value not allowed (expected: {expected})</translation>
+    </message>
+    <message>
+        <source>identifiant ou numéro de version mal formé</source>
+        <translation>malformed identifier or version number</translation>
+    </message>
+    <message>
+        <source>valeur vide</source>
+        <translation>empty value</translation>
+    </message>
+    <message>
+        <source>valeur trop longue</source>
+        <translation>value too long</translation>
+    </message>
+    <message>
+        <source>valeur incorrecte ({kind})</source>
+        <translation>incorrect value ({kind})</translation>
+    </message>
+    <message>
+        <source>{where} : {what}</source>
+        <translation>{where}: {what}</translation>
+    </message>
+    <message>
+        <source>cas</source>
+        <translation>case</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>application</translation>
+    </message>
+    <message>
+        <source>champ</source>
+        <translation>field</translation>
+    </message>
+    <message>
+        <source>choix</source>
+        <translation>choice</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>condition</translation>
+    </message>
+    <message>
+        <source>un champ à choix doit proposer au moins deux choix</source>
+        <translation>a choice field must offer at least two choices</translation>
+    </message>
+    <message>
+        <source>deux choix portent le même identifiant</source>
+        <translation>two choices have the same identifier</translation>
+    </message>
+    <message>
+        <source>le type « {type} » n'accepte pas de liste de choix</source>
+        <translation>type “{type}” does not accept a list of choices</translation>
+    </message>
+    <message>
+        <source>le type « {type} » n'accepte pas de longueur maximale</source>
+        <translation>type “{type}” does not accept a maximum length</translation>
+    </message>
+    <message>
+        <source>le pré-remplissage « {prefill} » ne convient pas au type « {type} »</source>
+        <translation>pre-fill “{prefill}” does not suit type “{type}”</translation>
+    </message>
+    <message>
+        <source>le champ de début d'incident doit être de type datetime</source>
+        <translation>the incident start field must be of type datetime</translation>
+    </message>
+    <message>
+        <source>le champ de description doit être un texte</source>
+        <translation>the description field must be text</translation>
+    </message>
+    <message>
+        <source>cas {case}</source>
+        <translation>case {case}</translation>
+    </message>
+    <message>
+        <source>cas {case}, application « {app} »</source>
+        <translation>case {case}, application “{app}”</translation>
+    </message>
+    <message>
+        <source>le cas « {case} » est défini deux fois</source>
+        <translation>case “{case}” is defined twice</translation>
+    </message>
+    <message>
+        <source>cas {case} : l'application « {app} » est définie deux fois</source>
+        <translation>case {case}: application “{app}” is defined twice</translation>
+    </message>
+    <message>
+        <source>{where}, champ « {field} »</source>
+        <translation>{where}, field “{field}”</translation>
+    </message>
+    <message>
+        <source>{here} : cet identifiant est déjà utilisé dans ce formulaire</source>
+        <translation>{here}: this identifier is already used in this form</translation>
+    </message>
+    <message>
+        <source>{where} : plusieurs champs ont le rôle « {role} » ({fields})</source>
+        <translation>{where}: several fields have the role “{role}” ({fields})</translation>
+    </message>
+    <message>
+        <source>{where} : aucun champ n'a le rôle « start » (date et heure de début)</source>
+        <translation>{where}: no field has the role “start” (start date and time)</translation>
+    </message>
+    <message>
+        <source>{here} : la condition porte sur le champ lui-même</source>
+        <translation>{here}: the condition refers to the field itself</translation>
+    </message>
+    <message>
+        <source>{here} : la condition porte sur le champ « {source} », qui doit être placé avant</source>
+        <translation>{here}: the condition refers to field “{source}”, which must be placed before it</translation>
+    </message>
+    <message>
+        <source>{here} : la condition porte sur le champ inconnu « {source} »</source>
+        <translation>{here}: the condition refers to unknown field “{source}”</translation>
+    </message>
+    <message>
+        <source>{here} : la condition porte sur « {source} », qui n'est pas un choix</source>
+        <translation>{here}: the condition refers to “{source}”, which is not a choice</translation>
+    </message>
+    <message>
+        <source>{here} : la condition attend la valeur « {value} », que le champ « {source} » ne propose pas</source>
+        <translation>{here}: the condition expects the value “{value}”, which field “{source}” does not offer</translation>
+    </message>
+</context>
+<context>
+    <name>checks</name>
+    <message>
+        <source>Firefox n'est pas installé sur ce poste.</source>
+        <translation>Firefox is not installed on this workstation.</translation>
+    </message>
+    <message>
+        <source>Demandez à votre service informatique d'installer Firefox ESR, le navigateur des outils du SI-SAMU.</source>
+        <translation>Ask your IT department to install Firefox ESR, the browser used for the SI-SAMU tools.</translation>
+    </message>
+    <message>
+        <source>Firefox {version} est installé et fait partie des versions prises en charge ({listed}).</source>
+        <translation>Firefox {version} is installed and is one of the supported versions ({listed}).</translation>
+    </message>
+    <message>
+        <source>Firefox {version} est trop ancien : les versions prises en charge sont {listed}.</source>
+        <translation>Firefox {version} is too old: the supported versions are {listed}.</translation>
+    </message>
+    <message>
+        <source>Demandez à votre service informatique de mettre Firefox ESR à jour.</source>
+        <translation>Ask your IT department to update Firefox ESR.</translation>
+    </message>
+    <message>
+        <source>Firefox {version} n'est pas une version ESR (canal « {channel} ») ; les versions prises en charge sont {listed}.</source>
+        <translation>Firefox {version} is not an ESR version (“{channel}” channel); the supported versions are {listed}.</translation>
+    </message>
+    <message>
+        <source>Demandez à votre service informatique d'installer Firefox ESR.</source>
+        <translation>Ask your IT department to install Firefox ESR.</translation>
+    </message>
+    <message>
+        <source>Firefox {version} ne fait pas partie des versions prises en charge ({listed}).</source>
+        <translation>Firefox {version} is not one of the supported versions ({listed}).</translation>
+    </message>
+    <message>
+        <source>Signalez cette version dans votre demande ; si l'incident persiste, demandez à votre service informatique une version prise en charge.</source>
+        <translation>Mention this version in your request; if the incident continues, ask your IT department for a supported version.</translation>
+    </message>
+    <message>
+        <source>Ni Chrome ni Edge ne sont installés sur ce poste.</source>
+        <translation>Neither Chrome nor Edge is installed on this workstation.</translation>
+    </message>
+    <message>
+        <source>Pour information : {browsers}.</source>
+        <translation>For information: {browsers}.</translation>
+    </message>
+    <message>
+        <source>Firefox n'est pas installé : aucun profil à vérifier.</source>
+        <translation>Firefox is not installed: no profile to check.</translation>
+    </message>
+    <message>
+        <source>Aucun profil Firefox n'a été trouvé pour cet utilisateur.</source>
+        <translation>No Firefox profile was found for this user.</translation>
+    </message>
+    <message>
+        <source>Ouvrez Firefox une première fois, puis relancez le test.</source>
+        <translation>Open Firefox once, then run the test again.</translation>
+    </message>
+    <message>
+        <source>Ce réglage est imposé par une stratégie de votre service informatique : demandez-lui d'autoriser la conservation des cookies du portail SI-SAMU.</source>
+        <translation>This setting is imposed by a policy from your IT department: ask them to allow the SI-SAMU portal cookies to be kept.</translation>
+    </message>
+    <message>
+        <source>Dans Firefox, ouvrez Paramètres &gt; Vie privée et sécurité et décochez « Supprimer les cookies et les données des sites à la fermeture de Firefox » (et choisissez « Conserver l'historique »), puis redémarrez Firefox.</source>
+        <translation>In Firefox, open Settings &gt; Privacy &amp; Security and untick “Delete cookies and site data when Firefox is closed” (and choose “Remember history”), then restart Firefox.</translation>
+    </message>
+    <message>
+        <source>Le profil Firefox utilisé ({profile}) efface les cookies à la fermeture : l'association entre votre poste et votre téléphone dans le bandeau de communication est perdue à chaque redémarrage du navigateur.</source>
+        <translation>The Firefox profile in use ({profile}) deletes cookies when Firefox closes: the link between your workstation and your phone in the communication banner is lost every time the browser restarts.</translation>
+    </message>
+    <message>
+        <source>Le profil Firefox utilisé conserve les cookies, mais un autre profil ({profile}) les efface à la fermeture.</source>
+        <translation>The Firefox profile in use keeps cookies, but another profile ({profile}) deletes them when Firefox closes.</translation>
+    </message>
+    <message>
+        <source>Utilisez le profil habituel pour les outils du SI-SAMU, ou réglez aussi l'autre profil pour conserver les cookies.</source>
+        <translation>Use your usual profile for the SI-SAMU tools, or set the other profile to keep cookies as well.</translation>
+    </message>
+    <message>
+        <source>Firefox conserve les cookies à la fermeture.</source>
+        <translation>Firefox keeps cookies when it closes.</translation>
+    </message>
+    <message>
+        <source>{count} profils vérifiés.</source>
+        <translation>{count} profiles checked.</translation>
+    </message>
+    <message>
+        <source>Vous vous connectez sans carte CPS (réglage « mode de connexion ») : rien à vérifier.</source>
+        <translation>You log in without a CPS card (“login method” setting): nothing to check.</translation>
+    </message>
+    <message>
+        <source>La Cryptolib CPS n'est pas installée.</source>
+        <translation>Cryptolib CPS is not installed.</translation>
+    </message>
+    <message>
+        <source>Demandez à votre service informatique d'installer la Cryptolib CPS {version} ou plus récente.</source>
+        <translation>Ask your IT department to install Cryptolib CPS {version} or later.</translation>
+    </message>
+    <message>
+        <source>La Cryptolib CPS est installée mais sa version n'a pas pu être lue.</source>
+        <translation>Cryptolib CPS is installed but its version could not be read.</translation>
+    </message>
+    <message>
+        <source>Vérifiez avec votre service informatique qu'il s'agit de la version {version} ou plus récente.</source>
+        <translation>Check with your IT department that it is version {version} or later.</translation>
+    </message>
+    <message>
+        <source>La Cryptolib CPS {found} est trop ancienne : la version {version} ou plus récente est nécessaire pour les cartes CPS4.</source>
+        <translation>Cryptolib CPS {found} is too old: version {version} or later is needed for CPS4 cards.</translation>
+    </message>
+    <message>
+        <source>Demandez à votre service informatique de mettre la Cryptolib CPS à jour.</source>
+        <translation>Ask your IT department to update Cryptolib CPS.</translation>
+    </message>
+    <message>
+        <source>Cryptolib CPS {found} installée.</source>
+        <translation>Cryptolib CPS {found} installed.</translation>
+    </message>
+    <message>
+        <source>La bibliothèque de la Cryptolib CPS est introuvable ({path}).</source>
+        <translation>The Cryptolib CPS library cannot be found ({path}).</translation>
+    </message>
+    <message>
+        <source>Demandez à votre service informatique de réinstaller la Cryptolib CPS.</source>
+        <translation>Ask your IT department to reinstall Cryptolib CPS.</translation>
+    </message>
+    <message>
+        <source>Le module de sécurité CPS est déclaré dans Firefox.</source>
+        <translation>The CPS security module is loaded in Firefox.</translation>
+    </message>
+    <message>
+        <source>Le module de sécurité CPS n'est pas déclaré dans Firefox : la connexion par carte sera refusée.</source>
+        <translation>The CPS security module is not loaded in Firefox: card login will be refused.</translation>
+    </message>
+    <message>
+        <source>Dans Firefox, Paramètres &gt; Vie privée et sécurité &gt; Périphériques de sécurité, chargez le module de la Cryptolib CPS, ou demandez-le à votre service informatique.</source>
+        <translation>In Firefox, under Settings &gt; Privacy &amp; Security &gt; Security Devices, load the Cryptolib CPS module, or ask your IT department to do it.</translation>
+    </message>
+    <message>
+        <source>Le service de carte à puce fonctionne.</source>
+        <translation>The smart card service is running.</translation>
+    </message>
+    <message>
+        <source>Le service de carte à puce est arrêté (SCardSvr sous Windows, pcscd sous Linux).</source>
+        <translation>The smart card service is stopped (SCardSvr on Windows, pcscd on Linux).</translation>
+    </message>
+    <message>
+        <source>Demandez à votre service informatique de démarrer le service de carte à puce.</source>
+        <translation>Ask your IT department to start the smart card service.</translation>
+    </message>
+    <message>
+        <source>L'état du service de carte à puce n'a pas pu être lu.</source>
+        <translation>The status of the smart card service could not be read.</translation>
+    </message>
+    <message>
+        <source>Les lecteurs de carte n'ont pas pu être interrogés.</source>
+        <translation>The card readers could not be queried.</translation>
+    </message>
+    <message>
+        <source>Vérifiez que le lecteur est branché et que son voyant est allumé.</source>
+        <translation>Check that the reader is plugged in and that its light is on.</translation>
+    </message>
+    <message>
+        <source>Aucun lecteur de carte n'est branché.</source>
+        <translation>No card reader is plugged in.</translation>
+    </message>
+    <message>
+        <source>Branchez le lecteur de carte CPS, attendez quelques secondes, puis relancez cette vérification.</source>
+        <translation>Plug in the CPS card reader, wait a few seconds, then run this check again.</translation>
+    </message>
+    <message>
+        <source>Lecteur de carte : {names}.</source>
+        <translation>Card reader: {names}.</translation>
+    </message>
+    <message>
+        <source>Une carte est insérée.</source>
+        <translation>A card is inserted.</translation>
+    </message>
+    <message>
+        <source>Aucune carte n'est insérée dans le lecteur.</source>
+        <translation>No card is inserted in the reader.</translation>
+    </message>
+    <message>
+        <source>Insérez votre carte CPS puis relancez cette vérification.</source>
+        <translation>Insert your CPS card, then run this check again.</translation>
+    </message>
+    <message>
+        <source>Carte CPS : tout est prêt (Cryptolib {version}, module Firefox, service, lecteur et carte).</source>
+        <translation>CPS card: everything is ready (Cryptolib {version}, Firefox module, service, reader and card).</translation>
+    </message>
+    <message>
+        <source>Réussi</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Avertissement</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Échec</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Sans objet</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Délai dépassé à l'étape « {step} ».</source>
+        <translation>Timed out at the “{step}” step.</translation>
+    </message>
+    <message>
+        <source>résolution du nom (DNS)</source>
+        <translation>name resolution (DNS)</translation>
+    </message>
+    <message>
+        <source>connexion TCP</source>
+        <translation>TCP connection</translation>
+    </message>
+    <message>
+        <source>passage par le proxy</source>
+        <translation>going through the proxy</translation>
+    </message>
+    <message>
+        <source>négociation TLS</source>
+        <translation>TLS negotiation</translation>
+    </message>
+    <message>
+        <source>réponse HTTP</source>
+        <translation>HTTP response</translation>
+    </message>
+    <message>
+        <source>ouverture WebSocket</source>
+        <translation>WebSocket opening</translation>
+    </message>
+    <message>
+        <source>serveur de temps (NTP)</source>
+        <translation>time server (NTP)</translation>
+    </message>
+    <message>
+        <source>dialogue SMTP</source>
+        <translation>SMTP exchange</translation>
+    </message>
+    <message>
+        <source>adresse</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>L'adresse « {url} » n'est pas valide (https://… ou wss://… attendu).</source>
+        <translation>The address “{url}” is not valid (https://… or wss://… expected).</translation>
+    </message>
+    <message>
+        <source>Le port de l'adresse « {url} » n'est pas valide.</source>
+        <translation>The port in the address “{url}” is not valid.</translation>
+    </message>
+    <message>
+        <source>Le nom « {host} » n'a pas pu être résolu (DNS).</source>
+        <translation>The name “{host}” could not be resolved (DNS).</translation>
+    </message>
+    <message>
+        <source>Pas de réponse de {host}:{port} (délai dépassé) : un pare-feu bloque peut-être l'accès.</source>
+        <translation>No response from {host}:{port} (timed out): a firewall may be blocking access.</translation>
+    </message>
+    <message>
+        <source>Connexion refusée par {host}:{port}.</source>
+        <translation>Connection refused by {host}:{port}.</translation>
+    </message>
+    <message>
+        <source>Connexion impossible à {host}:{port}.</source>
+        <translation>Could not connect to {host}:{port}.</translation>
+    </message>
+    <message>
+        <source>Le proxy {proxy} refuse l'accès à {host} (code {code}).</source>
+        <translation>The proxy {proxy} denies access to {host} (code {code}).</translation>
+    </message>
+    <message>
+        <source>Le proxy {proxy} ne répond pas correctement.</source>
+        <translation>The proxy {proxy} is not responding correctly.</translation>
+    </message>
+    <message>
+        <source>Le certificat présenté par {host} n'est pas reconnu par ce poste.</source>
+        <translation>The certificate presented by {host} is not recognised by this workstation.</translation>
+    </message>
+    <message>
+        <source>La négociation TLS (1.2 ou plus) avec {host} a échoué.</source>
+        <translation>TLS negotiation (1.2 or higher) with {host} failed.</translation>
+    </message>
+    <message>
+        <source>Le serveur {host} n'a pas répondu correctement.</source>
+        <translation>The server {host} did not respond correctly.</translation>
+    </message>
+    <message>
+        <source>Le serveur refuse l'ouverture WebSocket (code {code}).</source>
+        <translation>The server refuses to open the WebSocket (code {code}).</translation>
+    </message>
+    <message>
+        <source>La réponse WebSocket n'est pas valide : un proxy la modifie peut-être.</source>
+        <translation>The WebSocket response is not valid: a proxy may be altering it.</translation>
+    </message>
+    <message>
+        <source>Vérifiez que le poste est bien connecté au réseau ; si c'est le cas, transmettez ce résultat à votre service informatique.</source>
+        <translation>Check that the workstation is connected to the network; if it is, send this result to your IT department.</translation>
+    </message>
+    <message>
+        <source>Demandez à votre administrateur de corriger l'adresse dans les réglages.</source>
+        <translation>Ask your administrator to correct the address in the settings.</translation>
+    </message>
+    <message>
+        <source>Un pare-feu, le proxy ou le serveur bloque peut-être l'accès : transmettez ce résultat à votre service informatique.</source>
+        <translation>A firewall, the proxy or the server may be blocking access: send this result to your IT department.</translation>
+    </message>
+    <message>
+        <source>L'adresse du portail pour l'environnement « {env} » n'est pas renseignée : il n'a pas pu être testé.</source>
+        <translation>The portal address for the “{env}” environment is not set: the portal could not be tested.</translation>
+    </message>
+    <message>
+        <source>Demandez à votre administrateur de renseigner l'adresse du portail dans les réglages.</source>
+        <translation>Ask your administrator to enter the portal address in the settings.</translation>
+    </message>
+    <message>
+        <source>Le portail ({env}) est injoignable : {reason}</source>
+        <translation>The portal ({env}) cannot be reached: {reason}</translation>
+    </message>
+    <message>
+        <source>Certificat émis par « {issuer} » : un équipement du réseau intercepte peut-être le trafic chiffré.</source>
+        <translation>Certificate issued by “{issuer}”: a network device may be intercepting encrypted traffic.</translation>
+    </message>
+    <message>
+        <source>Le portail ({env}) répond, mais avec une erreur du serveur (code {code}).</source>
+        <translation>The portal ({env}) responds, but with a server error (code {code}).</translation>
+    </message>
+    <message>
+        <source>Le problème vient probablement du service : signalez-le au service client avec ce résultat.</source>
+        <translation>The problem probably lies with the service: report it to customer service with this result.</translation>
+    </message>
+    <message>
+        <source>Le portail répond, mais son certificat est émis par « {issuer} », un émetteur inattendu : le réseau inspecte probablement le trafic chiffré (inspection TLS).</source>
+        <translation>The portal responds, but its certificate is issued by “{issuer}”, an unexpected issuer: the network is probably inspecting encrypted traffic (TLS inspection).</translation>
+    </message>
+    <message>
+        <source>Si le bandeau de communication se déconnecte, signalez cette inspection TLS à votre service informatique : elle peut couper les WebSockets.</source>
+        <translation>If the communication banner disconnects, report this TLS inspection to your IT department: it can cut WebSocket connections.</translation>
+    </message>
+    <message>
+        <source>Le portail ({env}) répond lentement : {ms} ms.</source>
+        <translation>The portal ({env}) is responding slowly: {ms} ms.</translation>
+    </message>
+    <message>
+        <source>Signalez cette lenteur dans votre demande.</source>
+        <translation>Mention this slowness in your request.</translation>
+    </message>
+    <message>
+        <source>Le portail ({env}) répond en {ms} ms (code {code}{tls}).</source>
+        <translation>The portal ({env}) responds in {ms} ms (code {code}{tls}).</translation>
+    </message>
+    <message>
+        <source>L'adresse du Session Server n'est pas renseignée dans les réglages : il n'est pas testé.</source>
+        <translation>The Session Server address is not set in the settings: it is not tested.</translation>
+    </message>
+    <message>
+        <source>Le Session Server du bandeau de communication est injoignable : {reason}</source>
+        <translation>The communication banner's Session Server cannot be reached: {reason}</translation>
+    </message>
+    <message>
+        <source>Le Session Server accepte la connexion WebSocket ({ms} ms).</source>
+        <translation>The Session Server accepts the WebSocket connection ({ms} ms).</translation>
+    </message>
+    <message>
+        <source>Le portail n'envoie pas d'en-tête Date.</source>
+        <translation>The portal does not send a Date header.</translation>
+    </message>
+    <message>
+        <source>L'heure du poste n'a pu être comparée à aucune référence (serveur de temps ni portail).</source>
+        <translation>The workstation's time could not be compared with any reference (neither a time server nor the portal).</translation>
+    </message>
+    <message>
+        <source>Vérifiez que l'heure du poste est réglée automatiquement ; votre service informatique peut indiquer le serveur de temps à utiliser dans les réglages.</source>
+        <translation>Check that the workstation's time is set automatically; your IT department can enter the time server to use in the settings.</translation>
+    </message>
+    <message>
+        <source>L'horloge du poste est à l'heure (écart {offset} s).</source>
+        <translation>The workstation clock is on time (offset {offset} s).</translation>
+    </message>
+    <message>
+        <source>L'horloge du poste a un écart de {offset} s avec la référence : les heures de votre signalement et des journaux seront décalées.</source>
+        <translation>The workstation clock is {offset} s off from the reference: the times in your report and in the logs will be off.</translation>
+    </message>
+    <message>
+        <source>Demandez à votre service informatique de régler la synchronisation automatique de l'heure du poste.</source>
+        <translation>Ask your IT department to set up automatic time synchronisation on the workstation.</translation>
+    </message>
+    <message>
+        <source>Le serveur SMTP n'est pas renseigné : le signalement ne pourra pas partir par e-mail depuis l'application.</source>
+        <translation>The SMTP server is not set: the report cannot be sent by e-mail from the application.</translation>
+    </message>
+    <message>
+        <source>Renseignez le serveur SMTP du centre dans les réglages, ou demandez-le à votre service informatique.</source>
+        <translation>Enter the centre's SMTP server in the settings, or ask your IT department for it.</translation>
+    </message>
+    <message>
+        <source>Le serveur SMTP refuse la connexion (code {code}).</source>
+        <translation>The SMTP server refuses the connection (code {code}).</translation>
+    </message>
+    <message>
+        <source>Le serveur SMTP ne propose pas STARTTLS.</source>
+        <translation>The SMTP server does not offer STARTTLS.</translation>
+    </message>
+    <message>
+        <source>Le serveur SMTP {host}:{port} est injoignable : {reason}</source>
+        <translation>The SMTP server {host}:{port} cannot be reached: {reason}</translation>
+    </message>
+    <message>
+        <source>erreur à l'étape « {step} ».</source>
+        <translation>error at the “{step}” step.</translation>
+    </message>
+    <message>
+        <source>son certificat n'est pas reconnu par ce poste.</source>
+        <translation>its certificate is not recognised by this workstation.</translation>
+    </message>
+    <message>
+        <source>Le serveur SMTP répond mais ne propose pas d'authentification, alors que les réglages en prévoient une.</source>
+        <translation>The SMTP server responds but does not offer authentication, although the settings require it.</translation>
+    </message>
+    <message>
+        <source>Vérifiez le réglage « le serveur demande un identifiant » avec votre service informatique.</source>
+        <translation>Check the “the server requires a login” setting with your IT department.</translation>
+    </message>
+    <message>
+        <source>Le serveur SMTP répond, mais la connexion n'est pas chiffrée.</source>
+        <translation>The SMTP server responds, but the connection is not encrypted.</translation>
+    </message>
+    <message>
+        <source>Demandez à votre service informatique si STARTTLS est disponible.</source>
+        <translation>Ask your IT department whether STARTTLS is available.</translation>
+    </message>
+    <message>
+        <source>Le serveur SMTP {host}:{port} répond ({security}).</source>
+        <translation>The SMTP server {host}:{port} responds ({security}).</translation>
+    </message>
+    <message>
+        <source>Le serveur de temps {server} ne répond pas (port UDP {port} bloqué ?).</source>
+        <translation>The time server {server} is not responding (UDP port {port} blocked?).</translation>
+    </message>
+    <message>
+        <source>Le serveur de temps {server} est injoignable.</source>
+        <translation>The time server {server} cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Le serveur de temps {server} n'est pas synchronisé ou refuse la requête.</source>
+        <translation>The time server {server} is not synchronised or refuses the request.</translation>
+    </message>
+    <message>
+        <source>Login &amp; mot de passe &amp; OTP Mail</source>
+        <translation>Login &amp; password &amp; e-mail OTP</translation>
+    </message>
+    <message>
+        <source>Login &amp; mot de passe &amp; OTP SMS</source>
+        <translation>Login &amp; password &amp; SMS OTP</translation>
+    </message>
+    <message>
+        <source>Carte de la famille CPS</source>
+        <translation>CPS family card</translation>
+    </message>
+    <message>
+        <source>Test interrompu : les résultats sont incomplets.</source>
+        <translation>Test interrupted: the results are incomplete.</translation>
+    </message>
+    <message>
+        <source>Au moins un prérequis n'est pas rempli.</source>
+        <translation>At least one prerequisite is not met.</translation>
+    </message>
+    <message>
+        <source>Les prérequis sont remplis, avec des avertissements.</source>
+        <translation>The prerequisites are met, with warnings.</translation>
+    </message>
+    <message>
+        <source>Tous les prérequis vérifiés sont remplis.</source>
+        <translation>All the prerequisites checked are met.</translation>
+    </message>
+    <message>
+        <source>Test des prérequis du poste — {sentence}</source>
+        <translation>Workstation prerequisites test — {sentence}</translation>
+    </message>
+    <message>
+        <source>Date : {date}</source>
+        <translation>Date: {date}</translation>
+    </message>
+    <message>
+        <source>Environnement : {env} ; connexion : {auth}</source>
+        <translation>Environment: {env}; login: {auth}</translation>
+    </message>
+    <message>
+        <source>Poste : {host}, {system} {version}</source>
+        <translation>Workstation: {host}, {system} {version}</translation>
+    </message>
+    <message>
+        <source>Versions : {versions}</source>
+        <translation>Versions: {versions}</translation>
+    </message>
+    <message>
+        <source>Système d'exploitation</source>
+        <translation>Operating system</translation>
+    </message>
+    <message>
+        <source>Firefox ESR</source>
+        <translation>Firefox ESR</translation>
+    </message>
+    <message>
+        <source>Autres navigateurs (Chrome, Edge)</source>
+        <translation>Other browsers (Chrome, Edge)</translation>
+    </message>
+    <message>
+        <source>Cookies du profil Firefox</source>
+        <translation>Firefox profile cookies</translation>
+    </message>
+    <message>
+        <source>Écrans</source>
+        <translation>Screens</translation>
+    </message>
+    <message>
+        <source>Carte CPS</source>
+        <translation>CPS card</translation>
+    </message>
+    <message>
+        <source>Horloge du poste</source>
+        <translation>Workstation clock</translation>
+    </message>
+    <message>
+        <source>Accès au portail SI-SAMU</source>
+        <translation>Access to the SI-SAMU portal</translation>
+    </message>
+    <message>
+        <source>Session Server (bandeau)</source>
+        <translation>Session Server (banner)</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Sortie audio</source>
+        <translation>Audio output</translation>
+    </message>
+    <message>
+        <source>Serveur d'envoi (SMTP)</source>
+        <translation>Outgoing mail server (SMTP)</translation>
+    </message>
+    <message>
+        <source>Délai dépassé : la vérification n'a pas abouti en {seconds} s.</source>
+        <translation>Timed out: the check did not finish within {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Relancez cette vérification ; si le délai est de nouveau dépassé, transmettez ce résultat avec votre demande.</source>
+        <translation>Run this check again; if it times out again, send this result with your request.</translation>
+    </message>
+    <message>
+        <source>Vérification annulée.</source>
+        <translation>Check cancelled.</translation>
+    </message>
+    <message>
+        <source>Cette vérification a rencontré une erreur inattendue.</source>
+        <translation>This check ran into an unexpected error.</translation>
+    </message>
+    <message>
+        <source>Relancez-la ; si l'erreur revient, signalez-la avec ce résultat.</source>
+        <translation>Run it again; if the error comes back, report it with this result.</translation>
+    </message>
+    <message>
+        <source>Système</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>{system} : système pris en charge par le SI-SAMU.</source>
+        <translation>{system}: system supported by SI-SAMU.</translation>
+    </message>
+    <message>
+        <source>{system} n'est plus pris en charge : le poste SI-SAMU est sous Windows 10 ou 11.</source>
+        <translation>{system} is no longer supported: the SI-SAMU workstation runs Windows 10 or 11.</translation>
+    </message>
+    <message>
+        <source>Demandez à votre service informatique de mettre le poste à jour.</source>
+        <translation>Ask your IT department to update the workstation.</translation>
+    </message>
+    <message>
+        <source>Ce poste est sous {system} ; le poste de référence du SI-SAMU est sous Windows 10 ou 11.</source>
+        <translation>This workstation runs {system}; the SI-SAMU reference workstation runs Windows 10 or 11.</translation>
+    </message>
+    <message>
+        <source>Précisez-le dans votre demande : certaines fonctions peuvent se comporter autrement sur ce système.</source>
+        <translation>Mention it in your request: some features may behave differently on this system.</translation>
+    </message>
+    <message>
+        <source>Les écrans n'ont pas pu être lus.</source>
+        <translation>The screens could not be detected.</translation>
+    </message>
+    <message>
+        <source>Lancez le test depuis la session graphique de l'utilisateur.</source>
+        <translation>Run the test from the user's graphical session.</translation>
+    </message>
+    <message>
+        <source>Écrans : {sizes} (au moins un en 1920×1080 ou plus).</source>
+        <translation>Screens: {sizes} (at least one at 1920×1080 or more).</translation>
+    </message>
+    <message>
+        <source>Aucun écran n'atteint 1920×1080 ({sizes}) : les outils du SI-SAMU peuvent ne pas s'afficher en entier.</source>
+        <translation>No screen reaches 1920×1080 ({sizes}): the SI-SAMU tools may not be displayed in full.</translation>
+    </message>
+    <message>
+        <source>Vérifiez la résolution dans les paramètres d'affichage (1920×1080 recommandé) ou demandez un écran Full HD à votre service informatique.</source>
+        <translation>Check the resolution in the display settings (1920×1080 recommended) or ask your IT department for a Full HD screen.</translation>
+    </message>
+    <message>
+        <source>Les sorties audio ne peuvent pas être vérifiées sur ce système.</source>
+        <translation>Audio outputs cannot be checked on this system.</translation>
+    </message>
+    <message>
+        <source>Aucune sortie audio n'a été trouvée : la réécoute des enregistrements sera impossible sur ce poste.</source>
+        <translation>No audio output was found: recordings cannot be played back on this workstation.</translation>
+    </message>
+    <message>
+        <source>Branchez un casque ou des haut-parleurs ; si rien ne change, contactez votre service informatique.</source>
+        <translation>Plug in a headset or speakers; if nothing changes, contact your IT department.</translation>
+    </message>
+    <message>
+        <source>Sortie audio présente : {outputs}.</source>
+        <translation>Audio output found: {outputs}.</translation>
+    </message>
+    <message>
+        <source>aucun proxy</source>
+        <translation>no proxy</translation>
+    </message>
+    <message>
+        <source>proxy manuel</source>
+        <translation>manual proxy</translation>
+    </message>
+    <message>
+        <source>script de configuration (PAC)</source>
+        <translation>configuration script (PAC)</translation>
+    </message>
+    <message>
+        <source>détection automatique</source>
+        <translation>automatic detection</translation>
+    </message>
+    <message>
+        <source>proxy du système</source>
+        <translation>system proxy</translation>
+    </message>
+    <message>
+        <source>Firefox : {mode}</source>
+        <translation>Firefox: {mode}</translation>
+    </message>
+    <message>
+        <source>configuration automatique</source>
+        <translation>automatic configuration</translation>
+    </message>
+    <message>
+        <source>non déterminé</source>
+        <translation>undetermined</translation>
+    </message>
+    <message>
+        <source>système : {mode}</source>
+        <translation>system: {mode}</translation>
+    </message>
+    <message>
+        <source>variables d'environnement : {names}</source>
+        <translation>environment variables: {names}</translation>
+    </message>
+    <message>
+        <source>aucune</source>
+        <translation>none</translation>
     </message>
 </context>
 <context>
@@ -432,12 +1977,155 @@
         <source>commandes</source>
         <translation>commands</translation>
     </message>
+    <message>
+        <source>démarrer (ou non) l'application avec la session</source>
+        <translation>start (or not) the application with the session</translation>
+    </message>
+    <message>
+        <source>on : activer, off : désactiver, status : afficher l'état</source>
+        <translation>on: enable, off: disable, status: show the current state</translation>
+    </message>
+    <message>
+        <source>vérifier que le raccourci de capture est libre sur ce poste</source>
+        <translation>check that the capture shortcut is free on this workstation</translation>
+    </message>
+    <message>
+        <source>raccourci à essayer (par défaut : celui des réglages)</source>
+        <translation>shortcut to try (default: the one in the settings)</translation>
+    </message>
+    <message>
+        <source>Démarrage avec la session : activé.</source>
+        <translation>Start with the session: enabled.</translation>
+    </message>
+    <message>
+        <source>Démarrage avec la session : désactivé.</source>
+        <translation>Start with the session: disabled.</translation>
+    </message>
+    <message>
+        <source>Le raccourci {key} est libre et fonctionne sur ce poste.</source>
+        <translation>The shortcut {key} is free and works on this workstation.</translation>
+    </message>
+    <message>
+        <source>tester les prérequis du poste de travail (utilitaire de test)</source>
+        <translation>test the workstation prerequisites (test utility)</translation>
+    </message>
+    <message>
+        <source>Teste les prérequis du poste pour les outils du SI-SAMU. Code de sortie : 0 tout est bon, 1 avertissements, 2 au moins un échec.</source>
+        <translation>Tests the workstation prerequisites for the SI-SAMU tools. Exit code: 0 all good, 1 warnings, 2 at least one failure.</translation>
+    </message>
+    <message>
+        <source>écrire le rapport complet en JSON sur la sortie standard</source>
+        <translation>write the full report as JSON to standard output</translation>
+    </message>
+    <message>
+        <source>environnement à tester (par défaut : celui des réglages)</source>
+        <translation>environment to test (default: the one in the settings)</translation>
+    </message>
+    <message>
+        <source>enregistrer aussi le rapport HTML dans ce fichier</source>
+        <translation>also save the HTML report to this file</translation>
+    </message>
+    <message>
+        <source>ne lancer que cette vérification (option répétable)</source>
+        <translation>run only this check (option can be repeated)</translation>
+    </message>
+    <message>
+        <source>Test annulé.</source>
+        <translation>Test cancelled.</translation>
+    </message>
+    <message>
+        <source>Test des prérequis du poste ({env})…</source>
+        <translation>Testing the workstation prerequisites ({env})…</translation>
+    </message>
+    <message>
+        <source>boîte d'envoi : lister ou envoyer les signalements en attente</source>
+        <translation>outbox: list or send the waiting reports</translation>
+    </message>
+    <message>
+        <source>Lister les signalements de la boîte d'envoi, ou les envoyer maintenant.</source>
+        <translation>List the reports in the outbox, or send them now.</translation>
+    </message>
+    <message>
+        <source>lister les signalements (par défaut)</source>
+        <translation>list the reports (default)</translation>
+    </message>
+    <message>
+        <source>envoyer maintenant ce qui attend</source>
+        <translation>send what is waiting now</translation>
+    </message>
+    <message>
+        <source>réessayer aussi les signalements qui attendent une action</source>
+        <translation>also retry the reports that need action</translation>
+    </message>
+    <message>
+        <source>La boîte d'envoi est vide.</source>
+        <translation>The outbox is empty.</translation>
+    </message>
+    <message>
+        <source>Rien à envoyer.</source>
+        <translation>Nothing to send.</translation>
+    </message>
+    <message>
+        <source>{count} signalement(s) restent dans la boîte d'envoi.</source>
+        <translation>{count} report(s) remain in the outbox.</translation>
+    </message>
+    <message>
+        <source>chercher des données patient dans des captures d'écran</source>
+        <translation>search screenshots for patient data</translation>
+    </message>
+    <message>
+        <source>Cherche des données patient (noms, dates de naissance, NIR, téléphones, adresses, e-mails, numéros de dossier) dans des captures d'écran, hors ligne.</source>
+        <translation>Searches screenshots for patient data (names, dates of birth, NIR, phone numbers, addresses, e-mails, case numbers), offline.</translation>
+    </message>
+    <message>
+        <source>sortie JSON pour les scripts</source>
+        <translation>JSON output for scripts</translation>
+    </message>
+    <message>
+        <source>Impossible de lire l'image {path} : vérifiez le chemin et le format.</source>
+        <translation>The image {path} could not be read: check the path and the format.</translation>
+    </message>
+    <message>
+        <source>{path} : {count} zone(s) à masquer ({seconds:.2f} s)</source>
+        <translation>{path}: {count} area(s) to hide ({seconds:.2f} s)</translation>
+    </message>
 </context>
 <context>
     <name>credentials</name>
     <message>
         <source>Le trousseau sécurisé du système n'est pas disponible : le mot de passe ne peut pas être enregistré. Ouvrez une session complète sur le poste, ou demandez à votre service informatique d'activer le trousseau.</source>
         <translation>The system's secure keyring is not available: the password cannot be stored. Open a full session on the workstation, or ask your IT department to enable the keyring.</translation>
+    </message>
+</context>
+<context>
+    <name>drafts</name>
+    <message>
+        <source>Ce brouillon n'existe plus : il a peut-être été supprimé.</source>
+        <translation>This draft no longer exists: it may have been deleted.</translation>
+    </message>
+    <message>
+        <source>Impossible de lire le brouillon {name} : vérifiez les droits du dossier des données, puis réessayez.</source>
+        <translation>The draft {name} could not be read: check the permissions on the data folder, then try again.</translation>
+    </message>
+    <message>
+        <source>Le brouillon {name} n'a pas pu être lu : vérifiez les droits du dossier des données.</source>
+        <translation>The draft {name} could not be read: check the permissions on the data folder.</translation>
+    </message>
+    <message>
+        <source>Le brouillon {name} est abîmé et n'a pas pu être mis de côté : prévenez votre administrateur.</source>
+        <translation>The draft {name} is damaged and could not be set aside: tell your administrator.</translation>
+    </message>
+    <message>
+        <source>Un brouillon abîmé a été mis de côté ({name}) ; les autres brouillons sont intacts.</source>
+        <translation>A damaged draft was set aside ({name}); the other drafts are intact.</translation>
+    </message>
+    <message>
+        <source>Ce fichier est bien trop gros pour être un brouillon.</source>
+        <translation>This file is far too large to be a draft.</translation>
+    </message>
+    <message>
+        <source>Ce fichier ne porte pas le nom du brouillon qu'il contient.</source>
+        <translation>The name of this file does not match the draft it contains.</translation>
     </message>
 </context>
 <context>
@@ -448,38 +2136,541 @@
     </message>
 </context>
 <context>
+    <name>history</name>
+    <message>
+        <source>Une ligne abîmée de l'historique a été mise de côté ({name}) ; le reste de l'historique est intact.</source>
+        <translation>A damaged line of the history was set aside ({name}); the rest of the history is intact.</translation>
+    </message>
+</context>
+<context>
+    <name>hotkey</name>
+    <message>
+        <source>Le raccourci « {text} » n'est pas valable : choisissez une lettre, un chiffre ou une touche de fonction, avec Ctrl ou Alt, par exemple &lt;ctrl&gt;+&lt;alt&gt;+&lt;shift&gt;+s.</source>
+        <translation>The shortcut “{text}” is not valid: choose a letter, a digit or a function key, with Ctrl or Alt, for example &lt;ctrl&gt;+&lt;alt&gt;+&lt;shift&gt;+s.</translation>
+    </message>
+    <message>
+        <source>Impr. écran</source>
+        <translation>Print Screen</translation>
+    </message>
+    <message>
+        <source>Arrêt défil.</source>
+        <translation>Scroll Lock</translation>
+    </message>
+    <message>
+        <source>Inser</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <source>Suppr</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Origine</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Fin</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Page préc.</source>
+        <translation>Page Up</translation>
+    </message>
+    <message>
+        <source>Page suiv.</source>
+        <translation>Page Down</translation>
+    </message>
+    <message>
+        <source>Espace</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Raccourci global indisponible : aucune session graphique n'a été trouvée. Utilisez l'icône de la zone de notification pour capturer l'écran.</source>
+        <translation>Global shortcut unavailable: no graphical session was found. Use the icon in the notification area to capture the screen.</translation>
+    </message>
+    <message>
+        <source>Raccourci global indisponible sous Wayland : Wayland ne laisse pas une application recevoir les touches tapées dans les autres fenêtres, et ce bureau ne propose pas le portail des raccourcis globaux. Pour utiliser le raccourci, choisissez une session « Xorg » sur l'écran de connexion.</source>
+        <translation>Global shortcut unavailable under Wayland: Wayland does not let an application receive keys typed in other windows, and this desktop does not offer the global shortcuts portal. To use the shortcut, choose an “Xorg” session on the login screen.</translation>
+    </message>
+    <message>
+        <source>Raccourci global indisponible sous Wayland : la capture d'écran n'y est possible qu'en écrivant l'image dans un fichier, ce que l'application s'interdit pour protéger les données des patients. Pour utiliser le raccourci, choisissez une session « Xorg » sur l'écran de connexion.</source>
+        <translation>Global shortcut unavailable under Wayland: screen capture there is only possible by writing the image to a file, which the application does not do in order to protect patient data. To use the shortcut, choose an “Xorg” session on the login screen.</translation>
+    </message>
+    <message>
+        <source>Le raccourci {key} est déjà utilisé par un autre programme : choisissez-en un autre dans les réglages.</source>
+        <translation>The shortcut {key} is already used by another program: choose a different one in the settings.</translation>
+    </message>
+    <message>
+        <source>Le raccourci global n'a pas pu être activé. Redémarrez l'application ; si cela se reproduit, choisissez un autre raccourci dans les réglages.</source>
+        <translation>The global shortcut could not be enabled. Restart the application; if this happens again, choose a different shortcut in the settings.</translation>
+    </message>
+    <message>
+        <source>Le raccourci global n'a pas pu être activé : l'affichage X11 est inaccessible. Relancez l'application depuis votre session.</source>
+        <translation>The global shortcut could not be enabled: the X11 display cannot be accessed. Restart the application from your session.</translation>
+    </message>
+    <message>
+        <source>La touche du raccourci {key} n'existe pas sur ce clavier : choisissez-en une autre dans les réglages.</source>
+        <translation>The key for the shortcut {key} does not exist on this keyboard: choose a different one in the settings.</translation>
+    </message>
+</context>
+<context>
+    <name>mail</name>
+    <message>
+        <source>Pour respecter la taille maximale des e-mails ({budget} Mo), les captures d'écran ({count}) ont été ré-encodées en 256 couleurs, sans changer leur taille.</source>
+        <translation>To stay within the maximum e-mail size ({budget} MB), the screenshots ({count}) were re-encoded in 256 colours, without changing their size.</translation>
+    </message>
+    <message>
+        <source>Pour respecter la taille maximale des e-mails ({budget} Mo), les captures d'écran ({count}) ont été ré-encodées en 256 couleurs et réduites à {percent} % de leur taille.</source>
+        <translation>To stay within the maximum e-mail size ({budget} MB), the screenshots ({count}) were re-encoded in 256 colours and reduced to {percent}% of their size.</translation>
+    </message>
+    <message>
+        <source>Le texte du signalement dépasse à lui seul la taille maximale des e-mails ({budget} Mo) : raccourcissez la description.</source>
+        <translation>The report text alone exceeds the maximum e-mail size ({budget} MB): shorten the description.</translation>
+    </message>
+    <message>
+        <source>L'e-mail ferait {size} Mo pour une taille maximale de {budget} Mo. La pièce jointe la plus lourde est « {name} » ({weight} Mo) : retirez-la ou retirez des captures d'écran, ou demandez à votre administrateur d'augmenter la taille maximale.</source>
+        <translation>The e-mail would be {size} MB, but the maximum size is {budget} MB. The largest attachment is “{name}” ({weight} MB): remove it or remove some screenshots, or ask your administrator to increase the maximum size.</translation>
+    </message>
+    <message>
+        <source>Même après réduction des captures d'écran, le message est trop volumineux.</source>
+        <translation>Even after reducing the screenshots, the message is too large.</translation>
+    </message>
+    <message>
+        <source>Réponse du serveur : « {reply} ».</source>
+        <translation>Server response: “{reply}”.</translation>
+    </message>
+    <message>
+        <source>Aucun serveur d'envoi (SMTP) n'est configuré : le signalement attend dans la boîte d'envoi. Renseignez le serveur dans les réglages d'envoi, ou exportez le fichier .eml pour l'envoyer avec votre messagerie.</source>
+        <translation>No outgoing mail server (SMTP) is configured: the report is waiting in the outbox. Enter the server in the sending settings, or export the .eml file and send it with your e-mail program.</translation>
+    </message>
+    <message>
+        <source>Aucune adresse d'expéditeur n'est renseignée : le signalement attend dans la boîte d'envoi. Indiquez l'adresse d'expéditeur dans les réglages d'envoi.</source>
+        <translation>No sender address is set: the report is waiting in the outbox. Enter the sender address in the sending settings.</translation>
+    </message>
+    <message>
+        <source>Aucun mot de passe SMTP n'est enregistré pour ce compte : saisissez-le dans les réglages d'envoi, puis cliquez sur « Réessayer maintenant ».</source>
+        <translation>No SMTP password is stored for this account: enter it in the sending settings, then click “Retry now”.</translation>
+    </message>
+    <message>
+        <source>Le trousseau sécurisé du système n'est pas disponible : le mot de passe SMTP ne peut pas être lu. Ouvrez une session complète sur le poste, ou exportez le fichier .eml pour l'envoyer avec votre messagerie.</source>
+        <translation>The system's secure keyring is not available: the SMTP password cannot be read. Open a full session on the workstation, or export the .eml file and send it with your e-mail program.</translation>
+    </message>
+    <message>
+        <source>L'envoi sans chiffrement n'est pas autorisé par votre administrateur : choisissez STARTTLS ou TLS dans les réglages d'envoi.</source>
+        <translation>Your administrator does not allow sending without encryption: choose STARTTLS or TLS in the sending settings.</translation>
+    </message>
+    <message>
+        <source>Le serveur d'envoi « {host} » est introuvable : vérifiez son nom dans les réglages d'envoi et la connexion réseau du poste. Un nouvel essai sera fait automatiquement.</source>
+        <translation>The outgoing mail server “{host}” cannot be found: check its name in the sending settings and the workstation's network connection. Another attempt will be made automatically.</translation>
+    </message>
+    <message>
+        <source>Le serveur d'envoi « {host} » refuse la connexion : il est peut-être arrêté, ou le port est incorrect. Un nouvel essai sera fait automatiquement ; si cela dure, vérifiez le port dans les réglages d'envoi.</source>
+        <translation>The outgoing mail server “{host}” refuses the connection: it may be stopped, or the port is wrong. Another attempt will be made automatically; if this continues, check the port in the sending settings.</translation>
+    </message>
+    <message>
+        <source>Le réseau ne permet pas de joindre le serveur d'envoi « {host} » : vérifiez la connexion du poste. Un nouvel essai sera fait automatiquement.</source>
+        <translation>The outgoing mail server “{host}” cannot be reached over the network: check the workstation's connection. Another attempt will be made automatically.</translation>
+    </message>
+    <message>
+        <source>Le serveur d'envoi « {host} » ne répond pas : un nouvel essai sera fait automatiquement. Si cela dure, prévenez votre service informatique.</source>
+        <translation>The outgoing mail server “{host}” is not responding: another attempt will be made automatically. If this continues, tell your IT department.</translation>
+    </message>
+    <message>
+        <source>La connexion chiffrée avec le serveur d'envoi « {host} » a échoué : vérifiez le port et le mode de chiffrement (STARTTLS ou TLS) dans les réglages d'envoi.</source>
+        <translation>The encrypted connection to the outgoing mail server “{host}” failed: check the port and the encryption mode (STARTTLS or TLS) in the sending settings.</translation>
+    </message>
+    <message>
+        <source>Le serveur d'envoi « {host} » ne propose pas le chiffrement STARTTLS : choisissez TLS ou un autre port dans les réglages d'envoi, ou demandez à votre service informatique.</source>
+        <translation>The outgoing mail server “{host}” does not offer STARTTLS encryption: choose TLS or another port in the sending settings, or ask your IT department.</translation>
+    </message>
+    <message>
+        <source>Le certificat du serveur d'envoi « {host} » n'est pas reconnu comme sûr : l'envoi est bloqué pour protéger le signalement. Prévenez votre service informatique.</source>
+        <translation>The certificate of the outgoing mail server “{host}” is not recognised as trustworthy: sending is blocked to protect the report. Tell your IT department.</translation>
+    </message>
+    <message>
+        <source>Le serveur d'envoi a refusé l'identifiant ou le mot de passe : corrigez-les dans les réglages d'envoi, puis cliquez sur « Réessayer maintenant ».</source>
+        <translation>The outgoing mail server rejected the login or password: correct them in the sending settings, then click “Retry now”.</translation>
+    </message>
+    <message>
+        <source>Le serveur d'envoi « {host} » ne propose pas d'authentification compatible : décochez « Le serveur demande un identifiant » si c'est un relais interne, ou demandez à votre service informatique.</source>
+        <translation>The outgoing mail server “{host}” does not offer a compatible authentication method: untick “The server requires a login” if it is an internal relay, or ask your IT department.</translation>
+    </message>
+    <message>
+        <source>Le serveur d'envoi est momentanément indisponible (code {code}) : un nouvel essai sera fait automatiquement.</source>
+        <translation>The outgoing mail server is temporarily unavailable (code {code}): another attempt will be made automatically.</translation>
+    </message>
+    <message>
+        <source>Le serveur d'envoi refuse ce message car il est trop volumineux (code {code}) : retirez des captures d'écran ou demandez à votre administrateur de réduire la taille maximale des e-mails.</source>
+        <translation>The outgoing mail server refuses this message because it is too large (code {code}): remove some screenshots or ask your administrator to reduce the maximum e-mail size.</translation>
+    </message>
+    <message>
+        <source>Le serveur d'envoi a refusé ce message (code {code}) : transmettez sa réponse à votre service informatique, ou exportez le fichier .eml pour l'envoyer avec votre messagerie.</source>
+        <translation>The outgoing mail server rejected this message (code {code}): send its response to your IT department, or export the .eml file and send it with your e-mail program.</translation>
+    </message>
+    <message>
+        <source>La connexion avec le serveur d'envoi « {host} » a été coupée pendant l'envoi : un nouvel essai sera fait automatiquement.</source>
+        <translation>The connection to the outgoing mail server “{host}” was cut off during sending: another attempt will be made automatically.</translation>
+    </message>
+    <message>
+        <source>L'envoi a échoué pour une raison inattendue : un nouvel essai sera fait automatiquement. Si cela dure, transmettez les détails à votre service informatique.</source>
+        <translation>Sending failed for an unexpected reason: another attempt will be made automatically. If this continues, send the details to your IT department.</translation>
+    </message>
+    <message>
+        <source>L'adresse « {address} » du réglage « {setting} » n'est pas valable : corrigez-la dans les réglages.</source>
+        <translation>The address “{address}” in the “{setting}” setting is not valid: correct it in the settings.</translation>
+    </message>
+    <message>
+        <source>Adresse du service client</source>
+        <translation>Customer service address</translation>
+    </message>
+    <message>
+        <source>Adresse d'expéditeur</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <source>Copie</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Adresse de réponse</source>
+        <translation>Reply-to address</translation>
+    </message>
+    <message>
+        <source>Le signalement n'a pas pu être placé dans la boîte d'envoi : vérifiez l'espace disque disponible, puis réessayez. Votre saisie est conservée.</source>
+        <translation>The report could not be placed in the outbox: check the free disk space, then try again. What you entered is kept.</translation>
+    </message>
+    <message>
+        <source>L'état de ce signalement était illisible : vérifiez auprès du service client s'il a été reçu avant de le renvoyer.</source>
+        <translation>The status of this report could not be read: check with customer service whether it was received before sending it again.</translation>
+    </message>
+    <message>
+        <source>Ce signalement n'est plus dans la boîte d'envoi : actualisez la liste.</source>
+        <translation>This report is no longer in the outbox: refresh the list.</translation>
+    </message>
+    <message>
+        <source>En attente</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Envoi en cours</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Envoyé</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Action requise</source>
+        <translation>Action required</translation>
+    </message>
+    <message>
+        <source>Envoyé le {date} à {time} ; réponse du serveur : {reply}</source>
+        <translation>Sent on {date} at {time}; server response: {reply}</translation>
+    </message>
+    <message>
+        <source>Envoi en cours…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <source>Prochain essai à {time}.</source>
+        <translation>Next attempt at {time}.</translation>
+    </message>
+    <message>
+        <source>En attente d'envoi.</source>
+        <translation>Waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>Un envoi précédent a été interrompu au moment où le serveur recevait le message : si le service client le reçoit deux fois, les deux exemplaires portent le même identifiant.</source>
+        <translation>A previous sending attempt was interrupted while the server was receiving the message: if customer service receives it twice, both copies have the same identifier.</translation>
+    </message>
+    <message>
+        <source>Nom du serveur (DNS)</source>
+        <translation>Server name (DNS)</translation>
+    </message>
+    <message>
+        <source>Connexion réseau (TCP)</source>
+        <translation>Network connection (TCP)</translation>
+    </message>
+    <message>
+        <source>Chiffrement (TLS)</source>
+        <translation>Encryption (TLS)</translation>
+    </message>
+    <message>
+        <source>Dialogue avec le serveur (SMTP)</source>
+        <translation>Exchange with the server (SMTP)</translation>
+    </message>
+    <message>
+        <source>Authentification</source>
+        <translation>Authentication</translation>
+    </message>
+    <message>
+        <source>Étape non atteinte.</source>
+        <translation>Step not reached.</translation>
+    </message>
+    <message>
+        <source>« {host} » correspond à {addresses}.</source>
+        <translation>“{host}” resolves to {addresses}.</translation>
+    </message>
+    <message>
+        <source>Connecté à {address}, port {port}.</source>
+        <translation>Connected to {address}, port {port}.</translation>
+    </message>
+    <message>
+        <source>Le serveur « {name} » répond.</source>
+        <translation>The server “{name}” responds.</translation>
+    </message>
+    <message>
+        <source>Connexion non chiffrée, autorisée par votre administrateur : le mot de passe et le signalement circulent en clair sur le réseau.</source>
+        <translation>Unencrypted connection, allowed by your administrator: the password and the report travel over the network in plain text.</translation>
+    </message>
+    <message>
+        <source>Pas d'authentification : le serveur est un relais interne.</source>
+        <translation>No authentication: the server is an internal relay.</translation>
+    </message>
+    <message>
+        <source>Identifiant « {user} » accepté.</source>
+        <translation>Login “{user}” accepted.</translation>
+    </message>
+    <message>
+        <source>Connexion chiffrée ({version}), certificat vérifié.</source>
+        <translation>Encrypted connection ({version}), certificate verified.</translation>
+    </message>
+</context>
+<context>
     <name>pii</name>
     <message>
         <source>numéro de sécurité sociale (NIR)</source>
-        <translation type="unfinished" />
+        <translation>social security number (NIR)</translation>
     </message>
     <message>
         <source>identifiant national de santé (INS)</source>
-        <translation type="unfinished" />
+        <translation>national health identifier (INS)</translation>
     </message>
     <message>
         <source>numéro de téléphone</source>
-        <translation type="unfinished" />
+        <translation>phone number</translation>
     </message>
     <message>
         <source>date de naissance</source>
-        <translation type="unfinished" />
+        <translation>date of birth</translation>
     </message>
     <message>
         <source>adresse e-mail</source>
-        <translation type="unfinished" />
+        <translation>e-mail address</translation>
     </message>
     <message>
         <source>adresse postale</source>
-        <translation type="unfinished" />
+        <translation>postal address</translation>
     </message>
     <message>
         <source>nom ou prénom</source>
-        <translation type="unfinished" />
+        <translation>surname or first name</translation>
     </message>
     <message>
         <source>numéro de dossier</source>
-        <translation type="unfinished" />
+        <translation>case number</translation>
+    </message>
+    <message>
+        <source>La détection automatique des données patient n'est pas disponible (Tesseract est absent) : masquez les données à la main ou demandez à votre service informatique d'installer Tesseract avec le français.</source>
+        <translation>Automatic detection of patient data is not available (Tesseract is missing): hide the data by hand or ask your IT department to install Tesseract with French.</translation>
+    </message>
+    <message>
+        <source>La détection automatique des données patient a échoué sur cette capture : masquez les données à la main avant l'envoi.</source>
+        <translation>Automatic detection of patient data failed on this screenshot: hide the data by hand before sending.</translation>
+    </message>
+</context>
+<context>
+    <name>redaction</name>
+    <message>
+        <source>Ajouter une zone masquée</source>
+        <translation>Add a masked area</translation>
+    </message>
+    <message>
+        <source>Déplacer une zone</source>
+        <translation>Move an area</translation>
+    </message>
+    <message>
+        <source>Supprimer une zone</source>
+        <translation>Delete an area</translation>
+    </message>
+    <message>
+        <source>Recadrer</source>
+        <translation>Crop</translation>
+    </message>
+    <message>
+        <source>Retirer le recadrage</source>
+        <translation>Remove the crop</translation>
+    </message>
+    <message>
+        <source>Noir</source>
+        <translation>Black</translation>
+    </message>
+    <message>
+        <source>Gris foncé</source>
+        <translation>Dark grey</translation>
+    </message>
+    <message>
+        <source>Blanc</source>
+        <translation>White</translation>
+    </message>
+    <message>
+        <source>Proposée : {kind}</source>
+        <translation>Suggested: {kind}</translation>
+    </message>
+    <message>
+        <source>Masquer une zone</source>
+        <translation>Mask an area</translation>
+    </message>
+    <message>
+        <source>Sélectionner, déplacer, redimensionner</source>
+        <translation>Select, move, resize</translation>
+    </message>
+    <message>
+        <source>Redimensionner une zone</source>
+        <translation>Resize an area</translation>
+    </message>
+    <message>
+        <source>Déplacer la vue</source>
+        <translation>Move the view</translation>
+    </message>
+    <message>
+        <source>Capture à masquer</source>
+        <translation>Screenshot to mask</translation>
+    </message>
+    <message>
+        <source>Ajuster une zone</source>
+        <translation>Adjust an area</translation>
+    </message>
+    <message>
+        <source>Recadrer sur la zone</source>
+        <translation>Crop to the area</translation>
+    </message>
+    <message>
+        <source>Les captures dépassent la taille autorisée ({budget} Mo) même réduites au quart ({size} Mo) : recadrez-les sur la partie utile ou retirez-en une, puis réessayez.</source>
+        <translation>The screenshots exceed the allowed size ({budget} MB) even when reduced to a quarter ({size} MB): crop them to the useful part or remove one, then try again.</translation>
+    </message>
+    <message>
+        <source>Pour tenir dans la limite de {budget} Mo, les captures ont été réduites à 256 couleurs et à {percent} % de leur taille ({size} Mo au total).</source>
+        <translation>To stay within the {budget} MB limit, the screenshots were reduced to 256 colours and to {percent}% of their size ({size} MB in total).</translation>
+    </message>
+    <message>
+        <source>Pour tenir dans la limite de {budget} Mo, les captures ont été réduites à 256 couleurs, à leur taille d'origine ({size} Mo au total).</source>
+        <translation>To stay within the {budget} MB limit, the screenshots were reduced to 256 colours, at their original size ({size} MB in total).</translation>
+    </message>
+    <message>
+        <source>Pour tenir dans la limite de {budget} Mo, les captures ont été recompressées sans perte de qualité ({size} Mo au total).</source>
+        <translation>To stay within the {budget} MB limit, the screenshots were recompressed with no loss of quality ({size} MB in total).</translation>
+    </message>
+    <message>
+        <source>L'image masquée n'a pas pu être vérifiée après son enregistrement : réessayez l'export ; si le problème continue, retirez cette capture du signalement.</source>
+        <translation>The masked image could not be checked after it was saved: try the export again; if the problem continues, remove this screenshot from the report.</translation>
+    </message>
+    <message>
+        <source>Le trousseau sécurisé du système n'est pas disponible : les captures ne pourront pas être retrouvées après une panne. Vous pouvez continuer ; pour les protéger, demandez à votre service informatique d'activer le trousseau.</source>
+        <translation>The system's secure keyring is not available: the screenshots cannot be recovered after a crash. You can continue; to protect them, ask your IT department to enable the keyring.</translation>
+    </message>
+    <message>
+        <source>Les captures de ce brouillon ne peuvent plus être relues : reprenez de nouvelles captures de l'écran pour ce signalement.</source>
+        <translation>The screenshots in this draft can no longer be read: take new screenshots for this report.</translation>
+    </message>
+</context>
+<context>
+    <name>report</name>
+    <message>
+        <source>Maintenant</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Il y a {minutes} min</source>
+        <translation>{minutes} min ago</translation>
+    </message>
+    <message>
+        <source>Ce signalement enregistré n'est pas lisible (fichier abîmé).</source>
+        <translation>This saved report cannot be read (damaged file).</translation>
+    </message>
+    <message>
+        <source>Ce signalement enregistré est incomplet ou abîmé (donnée « {where} ») : il ne peut pas être rouvert.</source>
+        <translation>This saved report is incomplete or damaged (item “{where}”): it cannot be reopened.</translation>
+    </message>
+    <message>
+        <source>Titre court</source>
+        <translation>Short title</translation>
+    </message>
+    <message>
+        <source>« {label} » semble contenir des données de patient ({kinds}) : ce texte quitte le centre, retirez-les avant l'envoi.</source>
+        <translation>“{label}” seems to contain patient data ({kinds}): this text leaves the centre, so remove the data before sending.</translation>
+    </message>
+    <message>
+        <source>Ce signalement concerne un cas que la procédure ne connaît pas : recommencez-le depuis l'accueil.</source>
+        <translation>This report concerns a case the procedure does not recognise: start it again from the home page.</translation>
+    </message>
+    <message>
+        <source>Choisissez l'application concernée par l'incident.</source>
+        <translation>Choose the application affected by the incident.</translation>
+    </message>
+    <message>
+        <source>Ce signalement concerne une application que la procédure ne connaît pas : choisissez de nouveau l'application.</source>
+        <translation>This report concerns an application the procedure does not recognise: choose the application again.</translation>
+    </message>
+    <message>
+        <source>Ce cas ne concerne pas une application : recommencez le signalement depuis l'accueil.</source>
+        <translation>This case does not concern an application: start the report again from the home page.</translation>
+    </message>
+    <message>
+        <source>Ce signalement a été commencé avec la version {old} du formulaire (version actuelle : {new}) : relisez les réponses avant de l'envoyer.</source>
+        <translation>This report was started with version {old} of the form (current version: {new}): review the answers before sending it.</translation>
+    </message>
+    <message>
+        <source>Le titre court est trop long ({length} caractères pour {max} au plus) : raccourcissez-le.</source>
+        <translation>The short title is too long ({length} characters, {max} at most): shorten it.</translation>
+    </message>
+    <message>
+        <source>Le titre court contient des caractères invisibles ou des retours à la ligne : retapez-le.</source>
+        <translation>The short title contains invisible characters or line breaks: type it again.</translation>
+    </message>
+    <message>
+        <source>Répondez à la question « {label} » : elle est obligatoire.</source>
+        <translation>Answer the question “{label}”: it is required.</translation>
+    </message>
+    <message>
+        <source>La réponse à « {label} » ne fait pas partie des choix proposés : choisissez dans la liste.</source>
+        <translation>The answer to “{label}” is not one of the choices offered: choose from the list.</translation>
+    </message>
+    <message>
+        <source>Répondez à « {label} » par oui ou par non.</source>
+        <translation>Answer “{label}” with yes or no.</translation>
+    </message>
+    <message>
+        <source>La date et l'heure de « {label} » ne sont pas valides : choisissez-les de nouveau.</source>
+        <translation>The date and time for “{label}” are not valid: choose them again.</translation>
+    </message>
+    <message>
+        <source>« {label} » est dans le futur ({when}) : indiquez une heure passée.</source>
+        <translation>“{label}” is in the future ({when}): enter a time in the past.</translation>
+    </message>
+    <message>
+        <source>Indiquez un nombre entier pour « {label} ».</source>
+        <translation>Enter a whole number for “{label}”.</translation>
+    </message>
+    <message>
+        <source>« {label} » ne peut pas être négatif : indiquez 0 ou plus.</source>
+        <translation>“{label}” cannot be negative: enter 0 or more.</translation>
+    </message>
+    <message>
+        <source>Le nombre indiqué pour « {label} » est trop grand : vérifiez-le.</source>
+        <translation>The number entered for “{label}” is too large: check it.</translation>
+    </message>
+    <message>
+        <source>La réponse à « {label} » doit être un texte : retapez-la.</source>
+        <translation>The answer to “{label}” must be text: type it again.</translation>
+    </message>
+    <message>
+        <source>« {label} » est trop long ({length} caractères pour {max} au plus) : raccourcissez le texte.</source>
+        <translation>“{label}” is too long ({length} characters, {max} at most): shorten the text.</translation>
+    </message>
+    <message>
+        <source>« {label} » contient des caractères invisibles non autorisés : retapez le texte ou collez-le sans mise en forme.</source>
+        <translation>“{label}” contains invisible characters that are not allowed: type the text again or paste it without formatting.</translation>
     </message>
 </context>
 <context>
@@ -499,13 +2690,6 @@
     <message>
         <source>Le fichier de politique de votre administrateur est illisible : les réglages qu'il impose restent verrouillés. Prévenez votre service informatique.</source>
         <translation>Your administrator's policy file cannot be read: the settings it imposes stay locked. Tell your IT department.</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>(à renseigner par votre administrateur dans les réglages)</source>
-        <translation>(to be filled in by your administrator in the settings)</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,54 @@
+"""Translations do not rot: every French string of the sources has its English text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TS = REPO / "resources" / "translations" / "samu_desktop_en.ts"
+
+
+def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    found = {}
+    for context in ET.parse(ts).iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found[(name, message.findtext("source") or "")] = message
+    return found
+
+
+def test_every_source_string_is_translated(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    shutil.copy(TS, fresh)
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    sources = sorted(str(p) for p in (REPO / "samu_desktop").rglob("*.py")
+                     if "generated" not in p.parts)
+    sources += sorted(str(p) for p in (REPO / "ui").glob("*.ui"))
+    subprocess.run([str(lupdate), "-no-obsolete", "-locations", "none", "-source-language", "fr",
+                    "-target-language", "en", *sources, "-ts", str(fresh)],
+                   check=True, capture_output=True, timeout=300)
+    missing = [
+        f"{context}: {source}"
+        for (context, source), message in messages(fresh).items()
+        if message.find("translation") is None
+        or message.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+        or not (message.findtext("translation") or "").strip()
+    ]
+    assert missing == [], "run scripts/update_translations.sh and translate:\n" + "\n".join(
+        missing[:30]
+    )
+
+
+def test_translations_keep_placeholders() -> None:
+    placeholder = re.compile(r"\{[^{}]*\}")
+    wrong = []
+    for (context, source), message in messages(TS).items():
+        translation = message.findtext("translation") or ""
+        if sorted(placeholder.findall(source)) != sorted(placeholder.findall(translation)):
+            wrong.append(f"{context}: {source!r} -> {translation!r}")
+    assert wrong == []
