@@ -23,6 +23,9 @@ if [ "$mode" = test ]; then
   pkgs+=(fonts-liberation2 fonts-open-sans fonts-roboto-unhinted)
   # Prerequisites test: a real Firefox ESR to detect, a PC/SC daemon with a virtual reader.
   pkgs+=(firefox-esr pcscd vsmartcard-vpcd)
+  # The frozen-program test builds the Linux bundle: PyInstaller needs objcopy, objdump
+  # and strip (ldd comes with libc-bin).
+  pkgs+=(binutils)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then

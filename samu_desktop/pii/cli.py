@@ -1,0 +1,79 @@
+"""``samu-desktop pii-scan``: patient-data boxes of screenshots, for administrators and evaluation.
+
+Prints, with ``--json``::
+
+    {"images": [{"path": "...", "seconds": 0.71,
+                 "boxes": [{"x": 10, "y": 20, "width": 80, "height": 16, "kind": "phone"}]}]}
+
+in pixels of each image. Without ``--json``, one French line per box. Exit
+code 0 when every image was scanned (with or without findings), 2 on an
+error (unreadable image, OCR missing). Qt-free: it runs without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from samu_desktop.errors import UserFacingError
+from samu_desktop.i18n import translate
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "pii-scan",
+        help=translate("cli", "chercher des données patient dans des captures d'écran"),
+        description=translate(
+            "cli",
+            "Cherche des données patient (noms, dates de naissance, NIR, téléphones, "
+            "adresses, e-mails, numéros de dossier) dans des captures d'écran, hors ligne.",
+        ),
+    )
+    parser.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
+    parser.add_argument(
+        "--json", action="store_true", help=translate("cli", "sortie JSON pour les scripts")
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from PIL import Image, UnidentifiedImageError
+
+    from samu_desktop.pii.detect import detect
+    from samu_desktop.pii.kinds import kind_label
+
+    results: list[dict[str, object]] = []
+    for path in args.images:
+        try:
+            with Image.open(path) as image:
+                image.load()
+                start = time.perf_counter()
+                boxes = detect(image)
+                seconds = time.perf_counter() - start
+        except (OSError, UnidentifiedImageError) as exc:
+            message = translate(
+                "cli", "Impossible de lire l'image {path} : vérifiez le chemin et le format."
+            ).format(path=path)
+            print(message, file=sys.stderr)
+            print(f"  ({type(exc).__name__})", file=sys.stderr)
+            return 2
+        except UserFacingError as exc:
+            print(exc.user_message, file=sys.stderr)
+            return 2
+        results.append({
+            "path": str(path),
+            "seconds": round(seconds, 3),
+            "boxes": [b.model_dump(mode="json") for b in boxes],
+        })
+        if not args.json:
+            print(translate("cli", "{path} : {count} zone(s) à masquer ({seconds:.2f} s)").format(
+                path=path, count=len(boxes), seconds=seconds))
+            for b in boxes:
+                print(f"  x={b.x} y={b.y} {b.width}×{b.height}  {kind_label(b.kind)}")
+    if args.json:
+        print(json.dumps({"images": results}, ensure_ascii=False))
+    return 0
