@@ -87,3 +87,34 @@ def test_hotkey_captures_are_redacted_verified_and_attached(
     for path in isolated_home.rglob("*"):
         if path.is_file():
             assert needle not in path.read_bytes(), path
+
+
+def test_patient_data_left_visible_is_reported_before_attaching(
+    qtbot: QtBot, secret_service: str
+) -> None:
+    paths = AppPaths.default()
+    loaded = LoadedSettings(Settings(crra_id="FR999"), PolicyLoad(policy=Policy()))
+    window = MainWindow(loaded, SettingsStore(paths), QApplication.windowIcon(),
+                        TaskRunner(synchronous=True))
+    qtbot.addWidget(window)
+    window.show()
+    wizard = window.open_case("B")
+    assert wizard is not None
+    qtbot.mouseClick(wizard.application_page.buttons["nice"], Qt.MouseButton.LeftButton)
+    wizard.add_captures(batch(datetime.now().astimezone()))
+    page = wizard.screenshots
+    assert page is not None and wizard.report is not None
+    # The user removes every proposed box, then marks the image checked anyway.
+    page.editor.named_actions["remove_proposed"].trigger()
+    assert not [b for b in page.editor.states()[0].boxes if b.kind]
+    page.editor.set_verified(0, True)
+    messages: list[str] = []
+    page.message.connect(messages.append)
+    qtbot.mouseClick(page.accept, Qt.MouseButton.LeftButton)
+    assert messages and "encore visibles" in messages[-1]
+    assert wizard.report.screenshots == []  # not attached yet
+    assert wizard.pages.currentWidget() is page
+    assert "malgré" in page.accept.text()
+    qtbot.mouseClick(page.accept, Qt.MouseButton.LeftButton)  # attach knowingly
+    assert len(wizard.report.screenshots) == 1
+    assert wizard.pages.currentWidget() is wizard.form

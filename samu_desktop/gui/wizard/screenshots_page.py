@@ -21,11 +21,29 @@ from samu_desktop.gui.redaction import RedactionEditor
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.pii.detect import Box as ProposedBox
 from samu_desktop.pii.detect import detect
+from samu_desktop.pii.kinds import PatientDataKind
+from samu_desktop.redaction.state import RedactionJob
 from samu_desktop.report.screenshots import ReportScreenshots
 
 log = logging.getLogger(__name__)
 
 GrabAll = Callable[[], CaptureBatch]
+Detector = Callable[..., list[ProposedBox]]
+
+
+def rescan(job: RedactionJob, detector: Detector) -> list[ProposedBox]:
+    """What the detector still finds on the exported image, its own boxes aside."""
+    image = job.render()
+    left, top = (job.crop.left, job.crop.top) if job.crop is not None else (0.0, 0.0)
+    hidden = [
+        ProposedBox(x=int(b.left - left), y=int(b.top - top), width=max(1, int(b.width)),
+                    height=max(1, int(b.height)), kind=PatientDataKind.NAME)
+        for b in job.boxes
+    ]
+    try:
+        return detector(image, already_hidden=hidden)
+    except UserFacingError:
+        return []  # no OCR here: the user's own check stands
 
 
 class ScreenshotsPage(QWidget):
@@ -37,12 +55,15 @@ class ScreenshotsPage(QWidget):
     done = Signal(list)
     message = Signal(str)
 
+    def _accept_text(self) -> str:
+        return self.tr("&Joindre les copies d'écran vérifiées")
+
     def __init__(
         self,
         store: ReportScreenshots,
         tasks: TaskRunner,
         grab_all: GrabAll | None = None,
-        detector: Callable[[Image.Image], list[ProposedBox]] = detect,
+        detector: Detector = detect,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -70,7 +91,8 @@ class ScreenshotsPage(QWidget):
         self.editor.verification_changed.connect(self._verification_changed)
         self.editor.error_occurred.connect(self.message)
         layout.addWidget(self.editor, 1)
-        self.accept = QPushButton(self.tr("&Joindre les copies d'écran vérifiées"), self)
+        self.confirm_leftovers = False
+        self.accept = QPushButton(self._accept_text(), self)
         self.accept.clicked.connect(self.attach)
         layout.addWidget(self.accept, 0, Qt.AlignmentFlag.AlignRight)
         self._restore()
@@ -166,13 +188,36 @@ class ScreenshotsPage(QWidget):
             return
         jobs = self.editor.jobs()
         names = list(self.names)
+        forced = self.confirm_leftovers
         self.accept.setEnabled(False)
         self.save_states()
+        detector = self.detector
 
-        def export() -> list[str]:
-            for name, job in zip(names, jobs, strict=True):
-                self.store.save_export(name, job.export())
-            return names
+        def export() -> tuple[list[str], list[int]]:
+            leftovers = []
+            for number, (name, job) in enumerate(zip(names, jobs, strict=True), start=1):
+                png = job.export()
+                self.store.save_export(name, png)
+                if not forced and rescan(job, detector):
+                    leftovers.append(number)
+            return names, leftovers
+
+        def exported(result: tuple[list[str], list[int]]) -> None:
+            attached, leftovers = result
+            self.accept.setEnabled(True)
+            if leftovers:
+                # Told before sending: the user looks again, or attaches knowingly.
+                self.confirm_leftovers = True
+                self.accept.setText(self.tr("Joindre &malgré l'avertissement"))
+                self.message.emit(
+                    self.tr("Des données de patient semblent encore visibles sur la copie "
+                            "d'écran n° {numbers} après masquage : vérifiez-la avant de "
+                            "l'envoyer.").format(numbers=", ".join(map(str, leftovers)))
+                )
+                return
+            self.confirm_leftovers = False
+            self.accept.setText(self._accept_text())
+            self.done.emit(attached)
 
         def failed(exc: Exception) -> None:
             self.accept.setEnabled(True)
@@ -181,7 +226,7 @@ class ScreenshotsPage(QWidget):
                 else self.tr("Les copies d'écran n'ont pas pu être préparées : réessayez.")
             )
 
-        self.tasks.run(export, self.done.emit, failed)
+        self.tasks.run(export, exported, failed)
 
     def clear(self) -> None:
         self.editor.clear()
