@@ -26,6 +26,7 @@ from samu_desktop.config.settings import Settings
 from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.generated.ui_home_page import Ui_HomePage
+from samu_desktop.gui.history_page import HistoryPage
 from samu_desktop.gui.message_bar import MessageBar
 from samu_desktop.gui.sending import Sending
 from samu_desktop.gui.settings_dialog import SettingsDialog
@@ -115,11 +116,18 @@ class MainWindow(QMainWindow):
             allow_plaintext=loaded.policy.policy.allow_plaintext_smtp,
         )
         self.sending.handed_over.connect(self._handed_over)
+        self.sending.delivered.connect(self._delivered)
         self.sending.failed.connect(self.message_bar.add)
         self.sending.notes.connect(self.message_bar.add)
         self.outbox_page = self.sending.outbox_page(self.pages)
         self.outbox_page.settings_requested.connect(self.open_smtp_settings)
         self.pages.addWidget(self.outbox_page)
+
+        self.history_page: HistoryPage | None = None
+        if self.history is not None and self.catalogue is not None:
+            self.history_page = HistoryPage(self.history, self.catalogue, self.language,
+                                            self.pages)
+            self.pages.addWidget(self.history_page)
 
         self.home.case_chosen.connect(self.open_case)
         self._build_menus()
@@ -145,6 +153,10 @@ class MainWindow(QMainWindow):
         outbox.setShortcut(QKeySequence("Ctrl+E"))
         outbox.triggered.connect(self.show_outbox)
         file_menu.addAction(outbox)
+        history = QAction(self.tr("&Historique"), self)
+        history.setShortcut(QKeySequence("Ctrl+H"))
+        history.triggered.connect(self.show_history)
+        file_menu.addAction(history)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quitter"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -219,6 +231,12 @@ class MainWindow(QMainWindow):
         )
         self.outbox_page.refresh()
 
+    def _delivered(self, report_id: str) -> None:
+        try:
+            self.drafts.mark_sent(report_id)
+        except UserFacingError as exc:
+            log.info("sent report not marked: %s", exc.details)
+
     def _report_finished(self, report: Report) -> None:
         self.go_home()
         if report.case in ("A", "C"):
@@ -227,6 +245,11 @@ class MainWindow(QMainWindow):
     def show_outbox(self) -> None:
         self.outbox_page.refresh()
         self.pages.setCurrentWidget(self.outbox_page)
+
+    def show_history(self) -> None:
+        if self.history_page is not None:
+            self.history_page.refresh()
+            self.pages.setCurrentWidget(self.history_page)
 
     def open_smtp_settings(self) -> None:
         dialog = self.sending.smtp_dialog(self.loaded.locked, self)

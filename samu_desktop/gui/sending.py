@@ -2,6 +2,7 @@
 
 Signals:
     handed_over(object) — the Report is safely in the outbox;
+    delivered(str) — the id of a report the server accepted;
     failed(str) — a French sentence; the report stays a draft, nothing is lost;
     notes(str) — what was done to fit the size budget.
 """
@@ -9,6 +10,7 @@ Signals:
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -21,7 +23,7 @@ from samu_desktop.gui.outbox_page import OutboxPage
 from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.mail.message import Attachment
-from samu_desktop.mail.outbox import Outbox
+from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord
 from samu_desktop.mail.sender import OutboxSender
 from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.model import Report
@@ -31,8 +33,24 @@ from samu_desktop.report.screenshots import ReportScreenshots
 log = logging.getLogger(__name__)
 
 
+def report_message_id(report: Report, built: str) -> str:
+    """A Message-ID that names the report, so the outbox can tell which one was sent.
+
+    The domain part stays the one the message builder chose.
+    """
+    domain = built.rpartition("@")[2].rstrip(">") or "samu-desktop.invalid"
+    return f"<{report.id}.report@{domain}>"
+
+
+def report_id_of(message_id: str) -> str | None:
+    match = re.fullmatch(r"<([0-9a-f-]{36})\.report@[^>]+>", message_id.strip())
+    return match.group(1) if match else None
+
+
 class Sending(QObject):
     handed_over = Signal(object)
+    delivered = Signal(str)
+    _record_changed = Signal(object)
     failed = Signal(str)
     notes = Signal(str)
 
@@ -54,6 +72,15 @@ class Sending(QObject):
         self.outbox_sender = sender or OutboxSender(
             self.outbox, settings, allow_plaintext=allow_plaintext
         )
+        # The sender's thread calls the listener; the signal brings it to the GUI thread.
+        self._record_changed.connect(self._on_record)
+        self.outbox_sender.add_listener(self._record_changed.emit)
+
+    def _on_record(self, record: OutboxRecord) -> None:
+        if record.state is EntryState.SENT:
+            report_id = report_id_of(record.message_id)
+            if report_id is not None:
+                self.delivered.emit(report_id)
 
     def send(
         self, report: Report, catalogue: Catalogue, extra: Sequence[Attachment] = ()
@@ -64,6 +91,9 @@ class Sending(QObject):
 
         def work() -> list[str]:
             message = build_report_message(report, catalogue, settings, screenshots, extra)
+            message.replace_header(
+                "Message-ID", report_message_id(report, str(message["Message-ID"]))
+            )
             self.outbox_sender.submit(message)
             return list(message.notes)
 

@@ -1,0 +1,74 @@
+"""Past reports and calls: case, application, date, status."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from samu_desktop.procedure.schema import Catalogue
+from samu_desktop.report.history import History, HistoryEntry
+from samu_desktop.report.model import display_datetime
+
+
+class HistoryPage(QWidget):
+    def __init__(
+        self, history: History, catalogue: Catalogue, language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.history = history
+        self.catalogue = catalogue
+        self.language = language
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Historique des signalements"), self)
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(title)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setAccessibleName(self.tr("Historique des signalements"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Début de l'incident"), self.tr("Cas"), self.tr("Application"),
+            self.tr("Statut"), self.tr("Enregistré le"),
+        ])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+    def _status(self, entry: HistoryEntry) -> str:
+        if entry.status == "called":
+            return self.tr("Appel passé au {number}").format(number=entry.number or "?")
+        if entry.status == "sent":
+            return self.tr("Envoyé")
+        return self.tr("Dans la boîte d'envoi")
+
+    def _application(self, entry: HistoryEntry) -> str:
+        case = self.catalogue.get_case(entry.case)
+        app = case.application(entry.application) if case else None
+        return app.name.get(self.language) if app else "—"
+
+    def refresh(self) -> None:
+        listing = self.history.list_entries()
+        self.notice.setText("\n".join(listing.messages))
+        self.notice.setVisible(bool(listing.messages))
+        self.table.setRowCount(len(listing.entries))
+        for row, entry in enumerate(listing.entries):
+            start = display_datetime(entry.incident_start) if entry.incident_start else "—"
+            values = [start, entry.case, self._application(entry), self._status(entry),
+                      display_datetime(entry.recorded_at)]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+
+    def rows(self) -> list[list[str]]:
+        return [
+            [(item.text() if (item := self.table.item(r, c)) else "")
+             for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]
