@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from samu_desktop import __version__
 from samu_desktop.capture.autostart import apply_autostart
+from samu_desktop.capture.hotkey import HotkeySpec
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.config.store import SettingsStore
@@ -72,6 +73,15 @@ def start_hotkey(running: Application) -> HotkeyService:
             window.message_bar.add(exc.user_message)
 
     window.settings_changed.connect(settings_changed)
+
+    def status() -> str:
+        if service.is_active:
+            return window.tr("Raccourci de capture actif : {keys}").format(
+                keys=HotkeySpec.parse(service.hotkey).display_text(sys.platform == "win32")
+            )
+        return service.last_error or window.tr("Le raccourci de capture n'est pas actif.")
+
+    window.hotkey_status = status
     service.start()
     return service
 

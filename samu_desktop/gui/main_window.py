@@ -6,6 +6,7 @@ Signals: settings_changed(object) — the new Settings after the dialog saved.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Signal
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.wizard: ReportWizard | None = None
         self.grabber: ScreenGrabber | None = None
+        # Set by the application once the global hotkey is started.
+        self.hotkey_status: Callable[[], str] | None = None
 
         self.catalogue: Catalogue | None = None
         try:
@@ -302,7 +305,8 @@ class MainWindow(QMainWindow):
 
     # -- settings ----------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.loaded.settings, self.loaded.locked, self)
+        status = self.hotkey_status() if self.hotkey_status is not None else ""
+        dialog = SettingsDialog(self.loaded.settings, self.loaded.locked, self, status)
         dialog.accepted.connect(lambda: self._apply_settings(dialog))
         dialog.open()
         return dialog

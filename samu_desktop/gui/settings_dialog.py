@@ -38,11 +38,18 @@ LOCK = "🔒 "
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, settings: Settings, locked: frozenset[str], parent: QWidget | None = None
+        self,
+        settings: Settings,
+        locked: frozenset[str],
+        parent: QWidget | None = None,
+        hotkey_status: str = "",
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
+        # Whether the global hotkey works here, and if not why (Wayland, taken…).
+        self.ui.hotkeyStatus.setText(hotkey_status)
+        self.ui.hotkeyStatus.setVisible(bool(hotkey_status))
         self._settings = settings
         self._locked = locked
         self.result_settings: Settings | None = None

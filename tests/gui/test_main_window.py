@@ -145,3 +145,24 @@ def test_english_is_available(make_app) -> None:
     window = make_app(lang="en").window
     assert window.home.ui.titleLabel.text() == "Which tool is the incident on?"
     assert window.windowTitle() == "SI-SAMU incident"
+
+
+def test_settings_say_why_the_hotkey_is_unavailable(
+    make_app, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under Wayland without an X server, the settings explain the missing hotkey."""
+    from samu_desktop.gui.app import start_hotkey
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    monkeypatch.setenv("XDG_SESSION_TYPE", "wayland")
+    app = make_app()
+    service = start_hotkey(app)
+    assert not service.is_active
+    dialog = app.window.open_settings()
+    qtbot.addWidget(dialog)
+    status = dialog.ui.hotkeyStatus.text()
+    assert not dialog.ui.hotkeyStatus.isHidden()
+    assert "Wayland" in status
+    assert status == service.last_error
+    service.shutdown()
