@@ -4,7 +4,10 @@ Both run in the same session on the same Xvfb, alternately, and are timed the
 same way: from just before the process is spawned to the line each prints
 once its first paint is done.
 
-    .venv/bin/python benchmarks/startup.py [--runs 10]
+    .venv/bin/python benchmarks/startup.py [--runs 10] [--frozen dist/samu-desktop/samu-desktop]
+
+With ``--frozen``, the PyInstaller build (packaging/build.py) is timed too, in the
+same alternation, against the app started from the venv.
 """
 
 from __future__ import annotations
@@ -67,7 +70,9 @@ def time_until_shown(cmd: list[str], env: dict[str, str]) -> tuple[float, subpro
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=10)
-    runs = parser.parse_args().runs
+    parser.add_argument("--frozen", type=Path, help="a frozen samu-desktop executable to time too")
+    args = parser.parse_args()
+    runs, frozen = args.runs, args.frozen
     xvfb, display = start_xvfb()
     home = Path(tempfile.mkdtemp(prefix="samu-bench-"))
     env = dict(os.environ, DISPLAY=display, HOME=str(home), SAMU_DESKTOP_STARTUP_PROBE="1",
@@ -76,6 +81,7 @@ def main() -> None:
     env.pop("QT_QPA_PLATFORM", None)
     app_times: list[float] = []
     bare_times: list[float] = []
+    frozen_times: list[float] = []
     try:
         for _ in range(runs):
             seconds, proc = time_until_shown([sys.executable, "-m", "samu_desktop"], env)
@@ -86,6 +92,11 @@ def main() -> None:
             bare_times.append(seconds)
             proc.terminate()
             proc.wait(30)
+            if frozen is not None:
+                seconds, proc = time_until_shown([str(frozen)], env)
+                frozen_times.append(seconds)
+                subprocess.run([str(frozen), "--quit"], env=env, check=True)
+                proc.wait(30)
     finally:
         xvfb.terminate()
         shutil.rmtree(home, ignore_errors=True)
@@ -96,6 +107,11 @@ def main() -> None:
                                  ("bare PySide6", bare_median, bare_times)):
         print(f"{name:<14}: median {median * 1000:.0f} ms, min {min(times) * 1000:.0f} ms")
     print(f"ratio (median): {app_median / bare_median:.2f}")
+    if frozen_times:
+        frozen_median = statistics.median(frozen_times)
+        print(f"{'frozen':<14}: median {frozen_median * 1000:.0f} ms, "
+              f"min {min(frozen_times) * 1000:.0f} ms ({frozen})")
+        print(f"frozen / venv (median): {frozen_median / app_median:.2f}")
 
 
 if __name__ == "__main__":
