@@ -19,9 +19,37 @@ COMMANDS: list[str] = [
     "samu_desktop.checks.cli",
     "samu_desktop.pii.cli",
 ]
+# Which module registers each command name: starting the GUI (or one command)
+# imports only what it needs, which keeps the double-click start quick.
+COMMAND_MODULES: dict[str, str] = {
+    "outbox": "samu_desktop.mail.cli",
+    "autostart": "samu_desktop.capture.cli",
+    "hotkey": "samu_desktop.capture.cli",
+    "check": "samu_desktop.checks.cli",
+    "pii-scan": "samu_desktop.pii.cli",
+}
+_OPTIONS_WITH_VALUE = {"--lang"}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def modules_for(argv: Sequence[str]) -> list[str]:
+    """The command modules a command line needs (all of them for help or a typo)."""
+    words: list[str] = []
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _OPTIONS_WITH_VALUE:
+            skip = True
+        elif not arg.startswith("-"):
+            words.append(arg)
+    if not words:
+        return list(COMMANDS) if any(a in ("-h", "--help") for a in argv) else []
+    module = COMMAND_MODULES.get(words[0])
+    return [module] if module is not None else list(COMMANDS)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; ``argv`` limits the command modules imported (None: all of them)."""
     parser = argparse.ArgumentParser(
         prog="samu-desktop",
         description=translate(
@@ -46,17 +74,19 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=translate("cli", "démarrer dans la zone de notification (démarrage de session)"),
     )
-    if COMMANDS:
+    modules = list(COMMANDS) if argv is None else modules_for(argv)
+    if modules:
         sub = parser.add_subparsers(
             dest="command", title=translate("cli", "commandes"), metavar="COMMANDE"
         )
-        for module_name in COMMANDS:
+        for module_name in modules:
             importlib.import_module(module_name).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(arguments).parse_args(arguments)
     if getattr(args, "run", None) is not None:
         # A subcommand: each module's register() sets ``run(args) -> exit code``.
         return int(args.run(args))

@@ -9,25 +9,63 @@ Public API (Qt-free):
 - :func:`apply_autostart` — the ``start_with_session`` setting made real.
 """
 
-from samu_desktop.capture.autostart import apply_autostart, platform_autostart
-from samu_desktop.capture.errors import (
-    AutostartError,
-    CaptureError,
-    HotkeyConflict,
-    HotkeyError,
-    HotkeyInvalid,
-    HotkeyUnavailable,
-)
-from samu_desktop.capture.grabber import CaptureRequest, ScreenGrabber, crop_from, local_now
-from samu_desktop.capture.hotkey import DEFAULT_HOTKEY, HotkeyBackend, HotkeySpec, default_backend
-from samu_desktop.capture.models import (
-    Capture,
-    CaptureBatch,
-    CaptureLog,
-    Monitor,
-    MonitorLayout,
-    Rect,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from samu_desktop.capture.autostart import apply_autostart, platform_autostart
+    from samu_desktop.capture.errors import (
+        AutostartError,
+        CaptureError,
+        HotkeyConflict,
+        HotkeyError,
+        HotkeyInvalid,
+        HotkeyUnavailable,
+    )
+    from samu_desktop.capture.grabber import CaptureRequest, ScreenGrabber, crop_from, local_now
+    from samu_desktop.capture.hotkey import (
+        DEFAULT_HOTKEY,
+        HotkeyBackend,
+        HotkeySpec,
+        default_backend,
+    )
+    from samu_desktop.capture.models import (
+        Capture,
+        CaptureBatch,
+        CaptureLog,
+        Monitor,
+        MonitorLayout,
+        Rect,
+    )
+
+# Each name loads its module on first use: importing the package stays cheap,
+# which keeps the application's start quick.
+_SOURCES: dict[str, str] = {
+    "apply_autostart": "samu_desktop.capture.autostart",
+    "platform_autostart": "samu_desktop.capture.autostart",
+    "AutostartError": "samu_desktop.capture.errors",
+    "CaptureError": "samu_desktop.capture.errors",
+    "HotkeyConflict": "samu_desktop.capture.errors",
+    "HotkeyError": "samu_desktop.capture.errors",
+    "HotkeyInvalid": "samu_desktop.capture.errors",
+    "HotkeyUnavailable": "samu_desktop.capture.errors",
+    "CaptureRequest": "samu_desktop.capture.grabber",
+    "ScreenGrabber": "samu_desktop.capture.grabber",
+    "crop_from": "samu_desktop.capture.grabber",
+    "local_now": "samu_desktop.capture.grabber",
+    "DEFAULT_HOTKEY": "samu_desktop.capture.hotkey",
+    "HotkeyBackend": "samu_desktop.capture.hotkey",
+    "HotkeySpec": "samu_desktop.capture.hotkey",
+    "default_backend": "samu_desktop.capture.hotkey",
+    "Capture": "samu_desktop.capture.models",
+    "CaptureBatch": "samu_desktop.capture.models",
+    "CaptureLog": "samu_desktop.capture.models",
+    "Monitor": "samu_desktop.capture.models",
+    "MonitorLayout": "samu_desktop.capture.models",
+    "Rect": "samu_desktop.capture.models",
+}
 
 __all__ = [
     "DEFAULT_HOTKEY",
@@ -53,3 +91,10 @@ __all__ = [
     "local_now",
     "platform_autostart",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _SOURCES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

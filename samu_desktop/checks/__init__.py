@@ -8,24 +8,53 @@ Public API::
     exit_code(report)                             # 0 passed, 1 warnings, 2 failures
 """
 
-from samu_desktop.checks.model import (
-    CheckReport,
-    CheckResult,
-    MachineInfo,
-    Outcome,
-    Status,
-    exit_code,
-    worst_status,
-)
-from samu_desktop.checks.net import TlsConfig
-from samu_desktop.checks.report import (
-    report_filename,
-    report_from_json,
-    report_to_html,
-    report_to_json,
-    report_to_text,
-)
-from samu_desktop.checks.runner import CheckEnv, CheckRun, CheckSpec, default_specs, run_checks
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from samu_desktop.checks.model import (
+        CheckReport,
+        CheckResult,
+        MachineInfo,
+        Outcome,
+        Status,
+        exit_code,
+        worst_status,
+    )
+    from samu_desktop.checks.net import TlsConfig
+    from samu_desktop.checks.report import (
+        report_filename,
+        report_from_json,
+        report_to_html,
+        report_to_json,
+        report_to_text,
+    )
+    from samu_desktop.checks.runner import CheckEnv, CheckRun, CheckSpec, default_specs, run_checks
+
+# Each name loads its module on first use: importing the package stays cheap,
+# which keeps the application's start quick.
+_SOURCES: dict[str, str] = {
+    "CheckReport": "samu_desktop.checks.model",
+    "CheckResult": "samu_desktop.checks.model",
+    "MachineInfo": "samu_desktop.checks.model",
+    "Outcome": "samu_desktop.checks.model",
+    "Status": "samu_desktop.checks.model",
+    "exit_code": "samu_desktop.checks.model",
+    "worst_status": "samu_desktop.checks.model",
+    "TlsConfig": "samu_desktop.checks.net",
+    "report_filename": "samu_desktop.checks.report",
+    "report_from_json": "samu_desktop.checks.report",
+    "report_to_html": "samu_desktop.checks.report",
+    "report_to_json": "samu_desktop.checks.report",
+    "report_to_text": "samu_desktop.checks.report",
+    "CheckEnv": "samu_desktop.checks.runner",
+    "CheckRun": "samu_desktop.checks.runner",
+    "CheckSpec": "samu_desktop.checks.runner",
+    "default_specs": "samu_desktop.checks.runner",
+    "run_checks": "samu_desktop.checks.runner",
+}
 
 __all__ = [
     "CheckEnv",
@@ -47,3 +76,10 @@ __all__ = [
     "run_checks",
     "worst_status",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _SOURCES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

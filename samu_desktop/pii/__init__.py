@@ -2,15 +2,34 @@
 
 - :func:`find_patient_data` (``samu_desktop.pii.text``) for text: pure, under a
   millisecond for a typical field, safe on the GUI thread;
-- :func:`detect` (``samu_desktop.pii.detect``) for a ``PIL.Image.Image``: OCR
+- :func:`samu_desktop.pii.detect.detect` for a ``PIL.Image.Image``: OCR
   then the same rules, about a second for a Full HD screen: run it off the GUI
   thread. Returns :class:`Box` objects in pixels of that image.
 """
 
-from samu_desktop.pii.detect import Box, detect
-from samu_desktop.pii.kinds import PatientDataKind, kind_label
-from samu_desktop.pii.ocr import OcrCancelledError, OcrUnavailableError
-from samu_desktop.pii.text import TextFinding, find_patient_data, has_patient_data
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from samu_desktop.pii.detect import Box
+    from samu_desktop.pii.kinds import PatientDataKind, kind_label
+    from samu_desktop.pii.ocr import OcrCancelledError, OcrUnavailableError
+    from samu_desktop.pii.text import TextFinding, find_patient_data, has_patient_data
+
+# Each name loads its module on first use: importing the package stays cheap,
+# which keeps the application's start quick.
+_SOURCES: dict[str, str] = {
+    "Box": "samu_desktop.pii.detect",
+    "PatientDataKind": "samu_desktop.pii.kinds",
+    "kind_label": "samu_desktop.pii.kinds",
+    "OcrCancelledError": "samu_desktop.pii.ocr",
+    "OcrUnavailableError": "samu_desktop.pii.ocr",
+    "TextFinding": "samu_desktop.pii.text",
+    "find_patient_data": "samu_desktop.pii.text",
+    "has_patient_data": "samu_desktop.pii.text",
+}
 
 __all__ = [
     "Box",
@@ -18,8 +37,14 @@ __all__ = [
     "OcrUnavailableError",
     "PatientDataKind",
     "TextFinding",
-    "detect",
     "find_patient_data",
     "has_patient_data",
     "kind_label",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _SOURCES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

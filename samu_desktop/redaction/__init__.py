@@ -11,21 +11,53 @@ The public API, for the editor, the report and the mail code:
 - :class:`Vault` — unredacted captures encrypted at rest, key in the OS keyring.
 """
 
-from samu_desktop.redaction.budget import BudgetError, FitResult, fit_to_budget
-from samu_desktop.redaction.burn import BLACK, Fill, burn, redact
-from samu_desktop.redaction.geometry import Box, PixelRect
-from samu_desktop.redaction.png import (
-    ExportError,
-    encode_png,
-    encode_verified,
-    export_png,
-    foreign_chunks,
-    png_chunks,
-    verify_png,
-    write_png,
-)
-from samu_desktop.redaction.state import RedactionJob, RedactionState
-from samu_desktop.redaction.vault import Vault, VaultError, VaultUnavailable
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from samu_desktop.redaction.budget import BudgetError, FitResult, fit_to_budget
+    from samu_desktop.redaction.burn import BLACK, Fill, redact
+    from samu_desktop.redaction.geometry import Box, PixelRect
+    from samu_desktop.redaction.png import (
+        ExportError,
+        encode_png,
+        encode_verified,
+        export_png,
+        foreign_chunks,
+        png_chunks,
+        verify_png,
+        write_png,
+    )
+    from samu_desktop.redaction.state import RedactionJob, RedactionState
+    from samu_desktop.redaction.vault import Vault, VaultError, VaultUnavailable
+
+# Each name loads its module on first use: importing the package stays cheap,
+# which keeps the application's start quick.
+_SOURCES: dict[str, str] = {
+    "BudgetError": "samu_desktop.redaction.budget",
+    "FitResult": "samu_desktop.redaction.budget",
+    "fit_to_budget": "samu_desktop.redaction.budget",
+    "BLACK": "samu_desktop.redaction.burn",
+    "Fill": "samu_desktop.redaction.burn",
+    "redact": "samu_desktop.redaction.burn",
+    "Box": "samu_desktop.redaction.geometry",
+    "PixelRect": "samu_desktop.redaction.geometry",
+    "ExportError": "samu_desktop.redaction.png",
+    "encode_png": "samu_desktop.redaction.png",
+    "encode_verified": "samu_desktop.redaction.png",
+    "export_png": "samu_desktop.redaction.png",
+    "foreign_chunks": "samu_desktop.redaction.png",
+    "png_chunks": "samu_desktop.redaction.png",
+    "verify_png": "samu_desktop.redaction.png",
+    "write_png": "samu_desktop.redaction.png",
+    "RedactionJob": "samu_desktop.redaction.state",
+    "RedactionState": "samu_desktop.redaction.state",
+    "Vault": "samu_desktop.redaction.vault",
+    "VaultError": "samu_desktop.redaction.vault",
+    "VaultUnavailable": "samu_desktop.redaction.vault",
+}
 
 __all__ = [
     "BLACK",
@@ -51,3 +83,15 @@ __all__ = [
     "verify_png",
     "write_png",
 ]
+
+
+# ``burn`` is also the name of its module: bind the function now, or the
+# submodule would shadow it once imported.
+from samu_desktop.redaction.burn import burn  # noqa: E402
+
+
+def __getattr__(name: str) -> Any:
+    module = _SOURCES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
