@@ -28,6 +28,7 @@ Boxes are tight around the words, with a small margin, one per run of words.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import threading
 from collections import Counter
@@ -167,6 +168,25 @@ def _mark_text(row: Row, marks: _Marks) -> None:
     text = "".join(parts)
     for f in find_patient_data(text):
         _mark(marks, (w for s, e, w in spans if s < f.end and f.start < e), f.kind)
+    _mark_split_local_parts(row, marks)
+
+
+# OCR sometimes cuts an address inside its local part ("mohamedaubert5" "3@…"):
+# the piece just before a marked address, touching it, is part of it.
+_LOCAL_PART = re.compile(r"^[\w.+-]+$")
+
+
+def _mark_split_local_parts(row: Row, marks: _Marks) -> None:
+    for cell in row.cells:
+        for before, word in itertools.pairwise(cell.words):
+            if (
+                marks.get(id(word)) is PatientDataKind.EMAIL
+                and "@" in word.text
+                and id(before) not in marks
+                and _LOCAL_PART.match(before.text)
+                and word.left - before.right <= row.height
+            ):
+                _mark(marks, [before], PatientDataKind.EMAIL)
 
 
 _SUPPORT_PARTS = (

@@ -261,3 +261,13 @@ def test_a_box_that_misses_a_value_is_caught_after_export(
     again = detect(image, already_hidden=kept)
     assert [b.kind for b in again] == [K.PHONE]
     assert abs(again[0].x - phone.x) < 4 and abs(again[0].y - phone.y) < 4
+
+
+def test_an_address_cut_by_ocr_inside_its_local_part_is_hidden_whole() -> None:
+    # Seen on a held-out screen: Tesseract read "mohamedaubert53@…" as two words.
+    words = line(300, (200, "Contact famille : mohamedaubertS 3@messagerie.example ou"))
+    boxes = detect_in_words(words, (1920, 1080))
+    assert kinds_of(boxes, words, "mohamedaubertS") == {K.EMAIL}
+    assert kinds_of(boxes, words, "3@messagerie.example") == {K.EMAIL}
+    assert kinds_of(boxes, words, "famille") == set()
+    assert kinds_of(boxes, words, "ou") == set()
