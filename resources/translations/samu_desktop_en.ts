@@ -23,6 +23,14 @@
         <translation>Screenshots…</translation>
     </message>
     <message>
+        <source>Test en cours…</source>
+        <translation>Test in progress…</translation>
+    </message>
+    <message>
+        <source>Voir le test des prérequis</source>
+        <translation>View the prerequisites test</translation>
+    </message>
+    <message>
         <source>Test non lancé</source>
         <translation>Test not run</translation>
     </message>
@@ -200,6 +208,49 @@
     </message>
 </context>
 <context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Historique des signalements</source>
+        <translation>Report history</translation>
+    </message>
+    <message>
+        <source>Début de l'incident</source>
+        <translation>Incident start</translation>
+    </message>
+    <message>
+        <source>Cas</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Statut</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Enregistré le</source>
+        <translation>Recorded on</translation>
+    </message>
+    <message>
+        <source>Appel passé au {number}</source>
+        <translation>Called {number}</translation>
+    </message>
+    <message>
+        <source>Envoyé</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Dans la boîte d'envoi</source>
+        <translation>In the outbox</translation>
+    </message>
+    <message>
+        <source>Terminé</source>
+        <translation>Finished</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Accueil</source>
@@ -306,6 +357,10 @@
     <message>
         <source>&amp;Boîte d'envoi</source>
         <translation>&amp;Outbox</translation>
+    </message>
+    <message>
+        <source>&amp;Historique</source>
+        <translation>&amp;History</translation>
     </message>
     <message>
         <source>&amp;Quitter</source>
@@ -482,7 +537,7 @@
     </message>
     <message>
         <source>Image &amp;vérifiée : aucune donnée de patient n'est visible</source>
-        <translation>Image &amp;checked: no patient data is visible</translation>
+        <translation>Image chec&amp;ked: no patient data is visible</translation>
     </message>
     <message>
         <source>Nous vous rappelons que les données d'un patient doivent être cachées.</source>
@@ -736,6 +791,14 @@
     <message>
         <source>Recherche des données de patient en cours…</source>
         <translation>Searching for patient data…</translation>
+    </message>
+    <message>
+        <source>Joindre &amp;malgré l'avertissement</source>
+        <translation>Attach &amp;despite the warning</translation>
+    </message>
+    <message>
+        <source>Des données de patient semblent encore visibles sur la copie d'écran n° {numbers} après masquage : vérifiez-la avant de l'envoyer.</source>
+        <translation>Patient data still seems visible on screenshot no. {numbers} after masking: check it before sending.</translation>
     </message>
     <message>
         <source>Les copies d'écran n'ont pas pu être préparées : réessayez.</source>
@@ -2690,6 +2753,17 @@
     <message>
         <source>Le fichier de politique de votre administrateur est illisible : les réglages qu'il impose restent verrouillés. Prévenez votre service informatique.</source>
         <translation>Your administrator's policy file cannot be read: the settings it imposes stay locked. Tell your IT department.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Raccourci de capture actif : {keys}</source>
+        <translation>Capture shortcut active: {keys}</translation>
+    </message>
+    <message>
+        <source>Le raccourci de capture n'est pas actif.</source>
+        <translation>The capture shortcut is not active.</translation>
     </message>
 </context>
 </TS>

@@ -7,20 +7,18 @@ import os
 import signal
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from samu_desktop import __version__
-from samu_desktop.capture.autostart import apply_autostart
-from samu_desktop.capture.hotkey import HotkeySpec
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.config.store import SettingsStore
 from samu_desktop.crash import CrashHandler, PreviousRun
 from samu_desktop.errors import UserFacingError
-from samu_desktop.gui.hotkey_bridge import HotkeyService
 from samu_desktop.gui.i18n import install_translators
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.single_instance import InstanceServer, send_to_running, server_name
@@ -28,6 +26,10 @@ from samu_desktop.gui.tray import Tray
 from samu_desktop.i18n import translate
 from samu_desktop.logsetup import setup_logging
 from samu_desktop.resources import resource_path
+
+if TYPE_CHECKING:
+    # Loaded once the window is up (start_hotkey): start-up stays quick.
+    from samu_desktop.gui.hotkey_bridge import HotkeyService
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,10 @@ class _FirstPaint(QObject):
 
 def start_hotkey(running: Application) -> HotkeyService:
     """The global capture hotkey: a press keeps every screen, the notification opens a report."""
+    from samu_desktop.capture.autostart import apply_autostart
+    from samu_desktop.capture.hotkey import HotkeySpec
+    from samu_desktop.gui.hotkey_bridge import HotkeyService
+
     window = running.window
     service = HotkeyService(
         window.loaded.settings.hotkey,
@@ -121,6 +127,10 @@ def build(
     icon = QIcon(str(resource_path("icons", "samu-desktop.png")))
     app.setWindowIcon(icon)
     window = MainWindow(loaded, store, icon)
+    # The questions follow the interface's language (``--lang`` included), not only
+    # the saved setting.
+    window.language = "en" if language == "en" else "fr"
+    window.run_prerequisites_on_open = True
     for message in loaded.messages:
         log.warning("start-up notice: %s", message)
         window.message_bar.add(message)
@@ -136,7 +146,8 @@ def build(
             details=previous.details,
         )
     crash = crash or CrashHandler(paths.crash_dir)
-    window.sending.outbox_sender.start()
+    # The outbox sender (and what it imports) starts once the window is up.
+    QTimer.singleShot(0, window, lambda: window.sending.outbox_sender.start())
 
     def on_exception(details: str) -> None:
         window.message_bar.add(
@@ -211,13 +222,16 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     wake.timeout.connect(lambda: None)
     wake.start(250)
 
-    hotkey = start_hotkey(running)
+    # The hotkey (X grab, warm capture) starts once the window is up.
+    hotkeys: list[HotkeyService] = []
+    QTimer.singleShot(0, lambda: hotkeys.append(start_hotkey(running)))
     if os.environ.get(STARTUP_PROBE):
         window.installEventFilter(_FirstPaint(qapp))
     if not (hidden and running.tray is not None):
         window.show()
     code = qapp.exec()
-    hotkey.shutdown()
+    for hotkey in hotkeys:
+        hotkey.shutdown()
     server.close()
     running.shutdown()
     return int(code)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -21,15 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from samu_desktop import __version__, buildinfo
-from samu_desktop.capture.grabber import ScreenGrabber
-from samu_desktop.capture.models import CaptureBatch
 from samu_desktop.config.settings import Settings
 from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.generated.ui_home_page import Ui_HomePage
-from samu_desktop.gui.history_page import HistoryPage
 from samu_desktop.gui.message_bar import MessageBar
-from samu_desktop.gui.sending import Sending
 from samu_desktop.gui.settings_dialog import SettingsDialog
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.wizard.wizard import ReportWizard, WizardContext
@@ -40,6 +37,13 @@ from samu_desktop.report.drafts import DraftStore
 from samu_desktop.report.history import History
 from samu_desktop.report.model import Report, display_datetime
 from samu_desktop.report.render import start_time
+
+if TYPE_CHECKING:
+    from samu_desktop.capture.grabber import ScreenGrabber
+    from samu_desktop.capture.models import CaptureBatch
+    from samu_desktop.gui.history_page import HistoryPage
+    from samu_desktop.gui.outbox_page import OutboxPage
+    from samu_desktop.gui.sending import Sending
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +104,8 @@ class MainWindow(QMainWindow):
         self.grabber: ScreenGrabber | None = None
         # Set by the application once the global hotkey is started.
         self.hotkey_status: Callable[[], str] | None = None
+        # Case B starts the prerequisites test as its form opens (set by the application).
+        self.run_prerequisites_on_open = False
 
         self.catalogue: Catalogue | None = None
         try:
@@ -114,27 +120,33 @@ class MainWindow(QMainWindow):
         self.facts = MachineFacts()
         self.tasks.run(detect_machine_facts, on_success=self._facts_found)
 
-        self.sending = sending or Sending(
-            paths, lambda: self.loaded.settings, self.tasks,
-            allow_plaintext=loaded.policy.policy.allow_plaintext_smtp,
-        )
-        self.sending.handed_over.connect(self._handed_over)
-        self.sending.delivered.connect(self._delivered)
-        self.sending.failed.connect(self.message_bar.add)
-        self.sending.notes.connect(self.message_bar.add)
-        self.outbox_page = self.sending.outbox_page(self.pages)
-        self.outbox_page.settings_requested.connect(self.open_smtp_settings)
-        self.pages.addWidget(self.outbox_page)
-
+        self._sending = sending
+        self._sending_connected = False
+        # Built when first shown: start-up stays quick.
+        self.outbox_page: OutboxPage | None = None
         self.history_page: HistoryPage | None = None
-        if self.history is not None and self.catalogue is not None:
-            self.history_page = HistoryPage(self.history, self.catalogue, self.language,
-                                            self.pages)
-            self.pages.addWidget(self.history_page)
 
         self.home.case_chosen.connect(self.open_case)
         self._build_menus()
         self.offer_unfinished_drafts()
+
+    @property
+    def sending(self) -> Sending:
+        """The outbox and its sender, loaded on first use (after the window is shown)."""
+        if self._sending is None:
+            from samu_desktop.gui.sending import Sending
+
+            self._sending = Sending(
+                self.store.paths, lambda: self.loaded.settings, self.tasks,
+                allow_plaintext=self.loaded.policy.policy.allow_plaintext_smtp,
+            )
+        if not self._sending_connected:
+            self._sending_connected = True
+            self._sending.handed_over.connect(self._handed_over)
+            self._sending.delivered.connect(self._delivered)
+            self._sending.failed.connect(self.message_bar.add)
+            self._sending.notes.connect(self.message_bar.add)
+        return self._sending
 
     def _facts_found(self, facts: MachineFacts) -> None:
         self.facts = facts
@@ -182,11 +194,14 @@ class MainWindow(QMainWindow):
         return WizardContext(
             self.catalogue, self.loaded.settings, self.drafts, self.history, self.facts,
             self.store.paths, self.tasks, self.grab_screens, self.language,
+            self.run_prerequisites_on_open,
         )
 
     def grab_screens(self) -> CaptureBatch:
         """Every screen, from the button of the screenshots page."""
         if self.grabber is None:
+            from samu_desktop.capture.grabber import ScreenGrabber
+
             self.grabber = ScreenGrabber()
         return self.grabber.grab_batch(trigger="manual")
 
@@ -198,7 +213,7 @@ class MainWindow(QMainWindow):
                         "l'application ou prévenez votre service informatique.")
             )
             return None
-        self._close_wizard()
+        self._close_wizard(reopening=report)
         wizard = ReportWizard(context, case, report, self.pages)
         wizard.error.connect(self.message_bar.add)
         wizard.finished.connect(self._report_finished)
@@ -209,8 +224,13 @@ class MainWindow(QMainWindow):
         return wizard
 
     def open_with_captures(self, batches: list[CaptureBatch]) -> ReportWizard | None:
-        """A new case-B report with the hotkey's captures (the user picks the application)."""
-        wizard = self.open_case("B")
+        """The hotkey's captures in a case-B report: the one being written, if any (another
+        press during the same outage), else a new one (the user picks the application)."""
+        wizard = self.wizard
+        current = wizard.report if wizard is not None else None
+        if wizard is None or wizard.case.id != "B" or (
+                current is not None and current.status != "draft"):
+            wizard = self.open_case("B")
         if wizard is not None:
             for batch in batches:
                 wizard.add_captures(batch)
@@ -232,7 +252,8 @@ class MainWindow(QMainWindow):
             self.tr("Le signalement est dans la boîte d'envoi : il part dès que le serveur "
                     "d'envoi répond, même si vous fermez cette fenêtre.")
         )
-        self.outbox_page.refresh()
+        if self.outbox_page is not None:
+            self.outbox_page.refresh()
 
     def _delivered(self, report_id: str) -> None:
         try:
@@ -246,13 +267,24 @@ class MainWindow(QMainWindow):
             self.message_bar.add(self.tr("Appel enregistré dans l'historique."))
 
     def show_outbox(self) -> None:
+        if self.outbox_page is None:
+            self.outbox_page = self.sending.outbox_page(self.pages)
+            self.outbox_page.settings_requested.connect(self.open_smtp_settings)
+            self.pages.addWidget(self.outbox_page)
         self.outbox_page.refresh()
         self.pages.setCurrentWidget(self.outbox_page)
 
     def show_history(self) -> None:
-        if self.history_page is not None:
-            self.history_page.refresh()
-            self.pages.setCurrentWidget(self.history_page)
+        if self.history is None or self.catalogue is None:
+            return
+        if self.history_page is None:
+            from samu_desktop.gui.history_page import HistoryPage
+
+            self.history_page = HistoryPage(self.history, self.catalogue, self.language,
+                                            self.pages, self.sending.reports_in_outbox)
+            self.pages.addWidget(self.history_page)
+        self.history_page.refresh()
+        self.pages.setCurrentWidget(self.history_page)
 
     def open_smtp_settings(self) -> None:
         dialog = self.sending.smtp_dialog(self.loaded.locked, self)
@@ -269,11 +301,17 @@ class MainWindow(QMainWindow):
         self.sending.outbox_sender.settings_changed()
         self.settings_changed.emit(settings)
 
-    def _close_wizard(self) -> None:
+    def _close_wizard(self, reopening: Report | None = None) -> None:
         if self.wizard is not None:
+            report = self.wizard.report
             self.pages.removeWidget(self.wizard)
             self.wizard.deleteLater()
             self.wizard = None
+            # Left unfinished (a new report, the home page): offered back now, not only
+            # at the next start.
+            if report is not None and report.status == "draft" and (
+                    reopening is None or reopening.id != report.id):
+                self._offer_draft(report)
 
     def offer_unfinished_drafts(self) -> None:
         listing = self.drafts.list_drafts()
@@ -283,16 +321,19 @@ class MainWindow(QMainWindow):
             if report.status != "draft":
                 continue
             log.info("unfinished draft offered: %s", report.id)
-            start = start_time(report, self.catalogue) if self.catalogue else None
-            when = display_datetime(start) if start else display_datetime(report.created_at)
-            self.message_bar.add(
-                self.tr("Un signalement (cas {case}) commencé le {when} n'a pas été terminé.")
-                .format(case=report.case, when=when),
-                actions=[
-                    (self.tr("Reprendre"), partial(self.open_case, report.case, report)),
-                    (self.tr("Abandonner"), partial(self.drafts.discard, report.id)),
-                ],
-            )
+            self._offer_draft(report)
+
+    def _offer_draft(self, report: Report) -> None:
+        start = start_time(report, self.catalogue) if self.catalogue else None
+        when = display_datetime(start) if start else display_datetime(report.created_at)
+        self.message_bar.add(
+            self.tr("Un signalement (cas {case}) commencé le {when} n'a pas été terminé.")
+            .format(case=report.case, when=when),
+            actions=[
+                (self.tr("Reprendre"), partial(self.open_case, report.case, report)),
+                (self.tr("Abandonner"), partial(self.drafts.discard, report.id)),
+            ],
+        )
 
     def go_home(self) -> None:
         self._close_wizard()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -19,8 +20,6 @@ from PySide6.QtWidgets import QWidget
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
-from samu_desktop.gui.outbox_page import OutboxPage
-from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.mail.message import Attachment
 from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord
@@ -29,6 +28,10 @@ from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.model import Report
 from samu_desktop.report.outgoing import build_report_message
 from samu_desktop.report.screenshots import ReportScreenshots
+
+if TYPE_CHECKING:
+    from samu_desktop.gui.outbox_page import OutboxPage
+    from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -117,10 +120,23 @@ class Sending(QObject):
 
         self.tasks.run(work, done, failed)
 
+    def reports_in_outbox(self) -> set[str]:
+        """The ids of the reports still waiting to leave (not yet accepted by the server)."""
+        found = set()
+        for record in self.outbox.entries():
+            report_id = report_id_of(record.message_id)
+            if report_id is not None and record.state is not EntryState.SENT:
+                found.add(report_id)
+        return found
+
     def outbox_page(self, parent: QWidget) -> OutboxPage:
+        from samu_desktop.gui.outbox_page import OutboxPage
+
         return OutboxPage(self.outbox, self.outbox_sender, self.settings, parent=parent)
 
     def smtp_dialog(self, locked: frozenset[str], parent: QWidget) -> SmtpSettingsDialog:
+        from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
+
         return SmtpSettingsDialog(
             self.settings(), locked, self.allow_plaintext, self.tasks, parent=parent
         )

@@ -33,6 +33,12 @@ from samu_desktop.report.autofill import start_time_choices
 from samu_desktop.report.model import parse_datetime_answer
 
 
+def button_text(label: str) -> str:
+    """A label shown as is on a button: « Login & mot de passe » keeps its "&" (Qt
+    would take it for a keyboard shortcut marker, hide it and underline the next letter)."""
+    return label.replace("&", "&&")
+
+
 class FieldEditor(QWidget):
     """Base of every editor. Signals: changed()"""
 
@@ -130,7 +136,7 @@ class SingleChoiceEditor(FieldEditor):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         for choice in self._choices():
-            button = QRadioButton(choice[1], self)
+            button = QRadioButton(button_text(choice[1]), self)
             button.setObjectName(f"choice_{field.id}_{choice[0]}")
             button.setAccessibleName(choice[1])
             self.group.addButton(button)
@@ -181,7 +187,7 @@ class MultiChoiceEditor(FieldEditor):
         self.boxes: dict[str, QCheckBox] = {}
         for choice in field.choices:
             label = choice.label.get(language)
-            box = QCheckBox(label, self)
+            box = QCheckBox(button_text(label), self)
             box.setObjectName(f"choice_{field.id}_{choice.id}")
             box.setAccessibleName(label)
             box.toggled.connect(lambda _on: self.changed.emit())
@@ -219,7 +225,9 @@ class NumberEditor(FieldEditor):
         return int(text) if text.isdigit() else None
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText("" if value is None else str(value))
+        text = "" if value is None else str(value)
+        if text != self.edit.text():  # a reload must not move the cursor of the typist
+            self.edit.setText(text)
 
     def focus_target(self) -> QWidget:
         return self.edit
@@ -241,7 +249,9 @@ class ShortTextEditor(FieldEditor):
         return self.edit.text() or None
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText("" if value is None else str(value))
+        text = "" if value is None else str(value)
+        if text != self.edit.text():  # a reload must not move the cursor of the typist
+            self.edit.setText(text)
 
     def focus_target(self) -> QWidget:
         return self.edit
@@ -292,6 +302,12 @@ class AttachmentEditor(FieldEditor):
         layout.addWidget(self.status, 1)
         layout.addWidget(self.button)
         self._value: Any = None
+        self._running = False
+        self._refresh()
+
+    def set_running(self, running: bool) -> None:
+        """The prerequisites test is running (started with the form, or again by the user)."""
+        self._running = running
         self._refresh()
 
     def _refresh(self) -> None:
@@ -302,12 +318,16 @@ class AttachmentEditor(FieldEditor):
                 else self.tr("{n} copie(s) d'écran masquée(s) et vérifiée(s)").format(n=count)
             )
             self.button.setText(self.tr("Copies d'écran…"))
+        elif self._running:
+            self.status.setText(self.tr("Test en cours…"))
+            self.button.setText(self.tr("Voir le test des prérequis"))
         else:
             self.status.setText(
                 self.tr("Test non lancé") if self._value is None
                 else self.tr("Test effectué : {summary}").format(summary=self._value)
             )
-            self.button.setText(self.tr("Lancer le test des prérequis"))
+            self.button.setText(self.tr("Lancer le test des prérequis") if self._value is None
+                                else self.tr("Voir le test des prérequis"))
 
     def value(self) -> Any:
         return self._value

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
@@ -21,18 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from samu_desktop.capture.models import CaptureBatch
-from samu_desktop.checks.model import CheckReport, Status
-from samu_desktop.checks.report import report_filename, report_to_html, report_to_json
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
-from samu_desktop.gui.checks_page import ChecksPage
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.wizard.application_page import ApplicationPage
+from samu_desktop.gui.wizard.fields import AttachmentEditor
 from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
 from samu_desktop.gui.wizard.form_page import FormPage
-from samu_desktop.gui.wizard.screenshots_page import GrabAll, ScreenshotsPage
 from samu_desktop.mail.message import Attachment, AttachmentKind
 from samu_desktop.procedure.schema import Case, Catalogue
 from samu_desktop.report.autofill import MachineFacts, new_report
@@ -41,8 +38,16 @@ from samu_desktop.report.history import History
 from samu_desktop.report.model import Report
 from samu_desktop.report.patient_data import free_text_warnings
 from samu_desktop.report.render import render_html, render_text, subject_line
-from samu_desktop.report.screenshots import ReportScreenshots
 from samu_desktop.report.validation import is_answered, validate, visible_fields
+
+if TYPE_CHECKING:
+    from samu_desktop.capture.models import CaptureBatch
+
+    # The checks and the capture editor load when first opened: start-up stays quick.
+    from samu_desktop.checks.model import CheckReport
+    from samu_desktop.gui.checks_page import ChecksPage
+    from samu_desktop.gui.wizard.screenshots_page import GrabAll, ScreenshotsPage
+    from samu_desktop.report.screenshots import ReportScreenshots
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +63,9 @@ class WizardContext:
     tasks: TaskRunner
     grab_all: GrabAll | None = None
     language: str = "fr"
+    # Case B: start the prerequisites test in the background as soon as the
+    # form opens (the application does; unit tests of the form need not).
+    run_prerequisites_on_open: bool = False
 
 
 class ReportWizard(QWidget):
@@ -161,16 +169,28 @@ class ReportWizard(QWidget):
         self.pages.addWidget(self.form)
         self.pages.setCurrentWidget(self.form)
         self._show_warnings()
+        if self.context.run_prerequisites_on_open and self.report.prerequisites is None \
+                and self._prerequisites_field() is not None:
+            self.start_prerequisites()
         self.focus_first_field()
         for batch in self._pending_batches:
             self.add_captures(batch)
         self._pending_batches.clear()
+
+    def _prerequisites_field(self) -> str | None:
+        """The id of the form's prerequisites question, if the form has one."""
+        application = self.report.application if self.report else None
+        return next((f.id for f in self.context.catalogue.fields_for(self.case.id, application)
+                     if f.type == "prerequisites_result"), None)
 
     def focus_first_field(self) -> None:
         """Focus the first question still to answer (the start time is pre-filled)."""
         if self.form is None or self.report is None:
             return
         shown = visible_fields(self.context.catalogue, self.report)
+        if self.checks is not None and self.checks.is_running():
+            # The test fills its own answer in a moment: nothing for the keyboard there.
+            shown = [f for f in shown if f.type != "prerequisites_result"]
         target = next((f for f in shown if not is_answered(f, self.report)), None)
         target = target or (shown[0] if shown else None)
         if target is not None:
@@ -183,35 +203,75 @@ class ReportWizard(QWidget):
         self.report.prerequisites = reference
         self._attachments_changed()
 
+    def _attachments(self) -> ReportScreenshots:
+        # The store pulls in the encrypted vault (cryptography, keyring): loaded when used.
+        from samu_desktop.report.screenshots import ReportScreenshots
+
+        assert self.report is not None
+        return ReportScreenshots(self.context.paths, self.report.id)
+
     def extra_attachments(self) -> list[Attachment]:
         """Files that go with the report besides the screenshots (the checks results)."""
         if self.report is None:
             return []
         kinds = {".html": ("text/html", AttachmentKind.CHECKS_HTML),
                  ".json": ("application/json", AttachmentKind.CHECKS_JSON)}
-        store = ReportScreenshots(self.context.paths, self.report.id)
+        store = self._attachments()
         return [
             Attachment(filename=name, mime_type=kinds[name[-5:]][0], data=data,
                        kind=kinds[name[-5:]][1])
             for name, data in store.files().items()
         ]
 
+    def _checks_page(self) -> ChecksPage:
+        if self.checks is None:
+            from samu_desktop.gui.checks_page import ChecksPage
+
+            self.checks = ChecksPage(self.context.settings, parent=self)
+            self.checks.started.connect(lambda: self._show_prerequisites_running(True))
+            self.checks.finished.connect(self._checks_done)
+            self.pages.addWidget(self.checks)
+        return self.checks
+
+    def start_prerequisites(self) -> None:
+        """Run the prerequisites test without leaving the form; the result attaches itself."""
+        if self.report is None:
+            return
+        checks = self._checks_page()
+        done = checks.report()
+        if checks.is_running():
+            self._show_prerequisites_running(True)
+        elif done is not None:
+            self._checks_done(done)  # another application chosen: same workstation, just now
+        else:
+            checks.start()
+
+    def _show_prerequisites_running(self, running: bool) -> None:
+        field_id = self._prerequisites_field()
+        if self.form is not None and field_id is not None:
+            editor = self.form.rows[field_id].editor
+            if isinstance(editor, AttachmentEditor):
+                editor.set_running(running)
+
     def open_prerequisites(self) -> None:
         if self.report is None:
             return
-        if self.checks is None:
-            self.checks = ChecksPage(self.context.settings, parent=self)
-            self.checks.finished.connect(self._checks_done)
-            self.pages.addWidget(self.checks)
-        self.pages.setCurrentWidget(self.checks)
+        checks = self._checks_page()
+        self.pages.setCurrentWidget(checks)
         self._update_nav()
-        if not self.checks.is_running():
-            self.checks.start()
+        # Already run (in the background, as the form opened): show it; each
+        # check, or the whole test, can be run again from the page.
+        if not checks.is_running() and checks.report() is None:
+            checks.start()
 
     def _checks_done(self, result: CheckReport) -> None:
+        from samu_desktop.checks.model import Status
+        from samu_desktop.checks.report import report_filename, report_to_html, report_to_json
+
+        self._show_prerequisites_running(False)
         if self.report is None:
             return
-        store = ReportScreenshots(self.context.paths, self.report.id)
+        store = self._attachments()
         try:
             store.clear_files()
             store.save_file(report_filename(result, "html"), report_to_html(result).encode())
@@ -242,7 +302,9 @@ class ReportWizard(QWidget):
         if self.report is None:
             return None
         if self.screenshots is None:
-            store = ReportScreenshots(self.context.paths, self.report.id)
+            from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
+
+            store = self._attachments()
             self.screenshots = ScreenshotsPage(store, self.context.tasks, self.context.grab_all,
                                                parent=self)
             self.screenshots.done.connect(self._screenshots_done)
@@ -278,6 +340,8 @@ class ReportWizard(QWidget):
         self.set_screenshots(names)
         if self.form is not None:
             self.pages.setCurrentWidget(self.form)
+            # Back to the questions: the keyboard goes on where there is something to answer.
+            self.focus_first_field()
         self._update_nav()
 
     def set_screenshots(self, attachment_ids: list[str]) -> None:
