@@ -11,8 +11,9 @@ Public API (Qt-free):
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from samu_desktop.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from samu_desktop.capture.autostart import apply_autostart, platform_autostart
@@ -93,8 +94,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _SOURCES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_attributes(__name__, _SOURCES)

@@ -13,8 +13,9 @@ The public API, for the editor, the report and the mail code:
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from samu_desktop.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from samu_desktop.redaction.budget import BudgetError, FitResult, fit_to_budget
@@ -89,9 +90,4 @@ __all__ = [
 # submodule would shadow it once imported.
 from samu_desktop.redaction.burn import burn  # noqa: E402
 
-
-def __getattr__(name: str) -> Any:
-    module = _SOURCES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_attributes(__name__, _SOURCES)
