@@ -207,32 +207,6 @@ class MultiChoiceEditor(FieldEditor):
         return next(iter(self.boxes.values()))
 
 
-class NumberEditor(FieldEditor):
-    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
-        super().__init__(field, language, parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit(self)
-        self.edit.setValidator(QIntValidator(0, 1_000_000, self))
-        self.edit.setAccessibleName(self.accessibleName())
-        self.edit.setMaximumWidth(160)
-        self.edit.textChanged.connect(lambda _t: self.changed.emit())
-        layout.addWidget(self.edit)
-        layout.addStretch(1)
-
-    def value(self) -> int | None:
-        text = self.edit.text().strip()
-        return int(text) if text.isdigit() else None
-
-    def set_value(self, value: Any) -> None:
-        text = "" if value is None else str(value)
-        if text != self.edit.text():  # a reload must not move the cursor of the typist
-            self.edit.setText(text)
-
-    def focus_target(self) -> QWidget:
-        return self.edit
-
-
 class ShortTextEditor(FieldEditor):
     def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
         super().__init__(field, language, parent)
@@ -245,7 +219,7 @@ class ShortTextEditor(FieldEditor):
         self.edit.textChanged.connect(lambda _t: self.changed.emit())
         layout.addWidget(self.edit)
 
-    def value(self) -> str | None:
+    def value(self) -> Any:
         return self.edit.text() or None
 
     def set_value(self, value: Any) -> None:
@@ -255,6 +229,22 @@ class ShortTextEditor(FieldEditor):
 
     def focus_target(self) -> QWidget:
         return self.edit
+
+
+class NumberEditor(ShortTextEditor):
+    """A whole number (of users, for instance); empty until answered."""
+
+    def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(field, language, parent)
+        self.edit.setValidator(QIntValidator(0, 1_000_000, self))
+        self.edit.setMaximumWidth(160)
+        layout = self.layout()
+        if isinstance(layout, QHBoxLayout):
+            layout.addStretch(1)
+
+    def value(self) -> int | None:
+        text = self.edit.text().strip()
+        return int(text) if text.isdigit() else None
 
 
 class LongTextEditor(FieldEditor):
