@@ -8,15 +8,11 @@ message, not that this machine passes.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from samu_desktop.config.paths import AppPaths
-from samu_desktop.config.policy import Policy, PolicyLoad
 from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import LoadedSettings, SettingsStore
-from samu_desktop.gui.main_window import MainWindow
-from samu_desktop.gui.tasks import TaskRunner
+from tests.gui.conftest import MakeWindow
 from tests.gui.test_wizard import fill_required
 
 SETTINGS = Settings(
@@ -25,12 +21,10 @@ SETTINGS = Settings(
 )
 
 
-def test_prerequisites_results_are_attached_to_the_case_b_email(qtbot: QtBot) -> None:
-    loaded = LoadedSettings(SETTINGS.model_copy(), PolicyLoad(policy=Policy()))
-    window = MainWindow(loaded, SettingsStore(AppPaths.default()), QApplication.windowIcon(),
-                        TaskRunner(synchronous=True))
-    qtbot.addWidget(window)
-    window.show()
+def test_prerequisites_results_are_attached_to_the_case_b_email(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window(SETTINGS)
     wizard = window.open_case("B")
     assert wizard is not None
     qtbot.mouseClick(wizard.application_page.buttons["portail"], Qt.MouseButton.LeftButton)
@@ -59,4 +53,3 @@ def test_prerequisites_results_are_attached_to_the_case_b_email(qtbot: QtBot) ->
     attached = sorted(part.get_filename() for part in message.iter_attachments())
     assert set(names) <= set(attached)
     assert "signalement.json" in attached
-    window.sending.outbox_sender.stop(5.0)

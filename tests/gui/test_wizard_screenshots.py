@@ -11,18 +11,13 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from samu_desktop.capture.models import Capture, CaptureBatch, Monitor, Rect
-from samu_desktop.config.paths import AppPaths
-from samu_desktop.config.policy import Policy, PolicyLoad
 from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import LoadedSettings, SettingsStore
-from samu_desktop.gui.main_window import MainWindow
-from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.redaction.png import png_chunks
 from samu_desktop.report.model import parse_datetime_answer
+from tests.gui.conftest import MakeWindow
 
 PHONE = "06 12 34 56 78"
 
@@ -44,14 +39,9 @@ def batch(taken_at: datetime) -> CaptureBatch:
 
 
 def test_hotkey_captures_are_redacted_verified_and_attached(
-    qtbot: QtBot, secret_service: str, isolated_home: Path
+    qtbot: QtBot, make_window: MakeWindow, secret_service: str, isolated_home: Path
 ) -> None:
-    paths = AppPaths.default()
-    loaded = LoadedSettings(Settings(crra_id="FR999"), PolicyLoad(policy=Policy()))
-    window = MainWindow(loaded, SettingsStore(paths), QApplication.windowIcon(),
-                        TaskRunner(synchronous=True))
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window(Settings(crra_id="FR999"))
     wizard = window.open_case("B")
     assert wizard is not None
     taken = (datetime.now().astimezone() - timedelta(minutes=3)).replace(second=0, microsecond=0)
@@ -90,14 +80,9 @@ def test_hotkey_captures_are_redacted_verified_and_attached(
 
 
 def test_patient_data_left_visible_is_reported_before_attaching(
-    qtbot: QtBot, secret_service: str
+    qtbot: QtBot, make_window: MakeWindow, secret_service: str
 ) -> None:
-    paths = AppPaths.default()
-    loaded = LoadedSettings(Settings(crra_id="FR999"), PolicyLoad(policy=Policy()))
-    window = MainWindow(loaded, SettingsStore(paths), QApplication.windowIcon(),
-                        TaskRunner(synchronous=True))
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window(Settings(crra_id="FR999"))
     wizard = window.open_case("B")
     assert wizard is not None
     qtbot.mouseClick(wizard.application_page.buttons["nice"], Qt.MouseButton.LeftButton)
