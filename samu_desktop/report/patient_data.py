@@ -15,6 +15,9 @@ from samu_desktop.report.model import Report
 from samu_desktop.report.validation import Problem, visible_fields
 
 
+MACHINE_FACTS = frozenset({"os", "browser_version", "crra"})
+
+
 def patient_data_spans(report: Report, catalogue: Catalogue) -> dict[str, list[TextFinding]]:
     """For each visible free-text answer (and the short title), what looks like patient data.
 
@@ -24,7 +27,9 @@ def patient_data_spans(report: Report, catalogue: Catalogue) -> dict[str, list[T
     texts: list[tuple[str, str]] = [("title", report.title)]
     for f in visible_fields(catalogue, report):
         value = report.answers.get(f.id)
-        if f.type in TEXT_TYPES and isinstance(value, str):
+        # What the machine fills in (its OS, browser version) is not patient data,
+        # even when it reads like a name ("Debian GNU/Linux 12 (bookworm)").
+        if f.type in TEXT_TYPES and isinstance(value, str) and f.prefill not in MACHINE_FACTS:
             texts.append((f.id, value))
     found: dict[str, list[TextFinding]] = {}
     for field_id, text in texts:

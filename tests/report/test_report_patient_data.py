@@ -53,3 +53,15 @@ def test_warnings_do_not_block_validation(
     report.set_answer("description", "Patient joignable au 06 00 00 00 00")
     assert validate(report, catalogue, now=now) == []
     assert free_text_warnings(report, catalogue, language="en")
+
+
+def test_machine_facts_filled_in_by_the_app_are_not_flagged() -> None:
+    from samu_desktop.procedure import load_catalogue
+    from samu_desktop.report.model import Report
+    from samu_desktop.report.patient_data import patient_data_spans
+
+    catalogue = load_catalogue()
+    report = Report.new("B", "bandeau", catalogue.version)
+    report.set_answer("os", "Debian GNU/Linux 12 (bookworm)")
+    report.set_answer("description", "Rappeler Mme Martin au 06 12 34 56 78")
+    assert set(patient_data_spans(report, catalogue)) == {"description"}
