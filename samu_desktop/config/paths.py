@@ -6,12 +6,30 @@ environment, so nothing here needs an override of its own.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "samu-desktop"
+
+
+# Where an administrator puts the policy on Linux. XDG_CONFIG_DIRS can be changed
+# by the user; a policy found here applies whatever that variable says.
+LINUX_POLICY_DIR = Path("/etc/xdg") / APP_NAME
+
+
+def system_policy_dir() -> Path:
+    """The folder of the administrator's policy.
+
+    C:\\ProgramData\\samu-desktop on Windows, writable by administrators only;
+    /etc/xdg/samu-desktop on Linux, else the first entry of XDG_CONFIG_DIRS (which
+    is where tests, and distributions that move /etc/xdg, put it).
+    """
+    if sys.platform == "linux" and (LINUX_POLICY_DIR / "policy.json").exists():
+        return LINUX_POLICY_DIR
+    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -29,9 +47,7 @@ class AppPaths:
             data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
             state_dir=Path(platformdirs.user_state_dir(APP_NAME, appauthor=False)),
             log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
-            # /etc/xdg/samu-desktop on Linux (first entry of XDG_CONFIG_DIRS),
-            # C:\ProgramData\samu-desktop on Windows: writable by administrators only.
-            policy_dir=Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)),
+            policy_dir=system_policy_dir(),
         )
 
     @property

@@ -134,3 +134,22 @@ def test_unwritable_settings_folder_gives_french_message(paths: AppPaths) -> Non
     with pytest.raises(StorageError) as info:
         SettingsStore(paths).save(Settings(), frozenset())
     assert "Impossible d'enregistrer" in info.value.user_message
+
+
+def test_the_system_policy_applies_whatever_xdg_config_dirs_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user cannot escape /etc/xdg's policy by pointing XDG_CONFIG_DIRS elsewhere.
+
+    /etc/xdg itself is not written by tests: the module's constant is moved to a
+    temporary folder standing for it.
+    """
+    from samu_desktop.config import paths as paths_module
+
+    system = tmp_path / "etc-xdg-system" / "samu-desktop"
+    monkeypatch.setattr(paths_module, "LINUX_POLICY_DIR", system)
+    assert AppPaths.default().policy_dir != system  # no system policy: XDG_CONFIG_DIRS
+    write(system / "policy.json", {"locked": {"smtp_host": "smtp.hopital.test"}})
+    assert AppPaths.default().policy_dir == system
+    write(AppPaths.default().settings_file, {"smtp_host": "user-choice.test"})
+    assert SettingsStore(AppPaths.default()).load().settings.smtp_host == "smtp.hopital.test"
