@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from samu_desktop import __version__
+from samu_desktop import __version__, buildinfo
 from samu_desktop.config.settings import Settings
 from samu_desktop.mail.message import (
     Attachment,
@@ -72,5 +72,6 @@ def build_report_message(
         render_text(report, catalogue),
         render_html(report, catalogue),
         report_attachments(report, catalogue, screenshots, extra),
-        __version__,
+        # The support desk can tell which build sent it (fits the header's 40 characters).
+        f"{__version__} (commit {buildinfo.commit()})",
     )

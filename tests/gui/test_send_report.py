@@ -60,6 +60,9 @@ def test_case_b_report_is_delivered_once_and_marked_sent(
     assert message["To"] == "monserviceclient.si-samu@esante.gouv.fr"
     assert "[SI-SAMU][Incident][B/" in str(message["Subject"])
     assert f"<{report.id}.report@" in str(message["Message-ID"])
+    from samu_desktop import __version__, buildinfo
+
+    assert message["X-Samu-Desktop-Version"] == f"{__version__} (commit {buildinfo.commit()})"
     body = message.get_body(("plain",))
     assert body is not None and "Texte de test pour" in body.get_content()
     entries = window.history.entries() if window.history else []
