@@ -14,7 +14,6 @@ from samu_desktop.procedure.schema import TEXT_TYPES, Catalogue
 from samu_desktop.report.model import Report
 from samu_desktop.report.validation import Problem, visible_fields
 
-
 MACHINE_FACTS = frozenset({"os", "browser_version", "crra"})
 
 
