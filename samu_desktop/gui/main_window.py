@@ -248,6 +248,13 @@ class MainWindow(QMainWindow):
         if self.wizard is not None and self.wizard.report is not None \
                 and self.wizard.report.id == report.id:
             self.wizard.finish()
+        else:
+            # The user left the report while it was being handed over: it is in the
+            # outbox all the same, so it must not be offered back as a draft.
+            try:
+                self.drafts.mark_finished(report.id)
+            except UserFacingError as exc:
+                log.warning("handed-over report not marked finished: %s", exc.details)
         self.message_bar.add(
             self.tr("Le signalement est dans la boîte d'envoi : il part dès que le serveur "
                     "d'envoi répond, même si vous fermez cette fenêtre.")

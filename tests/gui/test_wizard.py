@@ -236,3 +236,27 @@ def test_short_title_on_review_goes_into_the_subject(window: MainWindow, qtbot: 
     assert title is not None
     QTest.keyClicks(title, "Poste bloque")
     assert draft_on_disk(wizard)["title"] == "Poste bloque"
+
+
+def test_a_report_left_while_being_handed_over_is_not_offered_again(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The hand-over finishes after the user opened another case: no draft remains."""
+    from PySide6.QtCore import QThreadPool
+
+    window.tasks = TaskRunner(QThreadPool())  # the hand-over really runs in the background
+    qtbot.mouseClick(window.home.ui.caseB, Qt.MouseButton.LeftButton)
+    wizard = window.wizard
+    assert wizard is not None
+    qtbot.mouseClick(wizard.application_page.buttons["statistiques"], Qt.MouseButton.LeftButton)
+    fill_required(wizard)
+    report = wizard.report
+    assert report is not None
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    window.sending.tasks = window.tasks
+    qtbot.mouseClick(wizard.review.send, Qt.MouseButton.LeftButton)
+    window.go_home()  # leaves before the outbox has answered
+    qtbot.waitUntil(lambda: len(window.sending.outbox.entries()) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: window.drafts.load(report.id).status == "finished", timeout=10000)
+    window.tasks.wait(5000)
+    assert [r.id for r in window.drafts.unfinished()] == []
