@@ -30,7 +30,12 @@ _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 def launch_command() -> list[str]:
     """How to start this very installation, hidden in the tray."""
     if getattr(sys, "frozen", False):
-        return [sys.executable, "--hidden"]
+        executable = Path(sys.executable)
+        # The Windows build's console twin would open a console at every login.
+        gui = executable.with_name(executable.name.replace("-cli", ""))
+        if gui != executable and gui.exists():
+            executable = gui
+        return [str(executable), "--hidden"]
     return [sys.executable, "-m", "samu_desktop", "--hidden"]
 
 

@@ -142,3 +142,20 @@ def test_cli_switches_autostart(isolated_home: Path) -> None:
     assert "désactivé" in off.stdout and not XdgAutostart().is_enabled()
     bad = cli("hotkey", "--keys", "<shift>+s")
     assert bad.returncode == 1 and "n'est pas valable" in bad.stderr
+
+
+def test_the_console_twin_registers_the_windowed_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frozen Windows build: `samu-desktop-cli.exe autostart on` must start the GUI program."""
+    from samu_desktop.capture.autostart import launch_command
+
+    cli = tmp_path / "samu-desktop-cli.exe"
+    gui = tmp_path / "samu-desktop.exe"
+    cli.write_bytes(b"")
+    gui.write_bytes(b"")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(cli))
+    assert launch_command() == [str(gui), "--hidden"]
+    monkeypatch.setattr(sys, "executable", str(gui))
+    assert launch_command() == [str(gui), "--hidden"]
