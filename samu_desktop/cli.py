@@ -18,6 +18,7 @@ COMMANDS: list[str] = [
     "samu_desktop.capture.cli",
     "samu_desktop.checks.cli",
     "samu_desktop.pii.cli",
+    "samu_desktop.config.cli",
 ]
 # Which module registers each command name: starting the GUI (or one command)
 # imports only what it needs, which keeps the double-click start quick.
@@ -27,6 +28,7 @@ COMMAND_MODULES: dict[str, str] = {
     "hotkey": "samu_desktop.capture.cli",
     "check": "samu_desktop.checks.cli",
     "pii-scan": "samu_desktop.pii.cli",
+    "policy": "samu_desktop.config.cli",
 }
 _OPTIONS_WITH_VALUE = {"--lang"}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +43,19 @@ def test_unknown_command_is_refused() -> None:
     result = subprocess.run([sys.executable, "-m", "samu_desktop", "no-such-command"],
                             capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode == 2
+
+
+def test_policy_check_accepts_the_sample_and_refuses_a_bad_file(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parent.parent / "packaging" / "policy.sample.json"
+    ok = subprocess.run([sys.executable, "-m", "samu_desktop", "policy", "check", str(sample)],
+                        capture_output=True, text=True, check=False, timeout=60)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "Politique valable." in ok.stdout
+    assert "smtp_host" in ok.stdout
+    bad = tmp_path / "policy.json"
+    bad.write_text('{"locked": {"smtp_port": "not a port"}}')
+    refused = subprocess.run([sys.executable, "-m", "samu_desktop", "policy", "check", str(bad)],
+                             capture_output=True, text=True, check=False, timeout=60)
+    assert refused.returncode == 2
+    assert "n'est pas une politique valable" in refused.stdout
+    assert "smtp_port" in refused.stdout

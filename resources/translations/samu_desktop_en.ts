@@ -2152,6 +2152,38 @@
         <source>{path} : {count} zone(s) à masquer ({seconds:.2f} s)</source>
         <translation>{path}: {count} area(s) to hide ({seconds:.2f} s)</translation>
     </message>
+    <message>
+        <source>vérifier un fichier de politique d'administrateur</source>
+        <translation>check an administrator's policy file</translation>
+    </message>
+    <message>
+        <source>Vérifie un fichier de politique (policy.json) avant de le déployer sur les postes.</source>
+        <translation>Checks a policy file (policy.json) before deploying it to the workstations.</translation>
+    </message>
+    <message>
+        <source>vérifier un fichier</source>
+        <translation>check a file</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} ne peut pas être lu ({reason}).</source>
+        <translation>The file {path} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>Le fichier {path} n'est pas une politique valable : {problem}. Corrigez-le avant de le déployer.</source>
+        <translation>The file {path} is not a valid policy: {problem}. Correct it before deploying it.</translation>
+    </message>
+    <message>
+        <source>Politique valable.</source>
+        <translation>Valid policy.</translation>
+    </message>
+    <message>
+        <source>Réglages verrouillés : {names}</source>
+        <translation>Locked settings: {names}</translation>
+    </message>
+    <message>
+        <source>Valeurs par défaut proposées : {names}</source>
+        <translation>Proposed defaults: {names}</translation>
+    </message>
 </context>
 <context>
     <name>credentials</name>

@@ -224,6 +224,14 @@ def smoke_hotkey(frozen: Frozen, tmp: Path, xserver: XServer) -> None:
     assert "est libre" in result.stdout
 
 
+def smoke_policy(frozen: Frozen, tmp: Path, xserver: XServer) -> None:
+    # The bundle carries the sample policy next to the guide.
+    sample = frozen.root / "share" / "doc" / "samu-desktop" / "policy.sample.json"
+    result = frozen.run("policy", "check", str(sample))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Politique valable." in result.stdout
+
+
 # One way to try each subcommand; a registered command missing here fails the test.
 SMOKE: dict[str, Callable[[Frozen, Path, XServer], None]] = {
     "check": smoke_check,
@@ -231,6 +239,7 @@ SMOKE: dict[str, Callable[[Frozen, Path, XServer], None]] = {
     "outbox": smoke_outbox,
     "autostart": smoke_autostart,
     "hotkey": smoke_hotkey,
+    "policy": smoke_policy,
 }
 
 
