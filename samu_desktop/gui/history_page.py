@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from samu_desktop.gui.widgets import heading
 from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.history import History, HistoryEntry
 from samu_desktop.report.model import display_datetime
@@ -32,9 +33,7 @@ class HistoryPage(QWidget):
         self.language = language
         self.in_outbox = in_outbox
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("Historique des signalements"), self)
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        layout.addWidget(title)
+        layout.addWidget(heading(self.tr("Historique des signalements"), self))
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)

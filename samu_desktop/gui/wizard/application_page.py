@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCommandLinkButton, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCommandLinkButton, QVBoxLayout, QWidget
 
+from samu_desktop.gui.widgets import heading
 from samu_desktop.procedure.schema import Case
 
 
@@ -16,10 +17,7 @@ class ApplicationPage(QWidget):
     def __init__(self, case: Case, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("Quelle application est concernée ?"), self)
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        title.setWordWrap(True)
-        layout.addWidget(title)
+        layout.addWidget(heading(self.tr("Quelle application est concernée ?"), self))
         self.buttons: dict[str, QCommandLinkButton] = {}
         for number, app in enumerate(case.applications, start=1):
             button = QCommandLinkButton(f"&{number} — {app.name.get(language)}", self)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from samu_desktop.gui.widgets import heading
 from samu_desktop.report.validation import Problem
 
 
@@ -43,9 +44,7 @@ class ReviewPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        self.heading.setWordWrap(True)
+        self.heading = heading(parent=self)
         layout.addWidget(self.heading)
         self.contact = QLabel(self)
         self.contact.setWordWrap(True)
@@ -113,9 +112,7 @@ class CallPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        self.heading.setWordWrap(True)
+        self.heading = heading(parent=self)
         layout.addWidget(self.heading)
         self.number = QLabel(self)
         self.number.setObjectName("callNumber")

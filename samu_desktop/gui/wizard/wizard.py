@@ -26,6 +26,7 @@ from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.tasks import TaskRunner
+from samu_desktop.gui.widgets import heading
 from samu_desktop.gui.wizard.application_page import ApplicationPage
 from samu_desktop.gui.wizard.fields import AttachmentEditor
 from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
@@ -103,9 +104,7 @@ class ReportWizard(QWidget):
         self._pending_batches: list[CaptureBatch] = []
 
         layout = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        self.heading.setWordWrap(True)
+        self.heading = heading(parent=self)
         self.guidance = QLabel(case.guidance.get(context.language), self)
         self.guidance.setWordWrap(True)
         layout.addWidget(self.heading)
