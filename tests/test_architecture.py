@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -46,3 +47,22 @@ def test_no_core_source_mentions_pyside6_imports() -> None:
             if stripped.startswith(("import PySide6", "from PySide6")):
                 offenders.append(str(path))
     assert offenders == []
+
+
+def test_every_gui_module_imports_first_in_a_fresh_interpreter() -> None:
+    """Import order must not matter (PySide6's import hook once broke pydantic's)."""
+    import pkgutil
+
+    import samu_desktop.gui
+
+    names = [m.name for m in pkgutil.walk_packages(samu_desktop.gui.__path__,
+                                                   "samu_desktop.gui.")]
+    assert len(names) > 20
+    failed = []
+    for name in names:
+        result = subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True,
+                                text=True, timeout=120, check=False,
+                                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        if result.returncode != 0:
+            failed.append(f"{name}: {result.stderr.strip().splitlines()[-1]}")
+    assert failed == []
