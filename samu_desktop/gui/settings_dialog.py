@@ -7,7 +7,7 @@ disabled, with a lock and an explanation.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import ValidationError
 from PySide6.QtWidgets import (
@@ -25,13 +25,11 @@ from PySide6.QtWidgets import (
 from samu_desktop.config.settings import Settings, setting_names
 from samu_desktop.gui.generated.ui_settings_dialog import Ui_SettingsDialog
 
-# Values behind each combo box, in the order of its items in the .ui file.
-COMBO_VALUES: dict[str, list[str]] = {
-    "environment": ["production", "formation"],
-    "auth_mode": ["otp_mail", "otp_sms", "cps"],
-    "device_type": ["pc", "tablette", "smartphone"],
-    "language": ["fr", "en"],
-}
+
+def combo_values(name: str) -> list[str]:
+    """Values behind a combo box: its setting's choices, in the order of the .ui items."""
+    return [str(v) for v in get_args(Settings.model_fields[name].annotation)]
+
 
 LOCK = "🔒 "
 
@@ -72,7 +70,7 @@ class SettingsDialog(QDialog):
             if isinstance(widget, QLineEdit):
                 widget.setText(str(value))
             elif isinstance(widget, QComboBox):
-                widget.setCurrentIndex(COMBO_VALUES[name].index(value))
+                widget.setCurrentIndex(combo_values(name).index(value))
             elif isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
             elif isinstance(widget, QSpinBox | QDoubleSpinBox):
@@ -95,7 +93,7 @@ class SettingsDialog(QDialog):
             if isinstance(widget, QLineEdit):
                 out[name] = widget.text().strip()
             elif isinstance(widget, QComboBox):
-                out[name] = COMBO_VALUES[name][widget.currentIndex()]
+                out[name] = combo_values(name)[widget.currentIndex()]
             elif isinstance(widget, QCheckBox):
                 out[name] = widget.isChecked()
             elif isinstance(widget, QSpinBox | QDoubleSpinBox):
