@@ -241,8 +241,7 @@ class MainWindow(QMainWindow):
         """Hand the finished report over to the outbox, which sends it in the background."""
         if self.catalogue is None:
             return
-        extra = self.wizard.extra_attachments() if self.wizard is not None else []
-        self.sending.send(report, self.catalogue, extra)
+        self.sending.send(report, self.catalogue)
 
     def _handed_over(self, report: Report) -> None:
         if self.wizard is not None and self.wizard.report is not None \

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -21,13 +21,12 @@ from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.tasks import TaskRunner
-from samu_desktop.mail.message import Attachment
 from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord
 from samu_desktop.mail.sender import OutboxSender
 from samu_desktop.procedure.schema import Catalogue
+from samu_desktop.report.attachments import ReportAttachments
 from samu_desktop.report.model import Report
 from samu_desktop.report.outgoing import build_report_message
-from samu_desktop.report.screenshots import ReportScreenshots
 
 if TYPE_CHECKING:
     from samu_desktop.gui.outbox_page import OutboxPage
@@ -86,14 +85,14 @@ class Sending(QObject):
                 self.delivered.emit(report_id)
 
     def send(
-        self, report: Report, catalogue: Catalogue, extra: Sequence[Attachment] = ()
+        self, report: Report, catalogue: Catalogue
     ) -> None:
         """Build the e-mail and write it to the outbox, off the GUI thread."""
         settings = self.settings()
-        screenshots = ReportScreenshots(self.paths, report.id)
+        screenshots = ReportAttachments(self.paths, report.id)
 
         def work() -> list[str]:
-            message = build_report_message(report, catalogue, settings, screenshots, extra)
+            message = build_report_message(report, catalogue, settings, screenshots)
             message.replace_header(
                 "Message-ID", report_message_id(report, str(message["Message-ID"]))
             )

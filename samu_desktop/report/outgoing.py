@@ -7,8 +7,6 @@ own IT. Bodies and attachments come from the report's renderers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from samu_desktop import __version__, buildinfo
 from samu_desktop.config.settings import Settings
 from samu_desktop.mail.message import (
@@ -18,9 +16,9 @@ from samu_desktop.mail.message import (
     build_message,
 )
 from samu_desktop.procedure.schema import Catalogue
+from samu_desktop.report.attachments import ReportAttachments
 from samu_desktop.report.model import Report
 from samu_desktop.report.render import render_html, render_json, render_text, subject_line
-from samu_desktop.report.screenshots import ReportScreenshots
 
 
 def recipient_settings(report: Report, catalogue: Catalogue, settings: Settings) -> Settings:
@@ -31,11 +29,23 @@ def recipient_settings(report: Report, catalogue: Catalogue, settings: Settings)
     return settings
 
 
+_FILE_KINDS = {
+    ".html": ("text/html", AttachmentKind.CHECKS_HTML),
+    ".json": ("application/json", AttachmentKind.CHECKS_JSON),
+}
+
+
+def file_attachments(store: ReportAttachments) -> list[Attachment]:
+    """The files kept with the report (the prerequisites test's HTML and JSON results)."""
+    return [
+        Attachment(filename=name, mime_type=_FILE_KINDS[name[-5:]][0], data=data,
+                   kind=_FILE_KINDS[name[-5:]][1])
+        for name, data in store.files().items()
+    ]
+
+
 def report_attachments(
-    report: Report,
-    catalogue: Catalogue,
-    screenshots: ReportScreenshots,
-    extra: Sequence[Attachment] = (),
+    report: Report, catalogue: Catalogue, screenshots: ReportAttachments
 ) -> list[Attachment]:
     attachments = [
         Attachment(
@@ -46,7 +56,7 @@ def report_attachments(
         )
         for number, name in enumerate(report.screenshots, start=1)
     ]
-    attachments.extend(extra)
+    attachments.extend(file_attachments(screenshots))
     attachments.append(
         Attachment(
             filename="signalement.json",
@@ -62,8 +72,7 @@ def build_report_message(
     report: Report,
     catalogue: Catalogue,
     settings: Settings,
-    screenshots: ReportScreenshots,
-    extra: Sequence[Attachment] = (),
+    screenshots: ReportAttachments,
 ) -> OutgoingMessage:
     """The e-mail for ``report``; raises MessageError (French) when it cannot be built."""
     return build_message(
@@ -71,7 +80,7 @@ def build_report_message(
         subject_line(report, catalogue, settings),
         render_text(report, catalogue),
         render_html(report, catalogue),
-        report_attachments(report, catalogue, screenshots, extra),
+        report_attachments(report, catalogue, screenshots),
         # The support desk can tell which build sent it (fits the header's 40 characters).
         f"{__version__} (commit {buildinfo.commit()})",
     )

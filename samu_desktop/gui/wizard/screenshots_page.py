@@ -23,7 +23,7 @@ from samu_desktop.pii.detect import Box as ProposedBox
 from samu_desktop.pii.detect import detect
 from samu_desktop.pii.kinds import PatientDataKind
 from samu_desktop.redaction.state import RedactionJob
-from samu_desktop.report.screenshots import ReportScreenshots
+from samu_desktop.report.attachments import ReportAttachments
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ class ScreenshotsPage(QWidget):
 
     def __init__(
         self,
-        store: ReportScreenshots,
+        store: ReportAttachments,
         tasks: TaskRunner,
         grab_all: GrabAll | None = None,
         detector: Detector = detect,

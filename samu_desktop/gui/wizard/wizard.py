@@ -31,7 +31,7 @@ from samu_desktop.gui.wizard.application_page import ApplicationPage
 from samu_desktop.gui.wizard.fields import AttachmentEditor
 from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
 from samu_desktop.gui.wizard.form_page import FormPage
-from samu_desktop.mail.message import Attachment, AttachmentKind
+from samu_desktop.mail.message import Attachment
 from samu_desktop.procedure.schema import Case, Catalogue
 from samu_desktop.report.autofill import MachineFacts, new_report
 from samu_desktop.report.drafts import DraftStore
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from samu_desktop.checks.model import CheckReport
     from samu_desktop.gui.checks_page import ChecksPage
     from samu_desktop.gui.wizard.screenshots_page import GrabAll, ScreenshotsPage
-    from samu_desktop.report.screenshots import ReportScreenshots
+    from samu_desktop.report.attachments import ReportAttachments
 
 log = logging.getLogger(__name__)
 
@@ -202,25 +202,18 @@ class ReportWizard(QWidget):
         self.report.prerequisites = reference
         self._attachments_changed()
 
-    def _attachments(self) -> ReportScreenshots:
+    def _attachments(self) -> ReportAttachments:
         # The store pulls in the encrypted vault (cryptography, keyring): loaded when used.
-        from samu_desktop.report.screenshots import ReportScreenshots
+        from samu_desktop.report.attachments import ReportAttachments
 
         assert self.report is not None
-        return ReportScreenshots(self.context.paths, self.report.id)
+        return ReportAttachments(self.context.paths, self.report.id)
 
     def extra_attachments(self) -> list[Attachment]:
         """Files that go with the report besides the screenshots (the checks results)."""
-        if self.report is None:
-            return []
-        kinds = {".html": ("text/html", AttachmentKind.CHECKS_HTML),
-                 ".json": ("application/json", AttachmentKind.CHECKS_JSON)}
-        store = self._attachments()
-        return [
-            Attachment(filename=name, mime_type=kinds[name[-5:]][0], data=data,
-                       kind=kinds[name[-5:]][1])
-            for name, data in store.files().items()
-        ]
+        from samu_desktop.report.outgoing import file_attachments
+
+        return [] if self.report is None else file_attachments(self._attachments())
 
     def _checks_page(self) -> ChecksPage:
         if self.checks is None:

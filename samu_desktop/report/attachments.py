@@ -1,10 +1,11 @@
-"""The screenshots of one report, kept so that a crash loses none of them.
+"""What one report carries besides its answers, kept so that a crash loses none of it.
 
+Screenshots:
 Originals go to the encrypted vault (key in the OS keyring); the user's boxes,
 crop and "vérifiée" marks go to a small JSON file (no pixels); only images the
 user verified are exported, redacted and without metadata, next to the draft.
 Those exports are what the e-mail carries and what ``Report.screenshots``
-lists.
+lists. The prerequisites test's HTML and JSON results are kept beside them.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class _Index(BaseModel):
     captures: list[StoredCapture] = []
 
 
-class ReportScreenshots:
+class ReportAttachments:
     """One report's captures (encrypted originals, edit states, redacted exports)
     and the other files attached to it."""
 
