@@ -32,6 +32,7 @@ from samu_desktop.mail.outbox import (
     sender_address_of,
     utcnow,
 )
+from samu_desktop.mail.resend import is_resend, mark_as_resend
 from samu_desktop.mail.transport import Receipt, SmtpConfig, SmtpTransport
 
 log = logging.getLogger(__name__)
@@ -235,6 +236,11 @@ class OutboxSender:
             except MessageError:
                 return self._wait_for_settings(record, FailureKind.NO_SENDER)
             sender = sender_address_of(data)
+        if record.maybe_delivered and not is_resend(data):
+            # The desk may hold it already: same Message-ID and reference, marked as such.
+            data = mark_as_resend(data)
+            self.outbox.replace_message(record.id, data)
+            record = record.changed(size=len(data))
 
         now = self.clock.now()
         record = record.changed(state=EntryState.SENDING, phase="connecting",

@@ -37,7 +37,9 @@ from samu_desktop.report.autofill import MachineFacts, new_report
 from samu_desktop.report.drafts import DraftStore
 from samu_desktop.report.history import History
 from samu_desktop.report.model import Report
+from samu_desktop.report.outgoing import prepare_for_sending
 from samu_desktop.report.patient_data import free_text_warnings
+from samu_desktop.report.reference import ensure_reference
 from samu_desktop.report.render import render_html, render_text, subject_line
 from samu_desktop.report.validation import is_answered, validate, visible_fields
 
@@ -384,6 +386,10 @@ class ReportWizard(QWidget):
     def _show_final(self, problems: list) -> None:  # type: ignore[type-arg]
         assert self.report is not None
         c = self.context
+        if not self.report.reference:
+            # Made once, before the user sees the subject or the call script.
+            ensure_reference(self.report, c.settings.crra_id, c.history.references())
+            self._save()
         problems = problems + free_text_warnings(self.report, c.catalogue, c.language)
         heading = self.case.title.get(c.language)
         if self.case.action == "phone":
@@ -478,6 +484,10 @@ class ReportWizard(QWidget):
         if self.case.action == "local_it" and not self.context.settings.local_it_email:
             self.finish()
             return
+        c = self.context
+        ensure_reference(self.report, c.settings.crra_id, c.history.references())
+        prepare_for_sending(self.report, c.catalogue, c.settings)
+        self._save()
         self.send_requested.emit(self.report)
 
     def _called(self) -> None:
