@@ -85,7 +85,9 @@ def test_report_arrives_byte_for_byte(
     assert server.auth_log == [(mechanism, USER)]
     (delivery,) = server.delivered
     assert delivery.mail_from == "crra-test@example.test"
-    assert delivery.rcpt_tos == ["support-test@example.test", "copie-test@example.test"]
+    # The reporter's own copy travels as a Cc.
+    assert delivery.rcpt_tos == ["support-test@example.test", "copie-test@example.test",
+                                 "arm-test@example.test"]
     # Exactly the bytes kept in the outbox, which are exactly the built message.
     assert delivery.content == stored == msg.as_bytes()
     got = message_from_bytes(delivery.content, policy=email_policy.default)
@@ -95,8 +97,8 @@ def test_report_arrives_byte_for_byte(
     assert got["Message-ID"] == record.message_id
     assert got["X-Samu-Desktop-Version"] == "1.2.3"
     assert (got["From"], got["To"], got["Cc"], got["Reply-To"]) == (
-        "crra-test@example.test", "support-test@example.test", "copie-test@example.test",
-        "arm-test@example.test")
+        "crra-test@example.test", "support-test@example.test",
+        "copie-test@example.test, arm-test@example.test", "arm-test@example.test")
     body = got.get_body(preferencelist=("plain",))
     assert body is not None and body.get_content() == "Fonctionnalité : Connexion\r\n"
     parts = list(got.iter_attachments())
