@@ -174,7 +174,7 @@ def test_a_resend_is_the_same_message_marked_as_such(catalogue: Catalogue) -> No
     assert again["X-SAMU-Resend"] == "1"
     text, html = again.get_body(("plain",)), again.get_body(("html",))
     assert text is not None and str(text.get_content()).startswith(RESEND_LINE)
-    assert html is not None and f"<body><p class='resend'" in str(html.get_content())
+    assert html is not None and "<body><p class='resend'" in str(html.get_content())
     assert RESEND_LINE in str(html.get_content())
     assert [p.get_content() for p in again.iter_attachments()] == \
         [p.get_content() for p in first.iter_attachments()]

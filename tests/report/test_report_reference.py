@@ -6,8 +6,6 @@ import itertools
 import json
 from datetime import datetime
 
-import pytest
-
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.procedure import Catalogue

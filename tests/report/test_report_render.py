@@ -224,7 +224,8 @@ def test_subject_line(catalogue: Catalogue, filled: Filler, settings: Settings) 
 
 
 @pytest.mark.parametrize(("case", "app", "tag", "impact"), [
-    ("A", None, "A", "[Impact : Nulle]"), ("B", "portail", "B/Portail", "[Utilisateurs impactés : 3]"),
+    ("A", None, "A", "[Impact : Nulle]"),
+    ("B", "portail", "B/Portail", "[Utilisateurs impactés : 3]"),
     ("B", "nice", "B/Nice", "[Impact : Total]"),
     ("B", "statistiques", "B/Statistiques", "[Utilisateurs impactés : 3]"),
     ("B", "selfcare", "B/Selfcare", "[Impact : Partiellement opérationnel]"), ("C", None, "C", ""),
