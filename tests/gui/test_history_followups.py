@@ -1,0 +1,119 @@
+"""Follow-ups from the history page, through the real window, outbox, sender and an SMTP server.
+
+A case-B report is sent from the wizard; the end message and the history give
+its reference; then "Signaler le rétablissement" and "Ajouter des informations"
+each leave as a reply to the first message (same reference, "Re:" subject,
+In-Reply-To/References), and the history says so. aiosmtpd with STARTTLS and
+AUTH on 127.0.0.1, the password in the real Secret Service.
+"""
+
+from __future__ import annotations
+
+import email
+from datetime import datetime
+from email import policy
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from samu_desktop.config import credentials
+from samu_desktop.config.paths import AppPaths
+from samu_desktop.config.policy import Policy, PolicyLoad
+from samu_desktop.config.store import LoadedSettings, SettingsStore
+from samu_desktop.gui.history_page import FollowUpDialog
+from samu_desktop.gui.main_window import MainWindow
+from samu_desktop.gui.tasks import TaskRunner
+from samu_desktop.mail.transport import smtp_account
+from samu_desktop.report.reference import is_reference
+from tests.gui.test_wizard import fill_required
+from tests.mail.smtp_server import PASSWORD, USER, MailServer, make_pki
+
+
+def _delivered(server: MailServer, index: int) -> email.message.EmailMessage:
+    message = email.message_from_bytes(server.delivered[index].content, policy=policy.default)
+    assert isinstance(message, email.message.EmailMessage)
+    return message
+
+
+def test_history_follow_ups_join_the_first_message_s_thread(
+    qtbot: QtBot, secret_service: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pki = make_pki(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(pki.ca_file))
+    server = MailServer(pki).start()
+    try:
+        settings = server.settings(crra_id="FR999", reporter_email="arm-test@example.test")
+        credentials.set_secret(smtp_account(USER, "127.0.0.1"), PASSWORD)
+        loaded = LoadedSettings(settings, PolicyLoad(policy=Policy()))
+        window = MainWindow(loaded, SettingsStore(AppPaths.default()),
+                            QApplication.windowIcon(), TaskRunner(synchronous=True))
+        qtbot.addWidget(window)
+        window.show()
+        window.sending.outbox_sender.start()
+        wizard = window.open_case("B")
+        assert wizard is not None
+        qtbot.mouseClick(wizard.application_page.buttons["selfcare"], Qt.MouseButton.LeftButton)
+        fill_required(wizard)
+        report = wizard.report
+        assert report is not None
+        qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+        # The reference exists before sending: the review page's subject shows it.
+        reference = report.reference
+        assert is_reference(reference)
+        assert f"[Réf. {reference}]" in wizard.review.subject.text()
+        qtbot.mouseClick(wizard.review.send, Qt.MouseButton.LeftButton)
+        assert any(reference in text for text in window.message_bar.texts())
+        qtbot.waitUntil(lambda: len(server.delivered) == 1, timeout=20000)
+        qtbot.waitUntil(lambda: window.drafts.load(report.id).status == "sent", timeout=10000)
+
+        window.show_history()
+        page = window.history_page
+        assert page is not None
+        assert page.rows()[0][5] == reference
+        assert not page.restored.isEnabled()  # nothing chosen yet
+        page.select(0)
+        assert page.restored.isEnabled() and page.add_info.isEnabled()
+
+        # "Signaler le rétablissement": the time it came back, then Envoyer.
+        page.restored.click()
+        dialog = page.dialog
+        assert isinstance(dialog, FollowUpDialog) and dialog.isVisible()
+        back = datetime(2026, 12, 6, 12, 5).astimezone()
+        dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(back.timestamp())))
+        dialog.send.click()
+        qtbot.waitUntil(lambda: len(server.delivered) == 2, timeout=20000)
+
+        # "Ajouter des informations": patient data in the text is pointed out first.
+        page.select(0)
+        page.add_info.click()
+        dialog = page.dialog
+        assert isinstance(dialog, FollowUpDialog)
+        assert not dialog.send.isEnabled()  # nothing written yet
+        dialog.text.setPlainText("Rappeler Mme Exemple au 06 12 34 56 78")
+        assert dialog.warning.isVisible() and "données de patient" in dialog.warning.text()
+        dialog.text.setPlainText("Le bandeau est revenu après un redémarrage du poste.")
+        assert not dialog.warning.isVisible()
+        dialog.send.click()
+        qtbot.waitUntil(lambda: len(server.delivered) == 3, timeout=20000)
+        window.sending.outbox_sender.stop(5.0)
+    finally:
+        server.stop()
+
+    first = _delivered(server, 0)
+    assert first["Message-ID"] == report.message_id
+    for index in (1, 2):
+        reply = _delivered(server, index)
+        assert reply["In-Reply-To"] == reply["References"] == report.message_id
+        assert reply["Subject"] == f"Re: {first['Subject']}"
+        assert reply["X-SAMU-Reference"] == reference
+    restored_body = _delivered(server, 1).get_body(("plain",))
+    assert restored_body is not None
+    assert "Rétablissement constaté le : 06/12/2026 12:05" in str(restored_body.get_content())
+    info_body = _delivered(server, 2).get_body(("plain",))
+    assert info_body is not None and "redémarrage du poste" in str(info_body.get_content())
+    page.refresh()
+    status = page.rows()[0][3]
+    assert "rétabli le 06/12/2026 12:05" in status and "1 complément" in status
