@@ -208,6 +208,49 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Signaler le rétablissement</source>
+        <translation>Report the service restored</translation>
+    </message>
+    <message>
+        <source>Ajouter des informations</source>
+        <translation>Add information</translation>
+    </message>
+    <message>
+        <source>Signalement {reference}</source>
+        <translation>Report {reference}</translation>
+    </message>
+    <message>
+        <source>Date et heure du rétablissement</source>
+        <translation>Date and time the service came back</translation>
+    </message>
+    <message>
+        <source>&amp;Rétabli le :</source>
+        <translation>&amp;Restored on:</translation>
+    </message>
+    <message>
+        <source>Informations à ajouter</source>
+        <translation>Information to add</translation>
+    </message>
+    <message>
+        <source>Facultatif : ce qui a été constaté.</source>
+        <translation>Optional: what you observed.</translation>
+    </message>
+    <message>
+        <source>Ce qui a changé depuis le signalement, sans donnée de patient.</source>
+        <translation>What has changed since the report, without any patient data.</translation>
+    </message>
+    <message>
+        <source>&amp;Texte :</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer</source>
+        <translation>&amp;Send</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Historique des signalements</source>
@@ -234,6 +277,18 @@
         <translation>Recorded on</translation>
     </message>
     <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Ajouter des &amp;informations…</source>
+        <translation>Add &amp;information…</translation>
+    </message>
+    <message>
+        <source>Signaler le &amp;rétablissement…</source>
+        <translation>Report the service &amp;restored…</translation>
+    </message>
+    <message>
         <source>Appel passé au {number}</source>
         <translation>Called {number}</translation>
     </message>
@@ -248,6 +303,19 @@
     <message>
         <source>Terminé</source>
         <translation>Finished</translation>
+    </message>
+    <message>
+        <source>rétabli le {when}</source>
+        <translation>restored on {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complément(s)</source>
+        <translation>
+            <numerusform>%n follow-up</numerusform><numerusform>%n follow-ups</numerusform></translation>
+    </message>
+    <message>
+        <source>Choisissez un signalement envoyé par e-mail dans la liste.</source>
+        <translation>Choose a report sent by e-mail in the list.</translation>
     </message>
 </context>
 <context>
@@ -379,12 +447,16 @@
         <translation>The procedure form is unavailable: reinstall the application or tell your IT department.</translation>
     </message>
     <message>
-        <source>Le signalement est dans la boîte d'envoi : il part dès que le serveur d'envoi répond, même si vous fermez cette fenêtre.</source>
-        <translation>The report is in the outbox: it will be sent as soon as the sending server responds, even if you close this window.</translation>
+        <source>Le signalement {reference} est dans la boîte d'envoi : il part dès que le serveur d'envoi répond, même si vous fermez cette fenêtre. Donnez cette référence si vous rappelez le support.</source>
+        <translation>Report {reference} is in the outbox: it leaves as soon as the mail server answers, even if you close this window. Give this reference if you call the support desk again.</translation>
     </message>
     <message>
         <source>Appel enregistré dans l'historique.</source>
         <translation>Call recorded in the history.</translation>
+    </message>
+    <message>
+        <source>Le complément du signalement {reference} est dans la boîte d'envoi : il rejoindra le même dossier au service client.</source>
+        <translation>The follow-up of report {reference} is in the outbox: it will join the same ticket at the support desk.</translation>
     </message>
     <message>
         <source>Réglages non enregistrés</source>
@@ -810,6 +882,10 @@
     <message>
         <source>Le signalement n'a pas pu être placé dans la boîte d'envoi ; il est conservé. Réessayez, ou prévenez votre service informatique.</source>
         <translation>The report could not be put in the outbox; it has been kept. Try again, or tell your IT department.</translation>
+    </message>
+    <message>
+        <source>Le complément n'a pas pu être placé dans la boîte d'envoi. Réessayez, ou prévenez votre service informatique.</source>
+        <translation>The follow-up could not be put in the outbox. Try again, or tell your IT department.</translation>
     </message>
 </context>
 <context>
@@ -2766,6 +2842,10 @@
     <message>
         <source>« {label} » contient des caractères invisibles non autorisés : retapez le texte ou collez-le sans mise en forme.</source>
         <translation>“{label}” contains invisible characters that are not allowed: type the text again or paste it without formatting.</translation>
+    </message>
+    <message>
+        <source>Ce texte semble contenir des données de patient ({kinds}) : il quitte le centre, retirez-les avant l'envoi.</source>
+        <translation>This text seems to contain patient data ({kinds}): it leaves the centre, remove it before sending.</translation>
     </message>
 </context>
 <context>
