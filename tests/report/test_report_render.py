@@ -75,7 +75,7 @@ def test_golden_text_case_a(catalogue: Catalogue, filled: Filler) -> None:
         "\n"
         "-- \n"
         f"Formulaire version {catalogue.version} · samu-desktop {__version__} · "
-        f"référence {report.id}\n"
+        f"identifiant {report.id}\n"
     )
 
 
