@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from samu_desktop.config import credentials
@@ -28,6 +28,7 @@ from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.mail.transport import smtp_account
 from samu_desktop.report.reference import is_reference
+from tests.guards import ModalDialogs
 from tests.gui.test_wizard import fill_required
 from tests.mail.smtp_server import PASSWORD, USER, MailServer, make_pki
 
@@ -38,8 +39,28 @@ def _delivered(server: MailServer, index: int) -> email.message.EmailMessage:
     return message
 
 
+def _restored_at_12_05(dialog: QWidget) -> None:
+    """The user's answer to "Signaler le rétablissement": the time, then Envoyer."""
+    assert isinstance(dialog, FollowUpDialog)
+    back = datetime(2026, 12, 6, 12, 5).astimezone()
+    dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(back.timestamp())))
+    dialog.send.click()
+
+
+def _more_information(dialog: QWidget) -> None:
+    """"Ajouter des informations": patient data in the text is pointed out first."""
+    assert isinstance(dialog, FollowUpDialog)
+    assert not dialog.send.isEnabled()  # nothing written yet
+    dialog.text.setPlainText("Rappeler Mme Exemple au 06 12 34 56 78")
+    assert dialog.warning.isVisible() and "données de patient" in dialog.warning.text()
+    dialog.text.setPlainText("Le bandeau est revenu après un redémarrage du poste.")
+    assert not dialog.warning.isVisible()
+    dialog.send.click()
+
+
 def test_history_follow_ups_join_the_first_message_s_thread(
-    qtbot: QtBot, secret_service: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, secret_service: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    modal_dialogs: ModalDialogs,
 ) -> None:
     pki = make_pki(tmp_path)
     monkeypatch.setenv("SSL_CERT_FILE", str(pki.ca_file))
@@ -77,26 +98,13 @@ def test_history_follow_ups_join_the_first_message_s_thread(
         page.select(0)
         assert page.restored.isEnabled() and page.add_info.isEnabled()
 
-        # "Signaler le rétablissement": the time it came back, then Envoyer.
+        # Each action opens its dialog (window-modal over the history); answered as above.
+        modal_dialogs.expect(_restored_at_12_05, FollowUpDialog, "Signaler le rétablissement")
+        modal_dialogs.expect(_more_information, FollowUpDialog, "Ajouter des informations")
         page.restored.click()
-        dialog = page.dialog
-        assert isinstance(dialog, FollowUpDialog) and dialog.isVisible()
-        back = datetime(2026, 12, 6, 12, 5).astimezone()
-        dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(back.timestamp())))
-        dialog.send.click()
         qtbot.waitUntil(lambda: len(server.delivered) == 2, timeout=20000)
-
-        # "Ajouter des informations": patient data in the text is pointed out first.
         page.select(0)
         page.add_info.click()
-        dialog = page.dialog
-        assert isinstance(dialog, FollowUpDialog)
-        assert not dialog.send.isEnabled()  # nothing written yet
-        dialog.text.setPlainText("Rappeler Mme Exemple au 06 12 34 56 78")
-        assert dialog.warning.isVisible() and "données de patient" in dialog.warning.text()
-        dialog.text.setPlainText("Le bandeau est revenu après un redémarrage du poste.")
-        assert not dialog.warning.isVisible()
-        dialog.send.click()
         qtbot.waitUntil(lambda: len(server.delivered) == 3, timeout=20000)
         window.sending.outbox_sender.stop(5.0)
     finally:

@@ -75,6 +75,7 @@ def header_subject(path: Path) -> str:
     return str(raw["Subject"])
 
 
+@pytest.mark.timeout(120)  # starts and stops a whole Postfix
 def test_report_and_two_follow_ups_through_postfix_land_in_one_thread(
     relay: PostfixRelay, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
 ) -> None:
