@@ -880,6 +880,14 @@
 <context>
     <name>Sending</name>
     <message>
+        <source>La trace écrite de l'appel {reference} est dans la boîte d'envoi : elle part vers le support dès que le serveur d'envoi répond.</source>
+        <translation>The written trace of call {reference} is in the outbox: it goes to the support desk as soon as the mail server answers.</translation>
+    </message>
+    <message>
+        <source>La trace écrite de l'appel n'a pas pu être placée dans la boîte d'envoi ; l'appel reste noté dans l'historique.</source>
+        <translation>The written trace of the call could not be put in the outbox; the call stays recorded in the history.</translation>
+    </message>
+    <message>
         <source>Le signalement n'a pas pu être placé dans la boîte d'envoi ; il est conservé. Réessayez, ou prévenez votre service informatique.</source>
         <translation>The report could not be put in the outbox; it has been kept. Try again, or tell your IT department.</translation>
     </message>

@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         wizard.error.connect(self.message_bar.add)
         wizard.finished.connect(self._report_finished)
         wizard.send_requested.connect(self.send_report)
+        wizard.call_trace_requested.connect(self.send_call_trace)
         self.wizard = wizard
         self.pages.addWidget(wizard)
         self.pages.setCurrentWidget(wizard)
@@ -296,6 +297,11 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self.history_page)
         self.history_page.refresh()
         self.pages.setCurrentWidget(self.history_page)
+
+    def send_call_trace(self, report: Report, number: str) -> None:
+        """Cases A and C, when the policy asks: the call's written trace, by e-mail."""
+        if self.catalogue is not None:
+            self.sending.send_call_trace(report, self.catalogue, number)
 
     def send_followup(self, entry: HistoryEntry, followup: FollowUp) -> None:
         """A follow-up written on the history page: through the outbox, like a report."""

@@ -28,7 +28,11 @@ from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord
 from samu_desktop.mail.sender import OutboxSender
 from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.attachments import ReportAttachments
-from samu_desktop.report.followup import FollowUp, build_followup_message
+from samu_desktop.report.followup import (
+    FollowUp,
+    build_call_trace_message,
+    build_followup_message,
+)
 from samu_desktop.report.history import History, HistoryEntry
 from samu_desktop.report.model import Report
 from samu_desktop.report.outgoing import build_report_message
@@ -142,6 +146,30 @@ class Sending(QObject):
                     "Le complément n'a pas pu être placé dans la boîte d'envoi. Réessayez, "
                     "ou prévenez votre service informatique."
                 ))
+
+        self.tasks.run(work, done, failed)
+
+    def send_call_trace(self, report: Report, catalogue: Catalogue, number: str) -> None:
+        """The written trace of a call to the desk (cases A and C), through the outbox."""
+        settings = self.settings()
+
+        def work() -> str:
+            self.outbox_sender.submit(build_call_trace_message(report, catalogue, settings,
+                                                               number))
+            return report.reference
+
+        def done(reference: str) -> None:
+            log.info("call trace of %s handed to the outbox", report.id)
+            self.notes.emit(self.tr(
+                "La trace écrite de l'appel {reference} est dans la boîte d'envoi : elle part "
+                "vers le support dès que le serveur d'envoi répond.").format(
+                reference=reference or "—"))
+
+        def failed(exc: Exception) -> None:
+            log.error("call trace not handed over: %s", type(exc).__name__)
+            self.failed.emit(exc.user_message if isinstance(exc, UserFacingError) else self.tr(
+                "La trace écrite de l'appel n'a pas pu être placée dans la boîte d'envoi ; "
+                "l'appel reste noté dans l'historique."))
 
         self.tasks.run(work, done, failed)
 

@@ -42,9 +42,16 @@ from samu_desktop.pii.kinds import kind_label
 from samu_desktop.pii.text import find_patient_data
 from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.history import HistoryEntry
-from samu_desktop.report.model import aware, clean_text, display_datetime
+from samu_desktop.report.model import Report, aware, clean_text, display_datetime
 from samu_desktop.report.outgoing import app_version, recipient_settings_for_case
-from samu_desktop.report.render import clean_block, clean_line
+from samu_desktop.report.render import (
+    clean_block,
+    clean_line,
+    render_html,
+    render_json,
+    render_text,
+    subject_line,
+)
 
 FollowUpKind = Literal["information", "restored"]
 JSON_SCHEMA = "samu-desktop/incident-followup"
@@ -209,4 +216,33 @@ def build_followup_message(
         message_id=make_message_id(f"{followup.id}.followup", settings),
         reply_to_id=entry.message_id,
         reference=entry.reference,
+    )
+
+
+def build_call_trace_message(
+    report: Report, catalogue: Catalogue, settings: Settings, number: str,
+    called_at: datetime | None = None,
+) -> OutgoingMessage:
+    """The written trace of a phone call to the desk (cases A and C), when the policy asks.
+
+    Same reference as the call script the user read out, so the desk can attach
+    it to the ticket opened during the call.
+    """
+    moment = aware(called_at or datetime.now().astimezone())
+    subject = subject_line(report, catalogue, settings).replace(
+        "[Incident]", "[Trace d'appel]", 1)
+    intro = (f"Trace écrite de l'appel passé au support le {display_datetime(moment)}"
+             f"{f' au {clean_line(number)}' if number.strip() else ''}.")
+    text = f"{intro}\n\n{render_text(report, catalogue)}"
+    html_body = render_html(report, catalogue).replace(
+        "<body>", f"<body><p><b>{html.escape(intro)}</b></p>", 1)
+    attachment = Attachment(
+        filename="signalement.json", mime_type="application/json",
+        data=render_json(report, catalogue, status="called").encode("utf-8"),
+        kind=AttachmentKind.REPORT_JSON,
+    )
+    return build_message(
+        settings, subject, text, html_body, [attachment], app_version(),
+        message_id=make_message_id(f"{report.id}.call", settings),
+        reference=report.reference,
     )

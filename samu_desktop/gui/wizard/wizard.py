@@ -78,11 +78,14 @@ class ReportWizard(QWidget):
         error(str) — a French sentence to show (the report is kept in memory);
         send_requested(object) — the Report is complete and must be sent;
         finished(object) — the Report is done (called, or handed to the outbox);
-        attachment_requested(str) — "screenshots" or "prerequisites_result".
+        attachment_requested(str) — "screenshots" or "prerequisites_result";
+        call_trace_requested(object, str) — the Report and the number called, when
+        the centre's policy wants a written trace of the call e-mailed to the desk.
     """
 
     error = Signal(str)
     send_requested = Signal(object)
+    call_trace_requested = Signal(object, str)
     finished = Signal(object)
     attachment_requested = Signal(str)
 
@@ -502,6 +505,8 @@ class ReportWizard(QWidget):
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
+        if self.context.settings.call_trace_email:
+            self.call_trace_requested.emit(self.report.model_copy(deep=True), number)
         self.finish()
 
     def finish(self) -> None:
