@@ -210,6 +210,21 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
+        <source>&amp;Copies d'écran…</source>
+        <translation>&amp;Screenshots…</translation>
+    </message>
+    <message>
+        <source>Les copies d'écran n'ont pas pu être relues : joignez-les de nouveau.</source>
+        <translation>The screenshots could not be read back: attach them again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copie(s) d'écran jointe(s)</source>
+        <translation>
+            <numerusform>%n screenshot attached</numerusform>
+            <numerusform>%n screenshots attached</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Signaler le rétablissement</source>
         <translation>Report the service restored</translation>
     </message>

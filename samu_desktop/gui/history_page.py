@@ -1,14 +1,17 @@
 """Past reports and calls: case, application, date, status, reference; follow-ups.
 
 Signals:
-    followup_requested(object, object) — a HistoryEntry and the FollowUp the user
-    wrote for it (more information, or the service restored), to send.
+    followup_requested(object, object, list) — a HistoryEntry, the FollowUp the user
+    wrote for it (more information, or the service restored), and the PNG bytes of
+    the masked, verified captures to attach (more information only), to send.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
+from uuid import UUID, uuid4
 
 from PySide6.QtCore import QDateTime, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,24 +38,42 @@ from samu_desktop.report.followup import MAX_TEXT, FollowUp, can_follow_up, pati
 from samu_desktop.report.history import History, HistoryEntry
 from samu_desktop.report.model import display_datetime
 
+if TYPE_CHECKING:
+    from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
+
+# Makes the capture page of a follow-up: its id (the folder of its captures), the parent.
+ScreenshotsFactory = Callable[[UUID, QWidget], "ScreenshotsPage"]
+
 
 class FollowUpDialog(QDialog):
     """Write a follow-up: free text, and for "rétablissement" the time it came back.
 
-    ``followup`` holds the result once accepted. A text that looks like patient data
-    is shown a warning, like the report's own free text; the user decides.
+    ``followup`` holds the result once accepted, ``screenshots`` the PNG exports to
+    attach. A text that looks like patient data is shown a warning, like the report's
+    own free text; captures go through the same masking page as a report's (patient
+    data proposed, each image verified, a last scan before attaching).
     """
 
     def __init__(self, entry: HistoryEntry, restored: bool, parent: QWidget | None = None,
-                 now: datetime | None = None) -> None:
+                 now: datetime | None = None,
+                 screenshots_factory: ScreenshotsFactory | None = None) -> None:
         super().__init__(parent)
         self.entry = entry
         self.restored = restored
         self.followup: FollowUp | None = None
+        self.followup_id = uuid4()
+        self.screenshots: list[bytes] = []
+        self.screenshots_factory = screenshots_factory
+        self.capture_page: ScreenshotsPage | None = None
         self.setWindowTitle(
             self.tr("Signaler le rétablissement") if restored
             else self.tr("Ajouter des informations"))
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        self.pages = QStackedWidget(self)
+        outer.addWidget(self.pages)
+        self.form_page = QWidget(self.pages)
+        self.pages.addWidget(self.form_page)
+        layout = QVBoxLayout(self.form_page)
         layout.addWidget(QLabel(self.tr("Signalement {reference}").format(
             reference=entry.reference or "—"), self))
         form = QFormLayout()
@@ -73,6 +95,14 @@ class FollowUpDialog(QDialog):
         self.text.textChanged.connect(self._check_text)
         form.addRow(self.tr("&Texte :"), self.text)
         layout.addLayout(form)
+        captures = QHBoxLayout()
+        self.capture_button = QPushButton(self.tr("&Copies d'écran…"), self)
+        self.capture_button.clicked.connect(self.open_captures)
+        self.capture_status = QLabel(self)
+        captures.addWidget(self.capture_button)
+        captures.addWidget(self.capture_status, 1)
+        layout.addLayout(captures)
+        self.capture_button.setVisible(not restored and screenshots_factory is not None)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #8a5a00")
@@ -84,7 +114,46 @@ class FollowUpDialog(QDialog):
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
+        self.rejected.connect(self._forget_captures)
         layout.addWidget(self.buttons)
+        self._check_text()
+
+    def screenshots_page(self) -> ScreenshotsPage | None:
+        if self.capture_page is None and self.screenshots_factory is not None:
+            page = self.screenshots_factory(self.followup_id, self.pages)
+            page.done.connect(self._captures_done)
+            page.message.connect(self._capture_message)
+            self.pages.addWidget(page)
+            self.capture_page = page
+        return self.capture_page
+
+    def open_captures(self) -> None:
+        page = self.screenshots_page()
+        if page is not None:
+            self.pages.setCurrentWidget(page)
+            self.resize(max(self.width(), 1000), max(self.height(), 700))
+
+    def _forget_captures(self) -> None:
+        """Cancelled: the unmasked originals of its captures must not stay behind."""
+        if self.capture_page is not None:
+            self.capture_page.clear()
+            self.capture_page.store.wipe()
+
+    def _capture_message(self, text: str) -> None:
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
+
+    def _captures_done(self, names: list[str]) -> None:
+        assert self.capture_page is not None
+        try:
+            self.screenshots = [self.capture_page.store.load_export(n) for n in names]
+        except OSError:
+            self.screenshots = []
+            self._capture_message(self.tr(
+                "Les copies d'écran n'ont pas pu être relues : joignez-les de nouveau."))
+        self.capture_status.setText(self.tr("%n copie(s) d'écran jointe(s)", "",
+                                            len(self.screenshots)))
+        self.pages.setCurrentWidget(self.form_page)
         self._check_text()
 
     def _check_text(self) -> None:
@@ -93,7 +162,9 @@ class FollowUpDialog(QDialog):
         self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
         too_long = len(text) > MAX_TEXT
-        self.send.setEnabled(not too_long and (self.restored or bool(text.strip())))
+        pending = self.capture_page is not None and self.capture_page.pending()
+        self.send.setEnabled(not too_long and not pending and (
+            self.restored or bool(text.strip()) or bool(self.screenshots)))
 
     def _accept(self) -> None:
         text = self.text.toPlainText().strip()
@@ -103,20 +174,23 @@ class FollowUpDialog(QDialog):
             self.followup = FollowUp.restored(restored_at.astimezone(), text)
         else:
             self.followup = FollowUp.information(text)
+        self.followup.id = self.followup_id  # the folder its captures were kept in
         self.accept()
 
 
 class HistoryPage(QWidget):
     """``in_outbox`` gives the ids of the reports still waiting in the outbox."""
 
-    followup_requested = Signal(object, object)
+    followup_requested = Signal(object, object, list)
 
     def __init__(
         self, history: History, catalogue: Catalogue, language: str,
         parent: QWidget | None = None,
         in_outbox: Callable[[], set[str]] | None = None,
+        screenshots_factory: ScreenshotsFactory | None = None,
     ) -> None:
         super().__init__(parent)
+        self.screenshots_factory = screenshots_factory
         self.history = history
         self.catalogue = catalogue
         self.language = language
@@ -217,7 +291,8 @@ class HistoryPage(QWidget):
         entry = self.selected()
         if entry is None or not can_follow_up(entry):
             return None
-        dialog = FollowUpDialog(entry, restored, self)
+        dialog = FollowUpDialog(entry, restored, self,
+                                screenshots_factory=self.screenshots_factory)
         dialog.accepted.connect(lambda: self._send(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
@@ -226,7 +301,7 @@ class HistoryPage(QWidget):
 
     def _send(self, dialog: FollowUpDialog) -> None:
         if dialog.followup is not None:
-            self.followup_requested.emit(dialog.entry, dialog.followup)
+            self.followup_requested.emit(dialog.entry, dialog.followup, dialog.screenshots)
         self.dialog = None
 
     def rows(self) -> list[list[str]]:

@@ -39,11 +39,14 @@ from samu_desktop.report.model import Report, display_datetime
 from samu_desktop.report.render import start_time
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from samu_desktop.capture.grabber import ScreenGrabber
     from samu_desktop.capture.models import CaptureBatch
     from samu_desktop.gui.history_page import HistoryPage
     from samu_desktop.gui.outbox_page import OutboxPage
     from samu_desktop.gui.sending import Sending
+    from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
     from samu_desktop.report.followup import FollowUp
 
 log = logging.getLogger(__name__)
@@ -292,7 +295,8 @@ class MainWindow(QMainWindow):
             from samu_desktop.gui.history_page import HistoryPage
 
             self.history_page = HistoryPage(self.history, self.catalogue, self.language,
-                                            self.pages, self.sending.reports_in_outbox)
+                                            self.pages, self.sending.reports_in_outbox,
+                                            self._followup_screenshots)
             self.history_page.followup_requested.connect(self.send_followup)
             self.pages.addWidget(self.history_page)
         self.history_page.refresh()
@@ -303,11 +307,20 @@ class MainWindow(QMainWindow):
         if self.catalogue is not None:
             self.sending.send_call_trace(report, self.catalogue, number)
 
-    def send_followup(self, entry: HistoryEntry, followup: FollowUp) -> None:
+    def _followup_screenshots(self, followup_id: UUID, parent: QWidget) -> ScreenshotsPage:
+        """The masking page of a report, for the captures of a follow-up."""
+        from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
+        from samu_desktop.report.attachments import ReportAttachments
+
+        return ScreenshotsPage(ReportAttachments(self.store.paths, followup_id), self.tasks,
+                               self.grab_screens, parent=parent)
+
+    def send_followup(self, entry: HistoryEntry, followup: FollowUp,
+                      screenshots: list[bytes]) -> None:
         """A follow-up written on the history page: through the outbox, like a report."""
         if self.history is None or self.catalogue is None:
             return
-        self.sending.send_followup(entry, followup, self.catalogue, self.history)
+        self.sending.send_followup(entry, followup, self.catalogue, self.history, screenshots)
 
     def _followup_handed_over(self, reference: str) -> None:
         self.message_bar.add(

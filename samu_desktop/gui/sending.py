@@ -135,6 +135,8 @@ class Sending(QObject):
 
         def done(reference: str) -> None:
             log.info("follow-up of %s handed to the outbox", entry.id)
+            # The e-mail holds the masked images now: the originals can go.
+            ReportAttachments(self.paths, followup.id).wipe()
             self.followup_handed_over.emit(reference)
 
         def failed(exc: Exception) -> None:
