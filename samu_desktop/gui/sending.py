@@ -129,15 +129,18 @@ class Sending(QObject):
         def work() -> str:
             message = build_followup_message(entry, followup, catalogue, settings, screenshots)
             self.outbox_sender.submit(message)
-            history.record_followup(entry.id, followup.kind, str(message["Message-ID"]),
-                                    followup.restored_at)
-            return entry.reference
+            return str(message["Message-ID"])
 
-        def done(reference: str) -> None:
+        def done(message_id: str) -> None:
             log.info("follow-up of %s handed to the outbox", entry.id)
             # The e-mail holds the masked images now: the originals can go.
             ReportAttachments(self.paths, followup.id).wipe()
-            self.followup_handed_over.emit(reference)
+            try:  # on the GUI thread, like every other change of the history
+                history.record_followup(entry.id, followup.kind, message_id,
+                                        followup.restored_at)
+            except UserFacingError as exc:
+                log.warning("follow-up not noted in the history: %s", exc.details)
+            self.followup_handed_over.emit(entry.reference)
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, UserFacingError):
