@@ -334,6 +334,11 @@ class OutboxSender:
         parsed = parse_address(address, "sender_address")
         header["From"] = Address(one_line(settings.centre_name, 120), parsed.username,
                                  parsed.domain)
+        reporter = settings.reporter_email.strip()
+        if reporter and reporter != address and b"\r\nReply-To:" not in data.split(
+                b"\r\n\r\n", 1)[0]:
+            # Replies go to the person, as for a report written after the set-up.
+            header["Reply-To"] = parse_address(reporter, "reporter_email")
         data = header.as_bytes().rstrip(b"\r\n") + b"\r\n" + data
         self.outbox.replace_message(entry_id, data)
         return data
