@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 TS = Path(__file__).resolve().parent.parent / "resources" / "translations" / "samu_desktop_en.ts"
 UNFINISHED = '<translation type="unfinished"></translation>'
+ENTITIES = {"'": "&apos;", '"': "&quot;"}
 
 
 def main() -> int:
@@ -27,10 +28,10 @@ def main() -> int:
         if not source.startswith("<source>"):
             continue
         for french, english in mapping.items():
-            if source == f"<source>{escape(french, {chr(39): '&apos;', chr(34): '&quot;'})}</source>":
+            if source == f"<source>{escape(french, ENTITIES)}</source>":
                 indent = line[: len(line) - len(line.lstrip())]
                 lines[index] = (f"{indent}<translation>"
-                                f"{escape(english, {chr(39): '&apos;', chr(34): '&quot;'})}"
+                                f"{escape(english, ENTITIES)}"
                                 "</translation>")
                 break
         else:
