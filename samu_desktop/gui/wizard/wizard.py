@@ -37,7 +37,7 @@ from samu_desktop.report.autofill import MachineFacts, new_report
 from samu_desktop.report.drafts import DraftStore
 from samu_desktop.report.history import History
 from samu_desktop.report.model import Report
-from samu_desktop.report.outgoing import prepare_for_sending
+from samu_desktop.report.outgoing import checks_summary, prepare_for_sending
 from samu_desktop.report.patient_data import free_text_warnings
 from samu_desktop.report.reference import ensure_reference
 from samu_desktop.report.render import render_html, render_text, subject_line
@@ -419,7 +419,8 @@ class ReportWizard(QWidget):
         self.review.show_report(
             heading,
             subject_line(self.report, c.catalogue, c.settings),
-            render_html(self.report, c.catalogue),
+            # The preview shows the same summary of the checks as the e-mail will.
+            render_html(self.report, c.catalogue, checks=checks_summary(self._attachments())),
             problems,
             send_text,
             contact,
