@@ -250,9 +250,15 @@ class OutboxSender:
             sender = sender_address_of(data)
         if record.maybe_delivered and not is_resend(data):
             # The desk may hold it already: same Message-ID and reference, marked as such.
-            data = mark_as_resend(data)
-            self.outbox.replace_message(record.id, data)
-            record = record.changed(size=len(data))
+            try:
+                marked = mark_as_resend(data)
+                self.outbox.replace_message(record.id, marked)
+            except Exception as exc:  # unmarked is still better than not sent at all
+                log.warning("outbox: %s not marked as a resend: %s", record.id,
+                            type(exc).__name__)
+            else:
+                data = marked
+                record = record.changed(size=len(data))
 
         now = self.clock.now()
         record = record.changed(state=EntryState.SENDING, phase="connecting",
