@@ -96,9 +96,8 @@ def _now(now: datetime | None) -> datetime:
 
 
 def can_follow_up(entry: HistoryEntry) -> bool:
-    """Only a report that went (or is going) by e-mail has a thread to join."""
-    return entry.kind == "report" and bool(entry.message_id) and entry.status in (
-        "finished", "sent")
+    """Only a report or a call trace that went (or is going) by e-mail has a thread to join."""
+    return bool(entry.message_id) and entry.status in ("finished", "sent", "called")
 
 
 def patient_data_warning(text: str) -> str:
@@ -229,8 +228,7 @@ def build_call_trace_message(
     it to the ticket opened during the call.
     """
     moment = aware(called_at or datetime.now().astimezone())
-    subject = subject_line(report, catalogue, settings).replace(
-        "[Incident]", "[Trace d'appel]", 1)
+    subject = report.subject or call_trace_subject(report, catalogue, settings)
     intro = (f"Trace écrite de l'appel passé au support le {display_datetime(moment)}"
              f"{f' au {clean_line(number)}' if number.strip() else ''}.")
     text = f"{intro}\n\n{render_text(report, catalogue)}"
@@ -243,6 +241,21 @@ def build_call_trace_message(
     )
     return build_message(
         settings, subject, text, html_body, [attachment], app_version(),
-        message_id=make_message_id(f"{report.id}.call", settings),
+        message_id=report.message_id or call_trace_message_id(report, settings),
         reference=report.reference,
     )
+
+
+def call_trace_subject(report: Report, catalogue: Catalogue, settings: Settings) -> str:
+    return subject_line(report, catalogue, settings).replace("[Incident]", "[Trace d'appel]", 1)
+
+
+def call_trace_message_id(report: Report, settings: Settings) -> str:
+    return make_message_id(f"{report.id}.call", settings)
+
+
+def prepare_call_trace(report: Report, catalogue: Catalogue, settings: Settings) -> None:
+    """Fix the trace's Message-ID and subject on the report, so that the call's history
+    entry keeps them and follow-ups (the service restored…) thread under the trace."""
+    report.message_id = call_trace_message_id(report, settings)
+    report.subject = call_trace_subject(report, catalogue, settings)

@@ -167,6 +167,9 @@ class History:
             status="called",
             number=number.strip()[:40],
             reference=report.reference,
+            # Set when the call's written trace is e-mailed (see report.followup).
+            message_id=report.message_id,
+            subject=report.subject,
         )
         self._write(entry)
         return entry

@@ -13,10 +13,9 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from samu_desktop import __version__
-from samu_desktop.checks.model import CheckReport, Status
 from samu_desktop.config.settings import Settings
 from samu_desktop.procedure.schema import Catalogue, FieldDef, Role
 from samu_desktop.report.model import Report, display_datetime, parse_datetime_answer
@@ -25,6 +24,9 @@ from samu_desktop.report.validation import has_control_characters, is_answered, 
 JSON_SCHEMA = "samu-desktop/incident-report"
 JSON_SCHEMA_VERSION = 1
 SHORT_TITLE_MAX = 80
+
+if TYPE_CHECKING:
+    from samu_desktop.checks.model import CheckReport
 
 _WORDS: dict[str, dict[str, str]] = {
     "fr": {
@@ -166,6 +168,8 @@ class ChecksSummary:
 
 
 def summarise_checks(checks: CheckReport) -> ChecksSummary:
+    from samu_desktop.checks.model import Status  # the checks load when a report has some
+
     counted = [r for r in checks.results if r.status is not Status.NOT_APPLICABLE]
     return ChecksSummary(
         passed=sum(r.status is Status.PASS for r in counted),

@@ -3,6 +3,7 @@ trace of the call goes to the desk through the outbox when the policy asks for i
 
 from __future__ import annotations
 
+from datetime import datetime
 from email import message_from_bytes
 from email import policy as email_policy
 
@@ -16,8 +17,9 @@ from samu_desktop.config.policy import Policy, PolicyLoad
 from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.tasks import TaskRunner
+from samu_desktop.report.followup import FollowUp, build_followup_message, can_follow_up
 from samu_desktop.report.reference import is_reference
-from tests.gui.test_wizard import SETTINGS, fill_required
+from tests.gui.test_wizard import CATALOGUE, SETTINGS, fill_required
 
 
 def _window(qtbot: QtBot, trace: bool) -> MainWindow:
@@ -54,7 +56,7 @@ def test_the_call_carries_the_reference_and_its_trace_is_emailed_when_asked(
     assert call.reference == reference
     entries = window.sending.outbox.entries()
     if not trace:
-        assert entries == []
+        assert entries == [] and not can_follow_up(call)
         return
     (entry,) = entries
     message = message_from_bytes(window.sending.outbox.message_bytes(entry.id),
@@ -72,3 +74,10 @@ def test_the_call_carries_the_reference_and_its_trace_is_emailed_when_asked(
     assert f" au {number}." in text.splitlines()[0]
     assert f"Référence : {reference}" in text
     assert any(reference in note for note in window.message_bar.texts())
+    # The call's line in the history knows the trace: follow-ups thread under it.
+    assert call.message_id == message["Message-ID"] and call.subject == message["Subject"]
+    assert can_follow_up(call)
+    followup = build_followup_message(call, FollowUp.restored(datetime.now()), CATALOGUE,
+                                      window.loaded.settings)
+    assert followup["In-Reply-To"] == message["Message-ID"]
+    assert followup["Subject"] == f"Re: {message['Subject']}"

@@ -37,10 +37,9 @@ from samu_desktop.report.autofill import MachineFacts, new_report
 from samu_desktop.report.drafts import DraftStore
 from samu_desktop.report.history import History
 from samu_desktop.report.model import Report
-from samu_desktop.report.outgoing import checks_summary, prepare_for_sending
 from samu_desktop.report.patient_data import free_text_warnings
 from samu_desktop.report.reference import ensure_reference
-from samu_desktop.report.render import render_html, render_text, subject_line
+from samu_desktop.report.render import ChecksSummary, render_html, render_text, subject_line
 from samu_desktop.report.validation import is_answered, validate, visible_fields
 
 if TYPE_CHECKING:
@@ -213,6 +212,11 @@ class ReportWizard(QWidget):
 
         assert self.report is not None
         return ReportAttachments(self.context.paths, self.report.id)
+
+    def _checks_summary(self) -> ChecksSummary | None:
+        from samu_desktop.report.outgoing import checks_summary
+
+        return checks_summary(self._attachments())
 
     def extra_attachments(self) -> list[Attachment]:
         """Files that go with the report besides the screenshots (the checks results)."""
@@ -420,7 +424,7 @@ class ReportWizard(QWidget):
             heading,
             subject_line(self.report, c.catalogue, c.settings),
             # The preview shows the same summary of the checks as the e-mail will.
-            render_html(self.report, c.catalogue, checks=checks_summary(self._attachments())),
+            render_html(self.report, c.catalogue, checks=self._checks_summary()),
             problems,
             send_text,
             contact,
@@ -488,6 +492,9 @@ class ReportWizard(QWidget):
         if self.case.action == "local_it" and not self.context.settings.local_it_email:
             self.finish()
             return
+        # The e-mail's modules (and the vault they read) load when first needed.
+        from samu_desktop.report.outgoing import prepare_for_sending
+
         c = self.context
         ensure_reference(self.report, c.settings.crra_id, c.history.references())
         prepare_for_sending(self.report, c.catalogue, c.settings)
@@ -501,12 +508,18 @@ class ReportWizard(QWidget):
             if self.case.id == "A"
             else self.context.settings.support_phone_hardware
         )
+        trace = self.context.settings.call_trace_email
+        if trace:
+            from samu_desktop.report.followup import prepare_call_trace
+
+            prepare_call_trace(self.report, self.context.catalogue, self.context.settings)
+            self._save()
         try:
             self.context.history.record_call(self.report, number)
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
-        if self.context.settings.call_trace_email:
+        if trace:
             self.call_trace_requested.emit(self.report.model_copy(deep=True), number)
         self.finish()
 
