@@ -213,6 +213,11 @@ class ReportWizard(QWidget):
         assert self.report is not None
         return ReportAttachments(self.context.paths, self.report.id)
 
+    def _taken_references(self) -> set[str]:
+        """References already given: in the history, and on other reports being written."""
+        drafts = {r.reference for r in self.context.drafts.list_drafts().reports if r.reference}
+        return self.context.history.references() | drafts
+
     def _checks_summary(self) -> ChecksSummary | None:
         from samu_desktop.report.outgoing import checks_summary
 
@@ -395,7 +400,7 @@ class ReportWizard(QWidget):
         c = self.context
         if not self.report.reference:
             # Made once, before the user sees the subject or the call script.
-            ensure_reference(self.report, c.settings.crra_id, c.history.references())
+            ensure_reference(self.report, c.settings.crra_id, self._taken_references())
             self._save()
         problems = problems + free_text_warnings(self.report, c.catalogue, c.language)
         heading = self.case.title.get(c.language)
@@ -496,7 +501,7 @@ class ReportWizard(QWidget):
         from samu_desktop.report.outgoing import prepare_for_sending
 
         c = self.context
-        ensure_reference(self.report, c.settings.crra_id, c.history.references())
+        ensure_reference(self.report, c.settings.crra_id, self._taken_references())
         prepare_for_sending(self.report, c.catalogue, c.settings)
         self._save()
         self.send_requested.emit(self.report)
