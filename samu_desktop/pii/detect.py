@@ -39,6 +39,7 @@ from PIL import Image, ImageDraw
 from pydantic import BaseModel, ConfigDict
 
 from samu_desktop.pii.kinds import PatientDataKind
+from samu_desktop.pii.columns import mark_name_columns
 from samu_desktop.pii.layout import Cell, Row, build_rows, label_kind, leading_label
 from samu_desktop.pii.lexicon import HEADER_WORDS, NOT_PATIENT_EMAIL_DOMAINS, NOT_SURNAMES
 from samu_desktop.pii.ocr import OcrEngine, OcrWord, default_engine
@@ -100,6 +101,7 @@ def detect_in_words(words: list[OcrWord], size: tuple[int, int],
         _mark_text(row, marks)
     for index in range(len(rows)):
         _mark_labels(rows, index, marks)
+    mark_name_columns(rows, marks)
     if image is not None:
         gray = image.convert("L")
         marks.areas = [a for a in marks.areas if _has_ink(gray, a)]
@@ -263,7 +265,8 @@ def _mark_labels(rows: list[Row], index: int, marks: _Marks) -> None:
             continue
         if c + 1 < len(cells) and kinds[c + 1] is None:
             _mark(marks, cells[c + 1].words, PatientDataKind(kind))
-        _mark_under(rows, index, cell, PatientDataKind(kind), marks)
+        else:  # a label with its value beside it has nothing of its own under it
+            _mark_under(rows, index, cell, PatientDataKind(kind), marks)
 
 
 def _looks_like_value(kind: str, text: str) -> bool:
@@ -324,7 +327,8 @@ def _mark_under(rows: list[Row], index: int, label: Cell, kind: PatientDataKind,
             return
         hits = [c for c in below.cells if abs(c.left - label.left) <= 1.5 * h]
         if hits:
-            if label_kind(hits[0].text) is None:
+            text = hits[0].text.lower().strip(" :*")
+            if label_kind(hits[0].text) is None and text not in HEADER_WORDS:
                 _mark(marks, hits[0].words, kind)
             return
 

@@ -47,7 +47,9 @@ NOT_CITY_WORDS = frozenset(
 NAME_LABELS = (
     r"nom(?:\s+(?:de\s+naissance|d['’]usage|de\s+famille|marital|du\s+patient|patient))?"
     r"|pr[ée]noms?|patient(?:e|\(e\))?|identit[ée]|appelant(?:e|\(e\))?|victime"
-    r"|requ[ée]rant(?:e)?|nom\s*/\s*pr[ée]nom|nom\s+pr[ée]nom"
+    r"|requ[ée]rant(?:e)?|nom\s*/\s*pr[ée]nom|nom\s+pr[ée]nom|contact|interlocut(?:eur|rice)"
+    r"|demandeu(?:r|se)|b[ée]n[ée]ficiaire|fille|fils|mari|[ée]pouse|conjoint(?:e)?"
+
 )
 # Civilities and "née": always followed by a capitalised name. Case matters.
 CIVILITIES = (
@@ -138,7 +140,8 @@ HEADER_KINDS: dict[str, str] = {
         "nom - prénom", "nom et prénom", "nom, prénom", "patient", "patiente", "patient(e)",
         "identité", "identite", "nom de naissance", "nom d'usage", "nom d’usage",
         "nom de famille", "appelant", "appelante", "appelant(e)", "victime", "nom du patient",
-        "nom patient", "prénom patient", "requérant", "requérante")},
+        "nom patient", "prénom patient", "requérant", "requérante", "contact",
+        "interlocuteur", "demandeur", "bénéficiaire", "nom du contact", "personne à prévenir")},
     **{k: "birth_date" for k in (
         "né(e) le", "né le", "née le", "ne(e) le", "ddn", "d.d.n.", "date de naissance",
         "date naiss.", "date naiss", "naissance", "date de naiss.")},
