@@ -14,6 +14,7 @@ from __future__ import annotations
 from samu_desktop.pii.kinds import PatientDataKind
 from samu_desktop.pii.layout import Cell, Row, label_kind
 from samu_desktop.pii.lexicon import HEADER_WORDS
+from samu_desktop.pii.names import looks_like_name
 
 # How far apart two cells' left edges may be, in row heights, to be one column.
 _ALIGN = 0.8
@@ -44,6 +45,7 @@ def _wordy(cell: Cell) -> bool:
         and not text.rstrip().endswith(":")
         and label_kind(text) is None  # the column's header ("Contact", "Nom")
         and text.lower().strip(" :*") not in HEADER_WORDS
+        and looks_like_name(text)  # not "Erreur": a dialog's title over the list
     )
 
 

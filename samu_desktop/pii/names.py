@@ -35,9 +35,6 @@ _TOKEN = re.compile(rf"[{lx.LETTERS}](?:[{lx.LETTERS}]|['’\-](?=[{lx.LETTERS}]
 # What may stand between two words of one name: spaces only. Anything else
 # (a digit, a bracket, a dash with spaces, a comma, a tab) ends the run.
 _GAP = re.compile(r"^[ \u00a0\u202f]+$")
-_PHONE_NEAR = re.compile(
-    r"(?:\+|00)[ .\-]?33|\b0[1-9](?:[ .\-]?\d\d){4}\b|\b0[1-9]\d{8}\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +129,8 @@ class _Kinds:
         firsts, surnames, common = gazetteer()
         w = token.fold
         # OCR reads a capital I as a lower-case l ("loana" for "Ioana").
-        self.misread_i = w.startswith("l") and w not in firsts and "i" + w[1:] in firsts
+        self.misread_i = w.startswith("l") and w not in firsts and w not in surnames and (
+            "i" + w[1:] in firsts or "i" + w[1:] in surnames)
         if self.misread_i:
             w = "i" + w[1:]
         self.particle = w in lx.PARTICLES or w in {"le", "la", "van", "von", "der", "den",
@@ -163,19 +161,34 @@ def _runs(text: str, tokens: list[_Token], kinds: list[_Kinds]) -> Iterator[tupl
         # Particles belong to a name only before a name-like word ("du Plessis").
         if not any(k.namey and not k.particle for k in kinds[i:j]):
             i = j
-        while j > i and kinds[j - 1].particle and not kinds[j - 1].first:
+        # A trailing particle is a preposition ("Jean de"), unless in capitals
+        # after other capitals: "Nguyen LE DU", "LE DU CAMILLE".
+        while j > i and kinds[j - 1].particle and not kinds[j - 1].first and not (
+                kinds[j - 1].upper and j - 1 > i and kinds[j - 2].upper):
             j -= 1
         if j > i:
             yield i, j
         i = max(j, i + 1)
 
 
-def _phone_beside(text: str, start: int, end: int) -> bool:
-    after = text[end : end + 8]
-    before = text[max(0, start - 24) : start]
-    return bool(_PHONE_NEAR.match(after.lstrip(" :-—–(\u00a0"))) or bool(
-        re.search(r"\d\d[ \u00a0]*[-—–:]?[ \u00a0]*$", before)
-        and _PHONE_NEAR.search(before))
+# What follows or precedes a caller's name on a call line or in a list: a
+# phone number, a date or a case number, with at most a dash between.
+_DATA_AFTER = re.compile(
+    r"[ \u00a0]*[:\-—–(,]?[ \u00a0]*(?:(?:au|tél\.?|tel\.?)[ \u00a0]+)?"
+    r"(?:(?:\+|00)[ .\-]?33|0[1-9](?:[ .\-]?\d\d){4}(?!\d)"
+    rf"|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|(?:19|20)\d\d-\d\d-\d\d"
+    rf"|(?:1er|\d{{1,2}})[ \u00a0]+(?:{lx.MONTHS})\.?[ \u00a0]+(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_DATA_BEFORE = re.compile(
+    r"(?:(?:\+33|0)[ .\-]?[1-9](?:[ .\-]?\d\d){4}|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4})"
+    r"[ \u00a0]*[:\-—–,)]?[ \u00a0]*$"
+)
+
+
+def _data_beside(text: str, start: int, end: int) -> bool:
+    return bool(_DATA_AFTER.match(text, end)) or bool(
+        _DATA_BEFORE.search(text, max(0, start - 30), start))
 
 
 def _accept(core: list[_Kinds], alone: bool, phone: bool) -> bool:
@@ -210,11 +223,13 @@ def find_names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for i, j in _runs(text, tokens, kinds):
         core = [k for k in kinds[i:j] if k.namey and not (k.particle and not k.first)]
+        if len(core) == 1 and j - i >= 3 and all(k.capital for k in kinds[i:j]):
+            core = kinds[i:j]  # "Le Du Loïc", "LE DU CAMILLE": particles as a surname
         start, end = tokens[i].start, tokens[j - 1].end
         before = text[:start].rstrip(" \u00a0")
         after = text[end:].lstrip(" \u00a0")
         alone = (not before or before[-1] in "\t\n") and (not after or after[0] in "\t\n")
-        if _accept(core, alone, _phone_beside(text, start, end)):
+        if _accept(core, alone, _data_beside(text, start, end)):
             spans.append((start, end))
     return spans
 

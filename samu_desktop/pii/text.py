@@ -266,7 +266,8 @@ def _particle_start(text: str, pos: int) -> bool:
 
 
 # A search box's entry is most often a name: taken when it looks like one.
-_SEARCH_LABEL = re.compile(r"(?i)(?<!\w)(?:recherche(?:r)?|chercher|filtre(?:r)?)\s*:[ \u00a0]*")
+_SEARCH_LABEL = re.compile(
+    r"(?i)(?<!\w)(?:recherche(?:r)?|chercher|filtre(?:r)?)(?:[ \u00a0]*:[ \u00a0]*|\t)")
 
 
 def _find_names(text: str, out: list[TextFinding]) -> None:
