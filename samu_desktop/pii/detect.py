@@ -43,6 +43,7 @@ from samu_desktop.pii.columns import mark_name_columns
 from samu_desktop.pii.layout import Cell, Row, build_rows, label_kind, leading_label
 from samu_desktop.pii.lexicon import HEADER_WORDS, NOT_PATIENT_EMAIL_DOMAINS, NOT_SURNAMES
 from samu_desktop.pii.ocr import OcrEngine, OcrWord, default_engine
+from samu_desktop.pii.strict import mark_strict
 from samu_desktop.pii.text import find_patient_data
 
 
@@ -68,6 +69,7 @@ def detect(
     engine: OcrEngine | None = None,
     cancel: threading.Event | None = None,
     already_hidden: Iterable[Box] = (),
+    strict: bool = False,
 ) -> list[Box]:
     """Boxes over what looks like patient data in ``image``.
 
@@ -78,17 +80,20 @@ def detect(
     Raises :class:`samu_desktop.pii.ocr.OcrUnavailableError` (a UserFacingError)
     when Tesseract is missing or fails, and ``OcrCancelledError`` when
     ``cancel`` is set.
+
+    ``strict``: also propose every run of words that is not the interface's own
+    (:mod:`samu_desktop.pii.strict`), as kind ``TEXT``.
     """
     image.load()  # before any thread crops it: lazy loading is not thread-safe
     hidden = list(already_hidden)
     if hidden:
         image = _paint_over(image, hidden)
     words = (engine or default_engine()).words(image, cancel)
-    return detect_in_words(words, image.size, image)
+    return detect_in_words(words, image.size, image, strict=strict)
 
 
 def detect_in_words(words: list[OcrWord], size: tuple[int, int],
-                    image: Image.Image | None = None) -> list[Box]:
+                    image: Image.Image | None = None, *, strict: bool = False) -> list[Box]:
     """The detectors alone, over words already recognised (tests and other engines).
 
     With ``image``, a table cell where OCR found no word is proposed only if it
@@ -102,6 +107,8 @@ def detect_in_words(words: list[OcrWord], size: tuple[int, int],
     for index in range(len(rows)):
         _mark_labels(rows, index, marks)
     mark_name_columns(rows, marks)
+    if strict:
+        mark_strict(rows, marks)
     if image is not None:
         gray = image.convert("L")
         marks.areas = [a for a in marks.areas if _has_ink(gray, a)]
@@ -167,7 +174,9 @@ def _mark_text(row: Row, marks: _Marks) -> None:
                 w.text.startswith("www.") or _support_address(w.text)
             ):
                 _mark(marks, [w], PatientDataKind.EMAIL)
-    text = "".join(parts)
+    # "+33 3 93 42 43 64" read "4333 93 42 4364": a "+" read as "4" or "t"
+    # before 33 and nine more digits. Same length, so offsets still hold.
+    text = _PLUS_IN_ROW.sub(lambda m: "+" + m.group()[1:], "".join(parts))
     for f in find_patient_data(text):
         _mark(marks, (w for s, e, w in spans if s < f.end and f.start < e), f.kind)
     _mark_split_local_parts(row, marks)
@@ -219,6 +228,7 @@ _AT_MISREAD = re.compile(
 # as "ERR-D433-201572" into phone numbers.
 _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _PLUS_MISREAD = re.compile(r"^[4t]33[1-9]\d{8}$")
+_PLUS_IN_ROW = re.compile(r"(?<![\w+])[4t]33 ?[1-9](?:[ .]?\d){8}(?!\d)")
 
 
 def ocr_digits(token: str) -> str:
@@ -406,8 +416,10 @@ def _boxes(rows: list[Row], marks: _Marks, size: tuple[int, int]) -> list[Box]:
                 start += 1
                 continue
             end = start + 1
+            # Words of one kind a few letters apart are one value that OCR cut
+            # up ("+33", "(26833:", "s1" for a dimmed phone): one box over them.
             while (end < len(words) and marks.get(id(words[end])) == kind
-                   and words[end].left - words[end - 1].right <= 1.4 * row.height):
+                   and words[end].left - words[end - 1].right <= 3 * row.height):
                 end += 1
             before = words[start - 1] if start else None
             after = words[end] if end < len(words) else None

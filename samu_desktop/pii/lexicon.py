@@ -172,3 +172,28 @@ HEADER_WORDS = frozenset(
      "ouverture", "clôture", "cloture", "horodatage", "file", "niveau", "décision", "decision",
      "orientation", "bilan", "actions", "détails", "details", "effecteur", "vecteur"}
 )
+
+# The SI-SAMU tools' own words (menus, buttons, statuses, messages): what the
+# strict mode leaves visible. Everything else on a screen is proposed there.
+INTERFACE_WORDS = frozenset(
+    """accueil dossier dossiers appel appels moyen moyens annuaire statistiques aide recherche
+    rechercher chercher filtre filtrer historique bandeau communication messagerie interne
+    régulation regulation jour erreur serveur répond repond réponse délai delai dépassé depasse
+    réessayez reessayez réessayer reessayer contactez contacter support fermer valider annuler
+    enregistrer nouveau nouvelle modifier supprimer imprimer exporter déconnexion deconnexion
+    connexion session utilisateur mot passe ok oui non en cours terminé termine engagé engage
+    sur place transport clôturé cloture clôture attente file priorité priorite motif moyen statut
+    heure date durée duree appelant contact téléphone telephone nom prénom prenom adresse
+    observations observation bilan décision decision orientation médecin medecin régulateur
+    regulateur arm superviseur poste secteur garde aucun aucune sélectionné selectionne
+    patient patiente dernière derniere mise à jour par le la les de du des un une et ou au aux
+    pour avec sans dans sur sous entrant sortant manqué manque transféré transfere reçu recu
+    émis emis décroché decroche raccroché raccroche conférence conference pause disponible
+    indisponible occupé occupe libre connecté connecte déconnecté deconnecte paramètres
+    parametres profil version production formation test samu smur si-samu crra bienvenue
+    tableau bord liste détail detail détails details fiche affaire affaires intervention
+    interventions alerte alertes information informations avertissement attention urgent
+    vsav vlm smur ambulance ambulances hélico helico afficher masquer voir tout tous toutes
+    précédent precedent suivant page sur total résultat resultat résultats resultats aucun
+    chargement patientez veuillez merci impossible échec echec""".split()
+)

@@ -161,6 +161,11 @@ def _runs(text: str, tokens: list[_Token], kinds: list[_Kinds]) -> Iterator[tupl
         # Particles belong to a name only before a name-like word ("du Plessis").
         if not any(k.namey and not k.particle for k in kinds[i:j]):
             i = j
+        # "appel de Sophie BERNARD": a lower-case particle before a capitalised
+        # first name is the sentence's preposition, not part of the name.
+        while i + 1 < j and kinds[i].particle and not kinds[i].capital and (
+                kinds[i + 1].first and kinds[i + 1].capital):
+            i += 1
         # A trailing particle is a preposition ("Jean de"), unless in capitals
         # after other capitals: "Nguyen LE DU", "LE DU CAMILLE".
         while j > i and kinds[j - 1].particle and not kinds[j - 1].first and not (
@@ -191,11 +196,13 @@ def _data_beside(text: str, start: int, end: int) -> bool:
         _DATA_BEFORE.search(text, max(0, start - 30), start))
 
 
-def _accept(core: list[_Kinds], alone: bool, phone: bool) -> bool:
+def _accept(core: list[_Kinds], alone: bool, phone: bool, particles: bool = False) -> bool:
     if not core or len(core) > 5:
         return False
     if len(core) == 1:
         k = core[0]
+        if phone and particles and (k.first or k.surname):
+            return True  # "le du karim — 16.08.49": particles as a surname
         return alone and k.upper and k.surname and not k.common and k.long
     # A name is written in one case style: "Jean Martin", "MARTIN Jean", "jean
     # martin". A capital beside lower case is a sentence or an OCR misread.
@@ -229,7 +236,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
         before = text[:start].rstrip(" \u00a0")
         after = text[end:].lstrip(" \u00a0")
         alone = (not before or before[-1] in "\t\n") and (not after or after[0] in "\t\n")
-        if _accept(core, alone, _data_beside(text, start, end)):
+        if _accept(core, alone, _data_beside(text, start, end), particles=j - i > len(core)):
             spans.append((start, end))
     return spans
 

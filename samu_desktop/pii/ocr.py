@@ -140,7 +140,18 @@ def normalise_background(gray: Image.Image) -> Image.Image:
         background = Image.composite(
             rows.resize(gray.size, nearest), background, edges.resize(gray.size, nearest)
         )
-    return ImageChops.difference(gray, background).point(_ink)
+    ink = ImageChops.difference(gray, background).point(_ink)
+    # Where the background itself changes (the rounded end of a chat bubble, a
+    # selected row's edge) the difference is a thin arc that Tesseract glues to
+    # the nearest word ("48 61" read "48 s1)"): erase it.
+    border = ImageChops.subtract(
+        background.filter(ImageFilter.MaxFilter(3)), background.filter(ImageFilter.MinFilter(3))
+    ).point(_is_border)
+    return ImageChops.lighter(ink, border)
+
+
+def _is_border(v: int) -> int:
+    return 255 if v > 40 else 0
 
 
 def prepare(image: Image.Image) -> Image.Image:

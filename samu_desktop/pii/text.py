@@ -84,6 +84,17 @@ _STREET = re.compile(
     rf"(?P<type>{lx.STREET_TYPES})\.?(?P<name>(?:{_SP}+[^\W\d_][\w'’\-]*){{1,7}})",
     re.IGNORECASE,
 )
+# An address with no street number: "lieu-dit Le Bourg", "hameau de Kervéguen",
+# "rue des Lilas", "chemin de Kerlaz" (the name after the type has a capital).
+_PLACE = re.compile(
+    rf"(?<![\w\-])(?P<type>(?i:lieu[\- ]dit|lieudit|hameau|rue|avenue|av\.|boulevard|bd|chemin"
+    rf"|impasse|all[ée]e|route|quai|place|r[ée]sidence|lotissement|cit[ée]|domaine|square"
+    rf"|faubourg|villa|sentier|mont[ée]e|venelle|zone\s+artisanale)|ZA|ZI|ZAC)"
+    rf"(?P<name>(?:{_SP}+(?:de|du|des|de{_SP}+la|d['’]|l['’]|la|le|les|aux?))?"
+    rf"(?:{_SP}*[{lx.UP}][\w'’\-]+)(?:{_SP}+(?:de|du|des|la|le|les|d['’]|l['’])?{_SP}*"
+    rf"[{lx.UP}][\w'’\-]+){{0,3}})",
+)
+
 _POSTAL = re.compile(
     rf"(?<![\w.,/])(?:(?:0[1-9]|[1-8]\d|9[0-8])\d{{3}}|2[AB]\d{{3}}){_SP}+"
     rf"(?:CEDEX{_SP}+)?(?P<city>[{lx.UP}][{lx.LETTERS}'’]*(?:[ \-][{lx.LETTERS}'’]+){{0,3}})"
@@ -214,6 +225,12 @@ def _find_addresses(text: str, out: list[TextFinding]) -> None:
             end = m.start("name") + w.end()
         if end > m.start("name"):
             out.append(TextFinding(K.ADDRESS, m.start(), end))
+    for m in _PLACE.finditer(text):
+        words = re.findall(r"[^\W\d_][\w'’\-]*", m.group("name"))
+        if any(w.lower() in lx.STREET_STOP_WORDS or (
+                fold(w) in stop_words() and fold(w) not in lx.PARTICLES) for w in words):
+            continue  # "Accueil Route Statut": a menu, not a street
+        out.append(TextFinding(K.ADDRESS, m.start(), m.end()))
     for m in _POSTAL.finditer(text):
         city_words = m.group("city").split()
         if city_words[0].lower() in lx.NOT_CITY_WORDS:
