@@ -19,6 +19,7 @@ Usage::
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
@@ -143,19 +144,13 @@ class Firefox:
         return base64.b64decode(value)
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError, RuntimeError):
             self.command("Marionette:Quit", {"flags": ["eForceQuit"]})
-        except (OSError, RuntimeError):
-            pass
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            pass
         # The relaunched browser and its content processes share the group.
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
         self.sock.close()
         shutil.rmtree(self.profile, ignore_errors=True)
 

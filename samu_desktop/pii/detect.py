@@ -38,8 +38,8 @@ from typing import cast
 from PIL import Image, ImageDraw
 from pydantic import BaseModel, ConfigDict
 
-from samu_desktop.pii.kinds import PatientDataKind
 from samu_desktop.pii.columns import mark_name_columns
+from samu_desktop.pii.kinds import PatientDataKind
 from samu_desktop.pii.layout import Cell, Row, build_rows, label_kind, leading_label
 from samu_desktop.pii.lexicon import HEADER_WORDS, NOT_PATIENT_EMAIL_DOMAINS, NOT_SURNAMES
 from samu_desktop.pii.ocr import OcrEngine, OcrWord, default_engine
@@ -88,8 +88,26 @@ def detect(
     hidden = list(already_hidden)
     if hidden:
         image = _paint_over(image, hidden)
-    words = (engine or default_engine()).words(image, cancel)
+    words = ocr_words(image, engine or default_engine(), cancel)
     return detect_in_words(words, image.size, image, strict=strict)
+
+
+# 4K and 5K screens run at 200 % scale or so: their text is twice the size of a
+# Full HD screen's, which Tesseract reads as well at half the size, four times
+# faster (3.4 s against 0.8 s measured on a 4K web page, 2 cores).
+_HALVE_FROM_WIDTH = 3200
+
+
+def ocr_words(image: Image.Image, engine: OcrEngine,
+              cancel: threading.Event | None = None) -> list[OcrWord]:
+    """OCR words in pixels of ``image``; a 4K screen is read at half its size."""
+    if image.width < _HALVE_FROM_WIDTH:
+        return engine.words(image, cancel)
+    small = image.reduce(2)
+    return [
+        OcrWord(w.text, 2 * w.left, 2 * w.top, 2 * w.width, 2 * w.height, w.conf)
+        for w in engine.words(small, cancel)
+    ]
 
 
 def detect_in_words(words: list[OcrWord], size: tuple[int, int],

@@ -175,8 +175,8 @@ HEADER_WORDS = frozenset(
 
 # The SI-SAMU tools' own words (menus, buttons, statuses, messages): what the
 # strict mode leaves visible. Everything else on a screen is proposed there.
-INTERFACE_WORDS = frozenset(
-    """accueil dossier dossiers appel appels moyen moyens annuaire statistiques aide recherche
+_INTERFACE_TEXT = """
+    accueil dossier dossiers appel appels moyen moyens annuaire statistiques aide recherche
     rechercher chercher filtre filtrer historique bandeau communication messagerie interne
     régulation regulation jour erreur serveur répond repond réponse délai delai dépassé depasse
     réessayez reessayez réessayer reessayer contactez contacter support fermer valider annuler
@@ -195,5 +195,5 @@ INTERFACE_WORDS = frozenset(
     interventions alerte alertes information informations avertissement attention urgent
     vsav vlm smur ambulance ambulances hélico helico afficher masquer voir tout tous toutes
     précédent precedent suivant page sur total résultat resultat résultats resultats aucun
-    chargement patientez veuillez merci impossible échec echec""".split()
-)
+    chargement patientez veuillez merci impossible échec echec"""
+INTERFACE_WORDS = frozenset(_INTERFACE_TEXT.split())

@@ -86,14 +86,15 @@ DOMAIN_WORDS = frozenset(
 )
 # French function words: never part of a name, whatever a gazetteer says ("Son",
 # "Mai" and "Ion" are first names too).
-FUNCTION_WORDS = frozenset(
+_FUNCTION_TEXT = (
     "à au aux avec ce ces cet cette chez contre dans de depuis des du en entre et il ils elle "
     "elles je tu nous vous on lui leur leurs eux se sa son ses mon ma mes ton ta tes notre "
     "votre nos vos ne pas plus moins très tout tous toute toutes même aussi alors ici là "
     "quand comme lors où dont cela ça y par pour sur sous sans selon vers après avant puis "
     "donc mais car si ou ni que qui quoi est sont été être avoir a ont fait une un les la le "
-    "l d n s c j m t qu".split()
+    "l d n s c j m t qu"
 )
+FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 
 @functools.cache

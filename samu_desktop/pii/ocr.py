@@ -131,10 +131,11 @@ def normalise_background(gray: Image.Image) -> Image.Image:
     nearest = Image.Resampling.NEAREST
     square = gray.reduce(3).filter(ImageFilter.ModeFilter(7))
     background = square.resize(gray.size, nearest)
-    dark = square.point(_is_dark)
+    # Edges between regions: dark against light, and also two dark colours
+    # (a blue bubble on a dark page), where the square estimate is fuzzy too.
     edges = ImageChops.subtract(
-        dark.filter(ImageFilter.MaxFilter(5)), dark.filter(ImageFilter.MinFilter(5))
-    )
+        square.filter(ImageFilter.MaxFilter(5)), square.filter(ImageFilter.MinFilter(5))
+    ).point(_is_border)
     if edges.getbbox() is not None:
         rows = gray.reduce((3, 1)).filter(ImageFilter.ModeFilter(7))
         background = Image.composite(
@@ -146,12 +147,12 @@ def normalise_background(gray: Image.Image) -> Image.Image:
     # the nearest word ("48 61" read "48 s1)"): erase it.
     border = ImageChops.subtract(
         background.filter(ImageFilter.MaxFilter(3)), background.filter(ImageFilter.MinFilter(3))
-    ).point(_is_border)
+    ).point(_is_border).filter(ImageFilter.MaxFilter(3))
     return ImageChops.lighter(ink, border)
 
 
 def _is_border(v: int) -> int:
-    return 255 if v > 40 else 0
+    return 255 if v > 20 else 0
 
 
 def prepare(image: Image.Image) -> Image.Image:

@@ -49,7 +49,7 @@ _NIR_LABEL = re.compile(
     r"\s+sociale)?|immatriculation|matricule)\b"
 )
 
-_LONG_NUMBER = re.compile(r"(?<![\w+.,/-])\d(?: ?\d){13,14}(?![\w.,/-])")
+_LONG_NUMBER = re.compile(r"(?<![\w+.,/:-])\d(?: ?\d){13,14}(?![\w.,/:-])")
 
 _PHONE = re.compile(
     rf"(?<![\w+/])(?<!\d{_S})(?<!\w-)(?:(?:\+|00){_S}?33{_S}?(?:\(0\){_S}?)?|0{_S}?)[1-9]"
@@ -226,9 +226,9 @@ def _find_addresses(text: str, out: list[TextFinding]) -> None:
         if end > m.start("name"):
             out.append(TextFinding(K.ADDRESS, m.start(), end))
     for m in _PLACE.finditer(text):
-        words = re.findall(r"[^\W\d_][\w'’\-]*", m.group("name"))
+        place_words = re.findall(r"[^\W\d_][\w'’\-]*", m.group("name"))
         if any(w.lower() in lx.STREET_STOP_WORDS or (
-                fold(w) in stop_words() and fold(w) not in lx.PARTICLES) for w in words):
+                fold(w) in stop_words() and fold(w) not in lx.PARTICLES) for w in place_words):
             continue  # "Accueil Route Statut": a menu, not a street
         out.append(TextFinding(K.ADDRESS, m.start(), m.end()))
     for m in _POSTAL.finditer(text):
@@ -407,9 +407,9 @@ def find_patient_data(text: str) -> list[TextFinding]:
         return []
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     accepted: list[TextFinding] = []
-    for detector in (*_DETECTORS, _find_beside_names):
+    for detector in (*_DETECTORS, None):
         found: list[TextFinding] = []
-        if detector is _find_beside_names:
+        if detector is None:  # last: it reads what the others found
             _find_beside_names(text, found, accepted)
         else:
             detector(text, found)
