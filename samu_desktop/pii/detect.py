@@ -195,6 +195,8 @@ def _mark_text(row: Row, marks: _Marks) -> None:
     # "+33 3 93 42 43 64" read "4333 93 42 4364": a "+" read as "4" or "t"
     # before 33 and nine more digits. Same length, so offsets still hold.
     text = _PLUS_IN_ROW.sub(lambda m: "+" + m.group()[1:], "".join(parts))
+    # "1 48 O1 2A 928": a short group of a number with an O for a 0.
+    text = _O_IN_GROUP.sub("0", text)
     for f in find_patient_data(text):
         _mark(marks, (w for s, e, w in spans if s < f.end and f.start < e), f.kind)
     _mark_split_local_parts(row, marks)
@@ -246,6 +248,7 @@ _AT_MISREAD = re.compile(
 # as "ERR-D433-201572" into phone numbers.
 _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _PLUS_MISREAD = re.compile(r"^[4t]33[1-9]\d{8}$")
+_O_IN_GROUP = re.compile(r"(?<=\d )[Oo](?=\d\b)|(?<=\d )(?<=\b\d)[Oo](?= \d)")
 _PLUS_IN_ROW = re.compile(r"(?<![\w+])[4t]33 ?[1-9](?:[ .]?\d){8}(?!\d)")
 
 

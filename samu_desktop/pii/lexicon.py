@@ -55,6 +55,8 @@ NAME_LABELS = (
 CIVILITIES = (
     r"M\.|Mr\.?|MR\.?|Mme\.?|MME\.?|Mlle\.?|MLLE\.?|Melle|Monsieur|MONSIEUR|Madame|MADAME"
     r"|Mademoiselle|née|Née|NÉE|NEE"
+    # "Mme" as OCR often reads it in small or light fonts.
+    r"|Mine|Mrne|Mmc|Mmne"
 )
 
 PARTICLES = frozenset({"de", "du", "des", "le", "la", "d'", "d’", "van", "von", "der", "ben",

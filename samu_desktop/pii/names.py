@@ -70,7 +70,8 @@ def _read(name: str) -> frozenset[str]:
 @functools.cache
 def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(first names, surnames, ordinary words), folded; loaded once (about 50 ms)."""
-    return _read("first_names.txt"), _read("surnames.txt"), _read("common_words.txt")
+    return (_read("first_names.txt") | _read("first_names_extra.txt"), _read("surnames.txt"),
+            _read("common_words.txt"))
 
 
 # Words that never belong to a patient's name on these screens: function
@@ -114,9 +115,9 @@ def _in(word: str, names: frozenset[str]) -> bool:
     """``word`` or every part of a hyphenated ``word`` in ``names``."""
     if word in names:
         return True
+    # "Faye-Hoarau", "Jean-Marc", "m'bappé-ahmed": one known part is enough.
     parts = word.replace("'", "-").split("-")
-    return len(parts) > 1 and all(p in names or len(p) <= 1 for p in parts) and any(
-        len(p) > 1 for p in parts)
+    return len(parts) > 1 and any(p in names and len(p) >= 3 for p in parts)
 
 
 def _common(word: str, common: frozenset[str]) -> bool:
@@ -252,3 +253,18 @@ def looks_like_name(text: str) -> bool:
     if not all(k.namey or k.particle for k in kinds):
         return False
     return any((k.first or k.surname or not k.common) and not k.particle for k in kinds)
+
+
+def gazetteer_name_end(text: str, pos: int, limit: int = 3) -> int:
+    """End of the run of known names that starts at ``pos``, in any case ("Patient
+    chevalier clémence né le…"), or ``pos`` when the first word is no known name."""
+    end = pos
+    for count, m in enumerate(_TOKEN.finditer(text, pos)):
+        gap = text[end : m.start()]
+        if count >= limit or (gap.strip() if count == 0 else not _GAP.match(gap)):
+            break
+        k = _Kinds(_Token(m.start(), m.end(), m.group(), fold(m.group())))
+        if k.stop or not (k.first or k.surname):
+            break
+        end = m.end()
+    return end

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 
 from samu_desktop.pii import lexicon as lx
 from samu_desktop.pii.kinds import PatientDataKind
-from samu_desktop.pii.names import find_names, fold, gazetteer, looks_like_name, stop_words
+from samu_desktop.pii.names import (
+    find_names,
+    fold,
+    gazetteer,
+    gazetteer_name_end,
+    looks_like_name,
+    stop_words,
+)
 
 K = PatientDataKind
 
@@ -298,6 +305,9 @@ def _find_names(text: str, out: list[TextFinding]) -> None:
         while start < len(text) and text[start] in " \u00a0\u202f":
             start += 1
         end = _name_words(text, start, need_capital=m.group("colon") is None)
+        if end == start and text[start : start + 1] not in ("\t", "\n"):
+            # Typed in lower case: known names only.
+            end = gazetteer_name_end(text, start)
         if end > start:
             out.append(TextFinding(K.NAME, start, end))
     for m in _CIVILITY.finditer(text):
