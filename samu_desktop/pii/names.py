@@ -223,11 +223,34 @@ def _accept(core: list[_Kinds], alone: bool, phone: bool, particles: bool = Fals
     return any(k.upper and k.long for k in core) and not any(k.common for k in core)
 
 
+# A call line of a communication banner: a time, who called, their number
+# ("↗ 13:04 Sow Dragan +33 (0)2 78 97 02 86 00:03:59"). Whatever stands between
+# the time and the number is the caller, even misread ("MO: EAU OUSMANE").
+_CALL_LINE = re.compile(
+    r"(?<![\d:])\d{1,2}:\d\d(?::\d\d)?[ \u00a0]+(?P<who>[^\t\n\d]{2,60}?)[ \u00a0]*"
+    r"(?=(?:\+|00)[ .\-]?33|0[1-9](?:[ .\-]?\d\d){4}(?!\d))"
+)
+
+
+def _callers(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _CALL_LINE.finditer(text):
+        tokens = _tokens(m.group("who"))
+        if not 1 <= len(tokens) <= 5 or any(_Kinds(t).stop and not _Kinds(t).particle
+                                             for t in tokens):
+            continue  # "SMUR Brest", "poste 12": a service, not a caller
+        if sum(ch.isalpha() for ch in m.group("who")) < 3:
+            continue
+        spans.append((m.start("who"), m.start("who") + len(m.group("who").rstrip())))
+    return spans
+
+
 def find_names(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that look like a person's name without any label."""
     tokens = _tokens(text)
     if not tokens:
         return []
+    callers = _callers(text)
     kinds = [_Kinds(t) for t in tokens]
     spans: list[tuple[int, int]] = []
     for i, j in _runs(text, tokens, kinds):
@@ -240,7 +263,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
         alone = (not before or before[-1] in "\t\n") and (not after or after[0] in "\t\n")
         if _accept(core, alone, _data_beside(text, start, end), particles=j - i > len(core)):
             spans.append((start, end))
-    return spans
+    return spans + callers
 
 
 def looks_like_name(text: str) -> bool:

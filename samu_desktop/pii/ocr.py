@@ -145,14 +145,16 @@ def normalise_background(gray: Image.Image) -> Image.Image:
     # Where the background itself changes (the rounded end of a chat bubble, a
     # selected row's edge) the difference is a thin arc that Tesseract glues to
     # the nearest word ("48 61" read "48 s1)"): erase it.
+    # Measured on the square estimate: stable inside dense text, where the
+    # row estimate may take a letter's grey for the background.
     border = ImageChops.subtract(
-        background.filter(ImageFilter.MaxFilter(3)), background.filter(ImageFilter.MinFilter(3))
-    ).point(_is_border).filter(ImageFilter.MaxFilter(3))
-    return ImageChops.lighter(ink, border)
+        square.filter(ImageFilter.MaxFilter(3)), square.filter(ImageFilter.MinFilter(3))
+    ).point(_is_border)
+    return ImageChops.lighter(ink, border.resize(gray.size, nearest))
 
 
 def _is_border(v: int) -> int:
-    return 255 if v > 20 else 0
+    return 255 if v > 40 else 0
 
 
 def prepare(image: Image.Image) -> Image.Image:
