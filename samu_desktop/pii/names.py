@@ -62,9 +62,10 @@ def _read(name: str) -> frozenset[str]:
         text = resource_path("pii", name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError):
         return frozenset()
-    words = {line.strip() for line in text.splitlines() if line and not line.startswith("#")}
+    words = set(text.splitlines())
     # OCR often drops an accent: the plain spelling counts too.
-    return frozenset(words | {_plain(w) for w in words})
+    words.update([_plain(w) for w in words if not w.isascii()])
+    return frozenset(w for w in words if w and not w.startswith("#"))
 
 
 @functools.cache
