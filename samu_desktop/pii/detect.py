@@ -296,8 +296,9 @@ def _mark_labels(rows: list[Row], index: int, marks: _Marks) -> None:
             continue
         if c + 1 < len(cells) and kinds[c + 1] is None:
             _mark(marks, cells[c + 1].words, PatientDataKind(kind))
-        else:  # a label with its value beside it has nothing of its own under it
-            _mark_under(rows, index, cell, PatientDataKind(kind), marks)
+        # Under it too, even with a value beside: the check after export sees the
+        # label without its value (burnt) and must find what the first pass found.
+        _mark_under(rows, index, cell, PatientDataKind(kind), marks)
 
 
 def _looks_like_value(kind: str, text: str) -> bool:
@@ -359,7 +360,9 @@ def _mark_under(rows: list[Row], index: int, label: Cell, kind: PatientDataKind,
         hits = [c for c in below.cells if abs(c.left - label.left) <= 1.5 * h]
         if hits:
             text = hits[0].text.lower().strip(" :*")
-            if label_kind(hits[0].text) is None and text not in HEADER_WORDS:
+            # Not another label, even one OCR misread ("Ness:" for "N° SS :").
+            if label_kind(hits[0].text) is None and text not in HEADER_WORDS and not (
+                    hits[0].text.rstrip().endswith(":")):
                 _mark(marks, hits[0].words, kind)
             return
 
