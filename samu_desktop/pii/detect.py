@@ -447,7 +447,9 @@ def _boxes(rows: list[Row], marks: _Marks, size: tuple[int, int]) -> list[Box]:
                 end += 1
             before = words[start - 1] if start else None
             after = words[end] if end < len(words) else None
-            boxes.append(_box(words[start:end], kind, row.height, before, after, size))
+            boxes.append(_box(words[start:end], kind, row.height, before, after, size,
+                              hidden_before=before is not None and id(before) in marks,
+                              hidden_after=after is not None and id(after) in marks))
             start = end
     for left, top, right, bottom, kind in marks.areas:
         m = 0.3 * (bottom - top)
@@ -459,17 +461,23 @@ def _boxes(rows: list[Row], marks: _Marks, size: tuple[int, int]) -> list[Box]:
 
 
 def _box(words: list[OcrWord], kind: PatientDataKind, row_h: float, before: OcrWord | None,
-         after: OcrWord | None, size: tuple[int, int]) -> Box:
+         after: OcrWord | None, size: tuple[int, int], *, hidden_before: bool = False,
+         hidden_after: bool = False) -> Box:
     """Around the words, a little more sideways: Tesseract's word boxes sometimes leave
-    out a first or last glyph. The box never reaches into the neighbouring words."""
-    m = max(2, round(0.2 * row_h))
+    out a first or last glyph. The box never reaches into the neighbouring words; when
+    a neighbour is hidden too (a phone cut in two, "+33 793" then "246330"), the box
+    reaches it, so that no sliver of the value shows between the two boxes."""
+    m = max(3, round(0.3 * row_h))
     side = max(m, round(0.9 * row_h))
-    left = min(w.left for w in words) - side
+    first_left = min(w.left for w in words)
+    left = first_left - side
     right = max(w.right for w in words) + side
-    if before is not None and before.right < min(w.left for w in words):
-        left = max(left, before.right + 1)
+    if before is not None and before.right < first_left:
+        left = before.right + 1 if hidden_before and first_left - before.right <= 3 * row_h \
+            else max(left, before.right + 1)
     if after is not None and after.left > right - side:
-        right = min(right, after.left - 1)
+        right = after.left - 1 if hidden_after and after.left - right <= 3 * row_h \
+            else min(right, after.left - 1)
     left, right = max(0, left), min(size[0], right)
     top = max(0, min(w.top for w in words) - m)
     bottom = min(size[1], max(w.bottom for w in words) + m)

@@ -37,6 +37,10 @@ _TOKEN = re.compile(rf"[{lx.LETTERS}](?:[{lx.LETTERS}]|['’\-](?=[{lx.LETTERS}]
 _GAP = re.compile(r"^[ \u00a0\u202f]+$")
 
 
+# The programme's name however OCR reads it: "SI-SAMU", "SI-SANU", "S-SAMU".
+_PROGRAMME = re.compile(r"s[il1|]?-?s[a4][mn][uv]|samu")
+
+
 @dataclass(frozen=True, slots=True)
 class _Token:
     start: int
@@ -139,7 +143,7 @@ class _Kinds:
         self.particle = w in lx.PARTICLES or w in {"le", "la", "van", "von", "der", "den",
                                                     "ben", "bin", "ibn", "el", "al", "ait",
                                                     "aït", "da", "dos", "di", "del", "della"}
-        self.stop = w in stop_words() or len(w) < 2 or "samu" in w or "sam-" in w
+        self.stop = w in stop_words() or len(w) < 2 or bool(_PROGRAMME.search(w))
         self.first = not self.stop and _in(w, firsts)
         self.surname = not self.stop and _in(w, surnames)
         self.common = _common(w, common) or _common(_plain(w), common)
@@ -270,7 +274,9 @@ def find_names(text: str) -> list[tuple[int, int]]:
 def looks_like_name(text: str) -> bool:
     """Whether ``text`` (a search box's entry, a cell) is made of name-like words only,
     at least one of them no ordinary word or a known name."""
-    tokens = _tokens(text)
+    # OCR splits a misread word into bits ("Na&hesa"): bits of one or two
+    # letters prove nothing either way.
+    tokens = [t for t in _tokens(text) if len(t.text) > 2]
     if not tokens or len(tokens) > 5:
         return False
     kinds = [_Kinds(t) for t in tokens]
