@@ -355,7 +355,7 @@ def _mark_under(rows: list[Row], index: int, label: Cell, kind: PatientDataKind,
     row = rows[index]
     h = row.height
     for below in rows[index + 1 : index + 3]:
-        if below.top - row.bottom > 2.6 * max(h, below.height):
+        if below.top - row.bottom > 1.8 * max(h, below.height):
             return
         hits = [c for c in below.cells if abs(c.left - label.left) <= 1.5 * h]
         if hits:
