@@ -2,6 +2,15 @@
 
 Usage: python scripts/build_name_lists.py FAKER_PACKAGE_DIR TESSERACT_WORDLIST
 
+Inputs, offline:
+- ``pip download faker==40.40.0 --no-deps -d /tmp/fk && unzip -q
+  /tmp/fk/faker-40.40.0-py3-none-any.whl -d /tmp/fk`` (FAKER_PACKAGE_DIR is
+  ``/tmp/fk/faker``);
+- ``combine_tessdata -u /usr/share/tesseract-ocr/5/tessdata/fra.traineddata fra.``
+  then ``dawg2wordlist fra.lstm-unicharset fra.lstm-word-dawg fra.words``
+  (both programs come with Debian's ``tesseract-ocr``).
+``resources/pii/first_names_extra.txt`` is written by hand and not rebuilt.
+
 Sources, both freely licensed:
 - first names and surnames of every Latin-script locale of Faker 40.40.0
   (``faker/providers/person/*``, MIT licence, © 2012 Daniele Faraglia), which
