@@ -2238,6 +2238,10 @@
         <translation>JSON output for scripts</translation>
     </message>
     <message>
+        <source>mode strict : proposer aussi tout texte qui n&apos;est pas un mot de l&apos;interface (genre « text »)</source>
+        <translation>strict mode: also propose any text that is not an interface word (kind “text”)</translation>
+    </message>
+    <message>
         <source>Impossible de lire l&apos;image {path} : vérifiez le chemin et le format.</source>
         <translation>The image {path} could not be read: check the path and the format.</translation>
     </message>
@@ -2669,6 +2673,10 @@
     <message>
         <source>numéro de dossier</source>
         <translation>case number</translation>
+    </message>
+    <message>
+        <source>texte à vérifier (mode strict)</source>
+        <translation>text to check (strict mode)</translation>
     </message>
     <message>
         <source>La détection automatique des données patient n&apos;est pas disponible (Tesseract est absent) : masquez les données à la main ou demandez à votre service informatique d&apos;installer Tesseract avec le français.</source>

@@ -124,6 +124,11 @@ class Settings(BaseSettings):
     # Capture
     hotkey: str = Field("<ctrl>+<alt>+<shift>+s", description="Raccourci de capture globale.")
     start_with_session: bool = Field(False, description="Démarrer avec la session.")
+    pii_strict_mode: bool = Field(
+        False,
+        description="Masquage strict : proposer de masquer tout texte des captures qui n'est "
+        "pas un mot de l'interface (verrouillable par la politique).",
+    )
 
     @field_validator("crra_id")
     @classmethod
