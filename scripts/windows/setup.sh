@@ -101,7 +101,20 @@ build_stubs() {  # out folder
   x86_64-w64-mingw32-gcc -O2 -Wall -Wextra -Werror -shared -s -o "$1/icuuc.dll" "$stubs/icuuc.c"
 }
 
-PREFIX_RECIPE=1
+# Wine links the profile's Desktop, Documents, Pictures … to the host user's home folders:
+# make them plain folders inside the prefix, so that nothing run in the lane (the installer's
+# desktop shortcut, a test gone wrong) writes outside it. "disable" in .update-timestamp
+# stops Wine from updating the prefix (and re-creating the links) behind our back: a new
+# Wine version makes a new prefix anyway (see the key below).
+sandbox_profile() {
+  local link
+  while IFS= read -r -d '' link; do
+    rm "$link" && mkdir "$link"
+  done < <(find "$BASE_PREFIX/drive_c/users" -maxdepth 2 -type l -print0)
+  echo disable > "$BASE_PREFIX/.update-timestamp"
+}
+
+PREFIX_RECIPE=2
 make_prefix() {
   local key
   # Bump PREFIX_RECIPE when this function changes: the prefix is then made again.
@@ -115,6 +128,7 @@ make_prefix() {
   # A crashing program exits with its code instead of opening winedbg's dialog.
   WINEPREFIX="$BASE_PREFIX" wine_run reg add 'HKCU\Software\Wine\WineDbg' /v ShowCrashDialog \
     /t REG_DWORD /d 0 /f >/dev/null
+  sandbox_profile
   build_stubs "$LANE/stubs"
   cp "$LANE/stubs/bcryptprimitives.dll" "$LANE/stubs/icuuc.dll" \
      "$BASE_PREFIX/drive_c/windows/system32/"
