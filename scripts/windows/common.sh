@@ -23,8 +23,10 @@ RUN="$LANE/run"
 export WINEARCH=win64
 export WINEDEBUG=-all
 # No Mono / Gecko installer dialogs when the prefix is made: nothing here needs them.
-export WINEDLLOVERRIDES="mscoree,mshtml="
-# Headless: Wine's X11 driver is not used (Qt gets -platform offscreen / windows:…).
+# No sound drivers either (no sound card here: ALSA's errors would fill the output).
+export WINEDLLOVERRIDES="mscoree,mshtml=;winealsa.drv,winepulse.drv="
+# The set-up is headless; the tests and the smoke test give Wine a virtual screen of their
+# own (start_display in run_prefix.sh), never the host's.
 unset DISPLAY WAYLAND_DISPLAY
 
 lane_log() { printf '[windows-lane] %s\n' "$*"; }

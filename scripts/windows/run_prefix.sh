@@ -33,3 +33,35 @@ profile_fingerprint() {
   (cd "$WINEPREFIX/drive_c/users" && find . ! -type f | sort \
      && find . -type f -print0 | sort -z | xargs -0r sha256sum)
 }
+
+# A virtual screen for Wine's X11 driver: GDI capture (BitBlt), RegisterHotKey and Qt's
+# windows platform need a desktop, which headless Wine does not have. Sets DISPLAY; the
+# server is stopped by stop_display (called from an EXIT trap).
+LANE_XVFB_PID=""
+start_display() {
+  local number
+  for number in $(seq 150 400); do
+    [ -e "/tmp/.X11-unix/X$number" ] || [ -e "/tmp/.X$number-lock" ] || break
+  done
+  Xvfb ":$number" -screen 0 1920x1080x24 -nolisten tcp -noreset >/dev/null 2>&1 &
+  LANE_XVFB_PID=$!
+  local waited=0
+  until [ -e "/tmp/.X11-unix/X$number" ]; do
+    sleep 0.1
+    waited=$((waited + 1))
+    if [ $waited -gt 100 ] || ! kill -0 "$LANE_XVFB_PID" 2>/dev/null; then
+      echo "[windows-lane] Xvfb did not start" >&2
+      return 1
+    fi
+  done
+  export DISPLAY=":$number"
+}
+
+stop_display() {
+  [ -n "${WINEPREFIX:-}" ] && wineserver -k 2>/dev/null || true
+  if [ -n "$LANE_XVFB_PID" ]; then
+    kill "$LANE_XVFB_PID" 2>/dev/null || true
+    wait "$LANE_XVFB_PID" 2>/dev/null || true
+    LANE_XVFB_PID=""
+  fi
+}

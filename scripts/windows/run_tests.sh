@@ -12,13 +12,15 @@ source "$(dirname "$0")/run_prefix.sh"
 # slow (the Linux build: the lane builds the Windows one, scripts/windows/release.sh), and
 # the GUI/e2e folders, which need X11 for the real windows and input.
 TESTS=(tests/windows tests/checks tests/config tests/procedure tests/report tests/mail
-       tests/capture tests/redaction tests/pii tests/test_logging.py tests/test_cli.py
-       tests/test_crash.py tests/test_architecture.py)
+       tests/capture/test_capture_autostart.py tests/capture/test_capture_models.py
+       tests/test_logging.py tests/test_cli.py tests/test_crash.py)
 MARKERS="not xvfb and not posix_only and not slow"
 [ $# -gt 0 ] && TESTS=("$@")
 
 start=$SECONDS
 make_run_prefix
+trap stop_display EXIT
+start_display
 before="$(profile_fingerprint)"
 
 echo "== Windows lane: pytest under Wine (Windows 10, Python 3.11.9 win_amd64)"
