@@ -174,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--without-ocr", action="store_true",
                         help="build without the Tesseract models (not for deployment)")
     args = parser.parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # Windows writes a pipe in cp1252, which has no "→": the build's log is UTF-8.
+        sys.stdout.reconfigure(encoding="utf-8")
     started = time.perf_counter()
     python = sys.executable
     dist: Path = args.dist.resolve()

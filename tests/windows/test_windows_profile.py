@@ -137,3 +137,11 @@ def test_a_file_lock_held_by_another_process_is_refused_until_it_exits(tmp_path:
         assert lock.acquire() and lock.held
     # The lock holds a region, not the file: other code may still read it.
     assert path.read_bytes() == b""
+
+
+def test_redirected_output_is_utf8_json() -> None:
+    """A deployment script reads ``check --json`` through a pipe: UTF-8, not cp1252."""
+    result = subprocess.run([sys.executable, "-m", "samu_desktop", "check", "--json", "--only",
+                             "os"], capture_output=True, timeout=180, check=False)
+    report = json.loads(result.stdout.decode("utf-8"))
+    assert report["results"][0]["title"] == "Système d'exploitation"
