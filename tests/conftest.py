@@ -16,6 +16,9 @@ import pytest
 # Offscreen unless a test asks for the real X server: Qt aborts with neither
 # DISPLAY nor QT_QPA_PLATFORM.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if sys.platform == "win32":
+    # Offscreen Qt on Windows reads fonts from a folder (else: a warning, failing the test).
+    os.environ.setdefault("QT_QPA_FONTDIR", os.path.join(os.environ["WINDIR"], "Fonts"))
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -114,7 +114,7 @@ sandbox_profile() {
   echo disable > "$BASE_PREFIX/.update-timestamp"
 }
 
-PREFIX_RECIPE=2
+PREFIX_RECIPE=3
 make_prefix() {
   local key
   # Bump PREFIX_RECIPE when this function changes: the prefix is then made again.
@@ -129,6 +129,9 @@ make_prefix() {
   WINEPREFIX="$BASE_PREFIX" wine_run reg add 'HKCU\Software\Wine\WineDbg' /v ShowCrashDialog \
     /t REG_DWORD /d 0 /f >/dev/null
   sandbox_profile
+  # Wine's prefix has no fonts in C:\windows\Fonts (Debian's fonts-wine is only
+  # recommended); Qt's offscreen platform reads that folder on Windows.
+  cp /usr/share/fonts/truetype/dejavu/*.ttf "$BASE_PREFIX/drive_c/windows/Fonts/"
   build_stubs "$LANE/stubs"
   cp "$LANE/stubs/bcryptprimitives.dll" "$LANE/stubs/icuuc.dll" \
      "$BASE_PREFIX/drive_c/windows/system32/"

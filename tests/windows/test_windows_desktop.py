@@ -47,7 +47,7 @@ def test_the_screen_is_captured_through_gdi() -> None:
     from samu_desktop.capture.grabber import ScreenGrabber
 
     with ScreenGrabber() as grabber:
-        layout = grabber.layout
+        layout = grabber.layout()
         assert layout.monitors
         captures = grabber.grab_all()
     assert len(captures) == len(layout.monitors)

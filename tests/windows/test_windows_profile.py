@@ -120,19 +120,18 @@ def test_a_file_lock_held_by_another_process_is_refused_until_it_exits(tmp_path:
     code = ("import sys; from pathlib import Path; from samu_desktop.mail.filelock import FileLock;"
             f"lock = FileLock(Path({str(path)!r})); print(lock.acquire(), flush=True);"
             "sys.stdin.readline()")
-    holder = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
-    try:
+    with subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, text=True) as holder:
         assert holder.stdout is not None and holder.stdin is not None
-        assert holder.stdout.readline().strip() == "True"
-        assert not FileLock(path).acquire()
-        holder.stdin.write("\n")
-        holder.stdin.close()
-        assert holder.wait(60) == 0
-    finally:
-        if holder.poll() is None:
-            holder.kill()
-            holder.wait(10)
+        try:
+            assert holder.stdout.readline().strip() == "True"
+            assert not FileLock(path).acquire()
+            holder.stdin.write("\n")
+            holder.stdin.close()
+            assert holder.wait(60) == 0
+        finally:
+            if holder.poll() is None:
+                holder.kill()
     with FileLock(path) as lock:
         assert lock.acquire() and lock.held
     # The lock holds a region, not the file: other code may still read it.
