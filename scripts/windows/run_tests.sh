@@ -31,8 +31,9 @@ win_python -m pytest -q -p no:cacheprovider -m "$MARKERS" \
   --basetemp "$(winpath "$RUN/pytest")" -o junit_family=xunit2 \
   --junitxml "$(winpath "$RUN/junit.xml")" "${TESTS[@]}"
 status=$?
+# Whatever a failed test left running in this prefix: a minute to end, then killed.
+timeout 60 wineserver -w || wineserver -k || true
 set -e
-wineserver -w
 
 after="$(profile_fingerprint)"
 if [ "$before" != "$after" ]; then
