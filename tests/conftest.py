@@ -1,4 +1,9 @@
-"""Shared fixtures: an isolated home for every test, offscreen Qt, a real X server."""
+"""Shared fixtures: an isolated home for every test, offscreen Qt, a real X server.
+
+And the guards that keep the test command from ever hanging or leaking (see
+``tests/guards.py``): a modal dialog nobody expected fails its test at once,
+and a test that leaves widgets, threads or timers behind fails.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,8 @@ if sys.platform == "win32":
     os.environ.setdefault("QT_QPA_FONTDIR", os.path.join(os.environ["WINDIR"], "Fonts"))
 
 REPO = Path(__file__).resolve().parent.parent
+
+pytest_plugins = ["tests.guards"]
 
 
 # platformdirs' Windows folders and where each goes inside a test's home: platformdirs asks
