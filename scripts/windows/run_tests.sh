@@ -27,7 +27,8 @@ echo "== Windows lane: pytest under Wine (Windows 10, Python 3.11.9 win_amd64)"
 cd "$REPO"
 set +e
 # -p no:cacheprovider: nothing written into the repository's .pytest_cache from Windows.
-win_python -m pytest -q -p no:cacheprovider -m "$MARKERS" \
+# timeout_method=thread: Windows has no SIGALRM for pytest-timeout's signal method.
+win_python -m pytest -q -p no:cacheprovider -m "$MARKERS" -o timeout_method=thread \
   --basetemp "$(winpath "$RUN/pytest")" -o junit_family=xunit2 \
   --junitxml "$(winpath "$RUN/junit.xml")" "${TESTS[@]}"
 status=$?
