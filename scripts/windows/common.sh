@@ -29,6 +29,9 @@ export WINEDLLOVERRIDES="mscoree,mshtml=;winealsa.drv,winepulse.drv="
 # own (start_display in run_prefix.sh), never the host's.
 unset DISPLAY WAYLAND_DISPLAY
 
+# The host's pip settings (find-links, constraints …) name Linux paths: not for Windows' pip.
+while IFS= read -r var; do unset "$var"; done < <(env | sed -n 's/^\(PIP_[A-Z_]*\)=.*/\1/p')
+
 lane_log() { printf '[windows-lane] %s\n' "$*"; }
 
 # Z:\ is the host's root in every Wine prefix.

@@ -175,10 +175,25 @@ install_project() {
   stamp_ok project "$key" && return
   lane_log "installing the project (editable) with the Windows pyside6-uic.exe / pyside6-lrelease.exe"
   # The normal build: setup.py's build_ui runs the Windows Qt tools, found in Scripts\.
-  WINEPATH="$(winpath "$WIN_PYTHON/Scripts")" WINEPREFIX="$BASE_PREFIX" win_python -m pip \
-    install -q --no-index --no-deps --no-build-isolation --no-warn-script-location \
-    -e "$(winpath "$REPO")"
-  stamp_set project "$key"
+  # Once seen stuck (a Wine hiccup, the build's child gone and pip still waiting): a time
+  # limit and a second try.
+  local attempt rc
+  for attempt in 1 2; do
+    set +e
+    WINEPATH="$(winpath "$WIN_PYTHON/Scripts")" WINEPREFIX="$BASE_PREFIX" timeout 900 \
+      wine "$WIN_PYTHON/python.exe" -m pip install -q --no-index --no-deps \
+      --no-build-isolation --no-warn-script-location -e "$(winpath "$REPO")" </dev/null 2>&1 \
+      | grep -vE '^\s*$|^\s{2}|corresp\(|!!$|BuildBackendWarning|setuptools'
+    rc=${PIPESTATUS[0]}
+    set -e
+    if [ "$rc" = 0 ]; then
+      stamp_set project "$key"
+      return
+    fi
+    WINEPREFIX="$BASE_PREFIX" wineserver -k || true
+    lane_log "project installation failed or stuck (attempt $attempt)"
+  done
+  exit 1
 }
 
 mkdir -p "$LANE"
