@@ -15,8 +15,9 @@ HOST_PYTHON="$REPO/.venv/bin/python"
 [ -x "$HOST_PYTHON" ] || HOST_PYTHON=python3
 
 source_key() {
+  # What goes into the program and its installer (not the documentation).
   (cd "$REPO" && git ls-files -z samu_desktop resources ui packaging setup.py pyproject.toml \
-     scripts/windows/wheels.txt \
+     scripts/windows/wheels.txt ':!*.md' \
    | xargs -0 sha256sum | sha256sum | cut -c1-16)
 }
 
