@@ -36,7 +36,7 @@ ManifestDPIAware true
 !include MUI2.nsh
 !include LogicLib.nsh
 !include FileFunc.nsh
-!include WordFunc.nsh
+!include StrFunc.nsh
 !include x64.nsh
 !include WinVer.nsh
 
@@ -134,8 +134,15 @@ Function un.onInit
   Call un.ParseSwitches
 FunctionEnd
 
+${StrStr}  ; StrFunc: declare before use
+; outvar = 1 when /TASKS= named the task, else 0.
 !macro HasTask name outvar
-  ${WordFind} "$Tasks" ",${name}," "E+1{" ${outvar}
+  ${StrStr} ${outvar} "$Tasks" ",${name},"
+  ${If} ${outvar} != ""
+    StrCpy ${outvar} 1
+  ${Else}
+    StrCpy ${outvar} 0
+  ${EndIf}
 !macroend
 
 Section "Install"

@@ -16,10 +16,12 @@ HOST_PYTHON="$REPO/.venv/bin/python"
 
 source_key() {
   # What goes into the program and its installer (not the documentation).
+  # The installer's script has its own key: a change there only makes the installer again.
   (cd "$REPO" && git ls-files -z samu_desktop resources ui packaging setup.py pyproject.toml \
-     scripts/windows/wheels.txt ':!*.md' \
+     scripts/windows/wheels.txt ':!*.md' ':!packaging/windows/*.nsi' \
    | xargs -0 sha256sum | sha256sum | cut -c1-16)
 }
+installer_key() { sha256sum "$REPO/packaging/windows/samu-desktop.nsi" | cut -c1-16; }
 
 version="$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$REPO/samu_desktop/__init__.py")"
 key="$(source_key)"
@@ -32,8 +34,8 @@ trap stop_display EXIT
 start_display
 
 echo "== Windows lane: release (PyInstaller under Wine, NSIS installer, silent install smoke test)"
-if [ -f "$setup_exe" ] && [ -f "$out/samu-desktop/samu-desktop.exe" ]; then
-  lane_log "build of these sources already made: $out (cached)"
+if [ -f "$out/samu-desktop/samu-desktop.exe" ]; then
+  lane_log "PyInstaller build of these sources already made: $out (cached)"
 else
   rm -rf "$LANE/release"
   mkdir -p "$out" "$RUN/build"
@@ -47,6 +49,11 @@ else
      win_python packaging/build.py --no-installer --dist "$(winpath "$out")" \
        --work "$(winpath "$RUN/build")")
   lane_log "PyInstaller: $((SECONDS - build_start)) s, $(du -sh "$out/samu-desktop" | cut -f1)"
+fi
+if [ -f "$setup_exe" ] && [ "$(cat "$out/installer.key" 2>/dev/null)" = "$(installer_key)" ]; then
+  lane_log "installer of these sources already made: $setup_exe (cached)"
+else
+  rm -f "$setup_exe" "$out/installer.key"
   nsis_start=$SECONDS
   # build.py's own installer step, run by the host's Python: Debian's makensis.
   "$HOST_PYTHON" - "$REPO/packaging/build.py" "$version" "$out" "$RUN" <<'EOF'
@@ -59,6 +66,7 @@ build = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(build)
 build.windows_installer(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
 EOF
+  installer_key > "$out/installer.key"
   lane_log "NSIS: $((SECONDS - nsis_start)) s, $(du -h "$setup_exe" | cut -f1)"
 fi
 
