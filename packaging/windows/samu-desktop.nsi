@@ -18,7 +18,8 @@
 ;   "C:\Program Files\samu-desktop\unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
 ; See docs\guide-administrateur.md (French) for the whole deployment.
 
-Unicode true
+; A 64-bit installer (Wine here runs 64-bit programs only, and so does the app).
+Target amd64-unicode
 ManifestDPIAware true
 !ifndef APP_VERSION | APP_VERSION4 | SOURCE_DIR | OUTPUT_FILE | ICON_FILE
   !error "pass -DAPP_VERSION -DAPP_VERSION4 -DSOURCE_DIR -DOUTPUT_FILE -DICON_FILE (scripts/windows/release.sh does)"
@@ -45,7 +46,9 @@ OutFile "${OUTPUT_FILE}"
 InstallDir "$PROGRAMFILES64\samu-desktop"
 ; Per-machine: Program Files, HKLM, shortcuts for every user.
 RequestExecutionLevel admin
-SetCompressor /SOLID lzma
+; zlib: a few times quicker to build than LZMA on this 190 MB folder (measured in the
+; Windows lane under load: 140 s instead of 561 s), for 86 MB instead of 54 MB.
+SetCompressor zlib
 BrandingText "${APP_NAME} ${APP_VERSION}"
 VIProductVersion "${APP_VERSION4}"
 VIFileVersion "${APP_VERSION4}"

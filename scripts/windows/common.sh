@@ -41,11 +41,12 @@ winpath() { printf 'Z:%s' "$(printf '%s' "$1" | tr '/' '\\')"; }
 # WinError 6") when stdout or stderr is a regular file, so both always go through a
 # pipe; the exit status is the program's. stdin is closed (never wait for input).
 wine_run() {
-  local status
+  local status errexit=0
+  [[ $- == *e* ]] && errexit=1
   set +e
   wine "$@" </dev/null 2>&1 | cat
   status=${PIPESTATUS[0]}
-  set -e
+  [ "$errexit" = 1 ] && set -e
   return "$status"
 }
 
