@@ -129,6 +129,8 @@ def test_windows_run_key_holds_one_quoted_command_line() -> None:
         WindowsAutostart(MemoryRegistry(fail=True)).enable(["x"])
 
 
+@pytest.mark.skipif(sys.platform == "win32",
+                    reason="the XDG entry; Windows: tests/windows (the Run key)")
 def test_cli_switches_autostart(isolated_home: Path) -> None:
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "samu_desktop", *args],
