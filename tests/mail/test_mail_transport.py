@@ -8,6 +8,7 @@ TLS trust: production trusts the OS store, the tests trust their own CA.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from email import message_from_bytes
 from email import policy as email_policy
@@ -189,6 +190,7 @@ def test_no_password_in_the_keyring(mail_server: Factory, pki: Pki,
     assert "Aucun mot de passe SMTP" in info.value.user_message
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="the Secret Service: Linux's keyring")
 def test_keyring_unavailable_is_a_clear_message(
     mail_server: Factory, pki: Pki, monkeypatch: pytest.MonkeyPatch
 ) -> None:
