@@ -60,7 +60,9 @@ class AppPaths:
 
     @property
     def last_good_policy_file(self) -> Path:
-        return self.state_dir / "policy.last-good.json"
+        """The administrator's fallback policy, next to the policy: only whoever can write
+        the policy can write it (the application never does)."""
+        return self.policy_dir / "policy.last-good.json"
 
     @property
     def quarantine_dir(self) -> Path:

@@ -144,10 +144,12 @@ class ReportWizard(QWidget):
     # -- steps ---------------------------------------------------------------
     def _application_chosen(self, application_id: str) -> None:
         if self.report is not None and self.report.application != application_id:
-            # Another application means another form: start a fresh draft.
+            # Another application means another form: start a fresh draft. The old
+            # report ends here, its captures and their key with it (discard wipes them).
             self.context.drafts.discard(self.report.id)
             self.report = None
             self._drop_form()
+            self._drop_screenshots()
         if self.report is None or self.form is None:
             self._start(application_id)
         else:
@@ -352,6 +354,14 @@ class ReportWizard(QWidget):
             self.pages.removeWidget(self.form)
             self.form.deleteLater()
             self.form = None
+
+    def _drop_screenshots(self) -> None:
+        # The page holds the old report's store: the new report gets a page of its own.
+        if self.screenshots is not None:
+            self.screenshots.clear()
+            self.pages.removeWidget(self.screenshots)
+            self.screenshots.deleteLater()
+            self.screenshots = None
 
     def go_back(self) -> None:
         current = self.pages.currentWidget()
