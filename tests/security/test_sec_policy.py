@@ -1,0 +1,107 @@
+"""Attack: a user unlocks the administrator's policy.
+
+Issue 17, item 3. When the deployed policy cannot be used (a typo, or a policy written
+for a newer version during a roll-out), the application must never fall back on
+anything the user can write. Real files, the real settings store the application
+starts with.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from samu_desktop.config.paths import AppPaths
+from samu_desktop.config.settings import Settings, setting_names
+from samu_desktop.config.store import SettingsStore
+from tests.security.helpers import write_json
+
+ADMIN_POLICY = {
+    "locked": {"smtp_host": "smtp.hopital.test", "smtp_security": "starttls",
+               "cc_address": "", "support_email": "support@example.invalid"},
+    "allow_plaintext_smtp": False,
+}
+# What a user would like: plaintext to a host of their choosing, a hidden copy.
+USER_WISH = {"smtp_host": "relay.attacker.invalid", "smtp_security": "none",
+             "smtp_port": 25, "cc_address": "copy@attacker.invalid",
+             "support_email": "someone@attacker.invalid", "reporter_name": "Agent Exemple"}
+# A roll-out: the policy of a newer version names a setting this version does not know.
+NEWER_POLICY = {"locked": {"smtp_host": "smtp.hopital.test", "a_future_setting": True}}
+
+
+# What only describes the person at the keyboard: the user's even when all else is locked.
+PERSONAL = {"language", "reporter_name", "reporter_phone", "reporter_email", "smtp_username",
+            "hotkey", "start_with_session"}
+
+
+@pytest.fixture
+def paths() -> AppPaths:
+    return AppPaths.default()
+
+
+def assert_nothing_unlocked(paths: AppPaths) -> None:
+    loaded = SettingsStore(paths).load()
+    settings = loaded.settings
+    assert loaded.policy.unreadable
+    assert not loaded.policy.policy.allow_plaintext_smtp
+    assert settings.smtp_host != "relay.attacker.invalid"
+    assert settings.smtp_security != "none"
+    assert settings.cc_address != "copy@attacker.invalid"
+    assert settings.support_email != "someone@attacker.invalid"
+    assert {"smtp_host", "smtp_security", "cc_address", "support_email"} <= loaded.locked
+
+
+def test_a_forged_last_good_copy_in_the_users_own_folder_unlocks_nothing(
+    paths: AppPaths,
+) -> None:
+    write_json(paths.policy_file, ADMIN_POLICY)
+    SettingsStore(paths).load()  # a normal start with the good policy
+    # The user forges a "last good" policy that locks nothing and allows plaintext, in
+    # every folder of theirs where an application could keep one…
+    forged = {"schema_version": 1, "locked": {}, "defaults": {}, "allow_plaintext_smtp": True}
+    for folder in (paths.state_dir, paths.config_dir, paths.data_dir):
+        write_json(folder / "policy.last-good.json", forged)
+    write_json(paths.settings_file, USER_WISH)
+    # …and the deployed policy becomes unusable (a newer version's policy arrives).
+    write_json(paths.policy_file, NEWER_POLICY)
+
+    assert_nothing_unlocked(paths)
+
+
+def test_the_administrators_last_good_copy_next_to_the_policy_applies(
+    paths: AppPaths,
+) -> None:
+    write_json(paths.policy_dir / "policy.last-good.json", ADMIN_POLICY)
+    write_json(paths.policy_file, NEWER_POLICY)
+    write_json(paths.settings_file, USER_WISH)
+
+    loaded = SettingsStore(paths).load()
+
+    assert loaded.policy.unreadable
+    assert loaded.settings.smtp_host == "smtp.hopital.test"
+    assert loaded.settings.support_email == "support@example.invalid"
+    assert_nothing_unlocked(paths)
+    # The application never writes there itself: only whoever writes the policy does.
+    write_json(paths.policy_file, {"locked": {"smtp_host": "other.hopital.test"}})
+    SettingsStore(paths).load()
+    assert (paths.policy_dir / "policy.last-good.json").read_text(encoding="utf-8") == \
+        json.dumps(ADMIN_POLICY)
+
+
+def test_an_unusable_policy_without_a_trusted_copy_locks_everything(paths: AppPaths) -> None:
+    write_json(paths.policy_file, NEWER_POLICY)
+    write_json(paths.settings_file, {**USER_WISH, "centre_name": "SAMU 00 (exemple)",
+                                     "smtp_auth": False, "sent_retention_days": 3650,
+                                     "environment": "formation"})
+
+    loaded = SettingsStore(paths).load()
+
+    assert_nothing_unlocked(paths)
+    assert loaded.locked == setting_names() - PERSONAL
+    defaults = Settings()
+    for name in loaded.locked:
+        assert getattr(loaded.settings, name) == getattr(defaults, name), name
+    # What only describes the person at the keyboard stays theirs.
+    assert loaded.settings.reporter_name == "Agent Exemple"
+    assert any("politique" in message for message in loaded.messages)
