@@ -127,6 +127,7 @@ class Vault:
         """Encrypt ``image`` in memory and write only the ciphertext."""
         path = self._path(name)
         # The folder first: a key is never stored without a folder that records it.
+        made = not self.directory.exists()
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -138,7 +139,13 @@ class Vault:
                 ).format(name=path.name),
                 details=f"{type(exc).__name__}: {exc.strerror}",
             ) from exc
-        key = self._writing_key()
+        try:
+            key = self._writing_key()
+        except VaultUnavailable:
+            if made:  # no key was stored: nothing to record
+                with contextlib.suppress(OSError):
+                    self.directory.rmdir()
+            raise
         buffer = io.BytesIO()
         # Fast lossless encoding: the plaintext never leaves this buffer.
         rgb = image if image.mode == "RGB" else image.convert("RGB")
