@@ -121,7 +121,7 @@ class DraftStore:
                 translate("drafts", "Ce brouillon n'existe plus : il a peut-être été supprimé."),
             ) from exc
         except UnsafeFile as exc:
-            raise DraftError(self._set_aside(path), details=exc.strerror) from exc
+            raise DraftError(self._set_aside(path), details=exc.strerror or "unsafe file") from exc
         except OSError as exc:
             raise StorageError(
                 translate(
