@@ -8,7 +8,9 @@ A report's files live exactly as long as the report needs them:
   images) for ``sent_retention_days`` after it was sent or finished;
 - encrypted originals, their key in the keyring and redacted exports of a report
   that is gone (a crash between two steps, a draft deleted by hand): removed at the
-  next start.
+  next start;
+- copies of damaged files set aside for the administrator (a damaged draft holds
+  typed text): ``draft_retention_days`` after they were set aside.
 
 Both durations are administrative settings (the policy can lock them). The history
 keeps its one line per report: it holds no typed text and no image.
@@ -84,6 +86,7 @@ def sweep(paths: AppPaths, settings: Settings, now: datetime | None = None) -> S
         result.vaults = _sweep_vaults(paths, drafts)
         result.keys = _sweep_keys(paths, drafts)
     _sweep_screens(paths, drafts)
+    _purge_quarantine(paths, settings, now)
     if result.vaults or result.keys:
         log.info("sweep: %d vault(s) and %d key(s) of ended reports deleted",
                  result.vaults, result.keys)
@@ -156,6 +159,22 @@ def _sweep_screens(paths: AppPaths, drafts: DraftStore) -> None:
         report_id = folder.name[: -len(SCREENS_SUFFIX)]
         if not _live(drafts, report_id):
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _purge_quarantine(paths: AppPaths, settings: Settings, now: datetime | None) -> None:
+    moment = aware(now or datetime.now().astimezone()).timestamp()
+    cutoff = moment - timedelta(days=settings.draft_retention_days).total_seconds()
+    try:
+        entries = list(paths.quarantine_dir.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if entry.lstat().st_mtime < cutoff:
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink()
 
 
 def _purge_outbox(paths: AppPaths, settings: Settings, now: datetime | None) -> int:

@@ -9,6 +9,7 @@ real SMTP server on loopback (aiosmtpd with STARTTLS and AUTH) and the real keyr
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -133,3 +134,22 @@ def test_a_report_is_deleted_right_after_it_is_sent_when_the_retention_is_zero(
     # The history keeps its line (no typed text, no image in it).
     assert window.history is not None
     assert [e.status for e in window.history.entries() if e.report_id == report.id] == ["sent"]
+
+
+def test_copies_of_damaged_drafts_set_aside_do_not_stay_forever(
+    qtbot: QtBot, paths: AppPaths
+) -> None:
+    """A damaged draft set aside still holds what was typed: it goes after the retention."""
+    paths.quarantine_dir.mkdir(parents=True)
+    old = paths.quarantine_dir / "0b6e2f4c-0000-4000-8000-000000000000.20260101-000000.json"
+    old.write_text('{"answers": {"details": "texte synthétique"}', encoding="utf-8")
+    forty_days_ago = (datetime.now() - timedelta(days=40)).timestamp()
+    os.utime(old, (forty_days_ago, forty_days_ago))
+    recent = paths.quarantine_dir / "settings.20261201-000000.json"
+    recent.write_text("{", encoding="utf-8")
+
+    window = main_window(qtbot, Settings(draft_retention_days=30))
+
+    assert not old.exists()
+    assert recent.exists()  # still within the retention: kept for the administrator
+    window.sending.outbox_sender.stop(5.0)
