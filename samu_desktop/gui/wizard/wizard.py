@@ -357,11 +357,14 @@ class ReportWizard(QWidget):
 
     def _drop_screenshots(self) -> None:
         # The page holds the old report's store: the new report gets a page of its own.
+        # The old one is emptied and hidden, not deleted: a patient-data search still
+        # running delivers its result to it harmlessly (it goes with the wizard).
         if self.screenshots is not None:
-            self.screenshots.clear()
-            self.pages.removeWidget(self.screenshots)
-            self.screenshots.deleteLater()
-            self.screenshots = None
+            old, self.screenshots = self.screenshots, None
+            old.done.disconnect(self._screenshots_done)
+            old.clear()
+            self.pages.removeWidget(old)
+            old.hide()
 
     def go_back(self) -> None:
         current = self.pages.currentWidget()
