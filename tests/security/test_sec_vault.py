@@ -139,3 +139,22 @@ def test_orphaned_vaults_and_keys_are_swept_at_start(
         assert_unrecoverable(paths, report_id, copy)
     assert credentials.get_secret(lone_key) is None
     window.sending.outbox_sender.stop(5.0)
+
+
+def test_a_key_the_keyring_refused_to_delete_goes_at_the_next_start(
+    secret_service: str, qtbot: QtBot, paths: AppPaths, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Abandoned while the keyring was away: the files go at once, the key at next start."""
+    report, _ = draft_with_capture(paths)
+    copy = keep_a_copy(paths, report.id, tmp_path)
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+    DraftStore(paths).discard(report.id)
+    assert vault_files(paths, report.id) == []
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", secret_service)
+    assert credentials.get_secret(f"vault:{report.id}") is not None  # the keyring refused
+
+    window = main_window(qtbot)
+
+    assert_unrecoverable(paths, report.id, copy)
+    window.sending.outbox_sender.stop(5.0)
