@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -39,6 +40,8 @@ log = logging.getLogger(__name__)
 
 VAULT_FOLDER = "vault"  # the same name as redaction.vault.VAULT_FOLDER (kept import-free)
 SCREENS_SUFFIX = ".screens"
+# A report's e-mail names it in its Message-ID (see gui/sending.py report_message_id).
+_REPORT_MESSAGE_ID = re.compile(r"<([0-9a-f-]{36})\.report@[^>]+>")
 
 
 @dataclass
@@ -62,8 +65,15 @@ def purge(paths: AppPaths, settings: Settings, now: datetime | None = None) -> S
     """Delete the drafts and sent outbox entries past their retention."""
     result = SweepResult()
     drafts = DraftStore(paths)
+    waiting: set[str] | None = None
     for report in drafts.list_drafts().reports:
         if expired(report, settings, now):
+            if report.status == "finished":
+                # Handed over but not yet accepted by the server: kept, so that the
+                # delivery can still mark it sent in the history.
+                waiting = _waiting_reports(paths) if waiting is None else waiting
+                if str(report.id) in waiting:
+                    continue
             try:
                 drafts.discard(report.id)
             except (OSError, UserFacingError) as exc:
@@ -159,6 +169,23 @@ def _sweep_screens(paths: AppPaths, drafts: DraftStore) -> None:
         report_id = folder.name[: -len(SCREENS_SUFFIX)]
         if not _live(drafts, report_id):
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _waiting_reports(paths: AppPaths) -> set[str]:
+    """Ids of the reports whose e-mail is still in the outbox, not yet sent."""
+    from samu_desktop.mail.outbox import EntryState, Outbox
+
+    outbox = Outbox(paths.outbox_dir)
+    found: set[str] = set()
+    for entry_id in outbox.ids():
+        try:
+            record = outbox.load(entry_id)
+        except (OSError, ValueError, UserFacingError):
+            continue
+        match = _REPORT_MESSAGE_ID.fullmatch(record.message_id.strip())
+        if match and record.state is not EntryState.SENT:
+            found.add(match.group(1))
+    return found
 
 
 def _purge_quarantine(paths: AppPaths, settings: Settings, now: datetime | None) -> None:

@@ -34,13 +34,15 @@ def paths() -> AppPaths:
     return AppPaths.default()
 
 
-def outbox_entry(paths: AppPaths, state: EntryState, age: timedelta) -> str:
+def outbox_entry(paths: AppPaths, state: EntryState, age: timedelta,
+                 message_id: str = "") -> str:
     """An outbox entry in ``state``, sent (or created) ``age`` ago."""
     message = EmailMessage()
     message["From"] = "agent@example.invalid"
     message["To"] = "support@example.invalid"
     message["Subject"] = "[SI-SAMU][Incident] synthétique"
-    message["Message-ID"] = f"<{datetime.now().timestamp()}.{age.days}.{state}@example.invalid>"
+    message["Message-ID"] = message_id or \
+        f"<{datetime.now().timestamp()}.{age.days}.{state}@example.invalid>"
     message.set_content("Texte synthétique d'un signalement.")
     outbox = Outbox(paths.outbox_dir)
     when = datetime.now(UTC) - age
@@ -67,6 +69,11 @@ def test_sent_reports_are_deleted_at_start_once_the_retention_has_passed(
     old_sent_draft = draft(paths, "sent", timedelta(days=8))
     old_finished_draft = draft(paths, "finished", timedelta(days=8))
     recent_sent_draft = draft(paths, "sent", timedelta(days=1))
+    # Finished long ago but its e-mail still waits (network down for days): kept, so that
+    # its delivery is still recorded.
+    waiting_draft = draft(paths, "finished", timedelta(days=8))
+    outbox_entry(paths, EntryState.WAITING, timedelta(days=8),
+                 f"<{waiting_draft.id}.report@example.invalid>")
     drafts = DraftStore(paths)
 
     window = main_window(qtbot, Settings(sent_retention_days=7))
@@ -79,6 +86,7 @@ def test_sent_reports_are_deleted_at_start_once_the_retention_has_passed(
     assert not drafts.path_for(old_sent_draft.id).exists()
     assert not drafts.path_for(old_finished_draft.id).exists()
     assert drafts.path_for(recent_sent_draft.id).exists()
+    assert drafts.path_for(waiting_draft.id).exists()
     # Nothing of the deleted entry is left in a hidden folder either.
     assert [p.name for p in paths.outbox_dir.iterdir() if p.name.startswith(".")] == []
     window.sending.outbox_sender.stop(5.0)
