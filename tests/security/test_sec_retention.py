@@ -120,6 +120,7 @@ def test_a_report_is_deleted_right_after_it_is_sent_when_the_retention_is_zero(
     pki = make_pki(tmp_path)
     monkeypatch.setenv("SSL_CERT_FILE", str(pki.ca_file))
     server = MailServer(pki).start()
+    window = None
     try:
         credentials.set_secret(smtp_account(USER, "127.0.0.1"), PASSWORD)
         window = main_window(qtbot, server.settings(crra_id="FR999", sent_retention_days=0))
@@ -135,8 +136,9 @@ def test_a_report_is_deleted_right_after_it_is_sent_when_the_retention_is_zero(
         qtbot.mouseClick(wizard.review.send, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: len(server.delivered) == 1, timeout=20000)
         qtbot.waitUntil(lambda: Outbox(paths.outbox_dir).ids() == [], timeout=10000)
-        window.sending.outbox_sender.stop(5.0)
     finally:
+        if window is not None:
+            window.sending.outbox_sender.stop(5.0)
         server.stop()
     assert not DraftStore(paths).path_for(report.id).exists()
     # The history keeps its line (no typed text, no image in it).
