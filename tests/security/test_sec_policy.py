@@ -9,6 +9,12 @@ starts with.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -30,6 +36,7 @@ USER_WISH = {"smtp_host": "relay.attacker.invalid", "smtp_security": "none",
 NEWER_POLICY = {"locked": {"smtp_host": "smtp.hopital.test", "a_future_setting": True}}
 
 
+REPO = Path(__file__).resolve().parents[2]
 # What only describes the person at the keyboard: the user's even when all else is locked.
 PERSONAL = {"language", "reporter_name", "reporter_phone", "reporter_email", "smtp_username",
             "hotkey", "start_with_session"}
@@ -105,3 +112,55 @@ def test_an_unusable_policy_without_a_trusted_copy_locks_everything(paths: AppPa
     # What only describes the person at the keyboard stays theirs.
     assert loaded.settings.reporter_name == "Agent Exemple"
     assert any("politique" in message for message in loaded.messages)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="needs root to act as another user (setpriv)")
+def test_a_last_good_copy_left_writable_for_users_is_ignored(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    """The administrator's folder and policy belong to root; a policy.last-good.json left
+    writable by everyone (a mistake) could be forged by a user: it is not trusted.
+
+    The application runs as the unprivileged user ``nobody`` (setpriv), on real files
+    with real owners and modes.
+    """
+    if shutil.which("setpriv") is None:
+        pytest.skip("setpriv is missing")
+    base = Path(tempfile.mkdtemp(prefix="samu-sec-"))
+    try:
+        base.chmod(0o755)
+        policy_dir = base / "etc-xdg" / "samu-desktop"
+        policy_dir.mkdir(parents=True)
+        for folder in (base / "etc-xdg", policy_dir):
+            folder.chmod(0o755)
+        (policy_dir / "policy.json").write_text(json.dumps(NEWER_POLICY), encoding="utf-8")
+        (policy_dir / "policy.json").chmod(0o644)
+        forged = policy_dir / "policy.last-good.json"
+        forged.write_text(json.dumps({"allow_plaintext_smtp": True}), encoding="utf-8")
+        forged.chmod(0o666)  # the mistake: writable by every user
+        home = base / "home"
+        home.mkdir()
+        os.chown(home, 65534, 65534)
+        env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home),
+               "XDG_CONFIG_DIRS": str(base / "etc-xdg"), "PYTHONPATH": str(REPO)}
+        code = ("import json; from samu_desktop.config.paths import AppPaths; "
+                "from samu_desktop.config.store import SettingsStore; "
+                "l = SettingsStore(AppPaths.default()).load(); "
+                "print(json.dumps({'plaintext': l.policy.policy.allow_plaintext_smtp, "
+                "'locked': sorted(l.locked)}))")
+        result = subprocess.run(
+            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+             sys.executable, "-c", code],
+            env=env, cwd=base, capture_output=True, text=True, timeout=60, check=False)
+        assert result.returncode == 0, result.stderr[-2000:]
+        data = json.loads(result.stdout.splitlines()[-1])
+        assert data["plaintext"] is False
+        assert "smtp_host" in data["locked"] and "smtp_security" in data["locked"]
+        # The same file, once only its owner may write it, is the administrator's again.
+        forged.chmod(0o644)
+        result = subprocess.run(
+            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+             sys.executable, "-c", code],
+            env=env, cwd=base, capture_output=True, text=True, timeout=60, check=False)
+        assert json.loads(result.stdout.splitlines()[-1])["plaintext"] is True
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
