@@ -163,3 +163,33 @@ def test_copies_of_damaged_drafts_set_aside_do_not_stay_forever(
     assert not old.exists()
     assert recent.exists()  # still within the retention: kept for the administrator
     window.sending.outbox_sender.stop(5.0)
+
+
+def test_a_flush_from_the_command_line_applies_the_retention_too(
+    tmp_path: Path, paths: AppPaths
+) -> None:
+    """``samu-desktop outbox flush`` (the real program) sends, then deletes what is past
+    the retention, like the application does after a send."""
+    import subprocess
+    import sys
+
+    from samu_desktop.mail.message import build_message
+    from tests.mail.smtp_server import MailServer, make_pki
+
+    pki = make_pki(tmp_path)
+    server = MailServer(pki, auth=False).start()
+    try:
+        settings = server.settings(sent_retention_days=0)
+        SettingsStore(paths).save(settings, frozenset())
+        Outbox(paths.outbox_dir).add(build_message(settings, "Incident test", "t", "h", [],
+                                                   "1"))
+        repo = Path(__file__).resolve().parents[2]
+        result = subprocess.run(
+            [sys.executable, "-m", "samu_desktop", "outbox", "flush"],
+            env=dict(os.environ, SSL_CERT_FILE=str(pki.ca_file), PYTHONPATH=str(repo)),
+            cwd=repo, capture_output=True, text=True, timeout=60, check=False)
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(server.delivered) == 1
+    assert Outbox(paths.outbox_dir).ids() == []
