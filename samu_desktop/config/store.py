@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,8 +67,12 @@ class SettingsStore:
         last_good = self.paths.last_good_policy_file
         try:
             raw = read_limited(path, MAX_POLICY_BYTES)
-        except FileNotFoundError:
-            return PolicyLoad(policy=parse_policy(b"{}"))
+        except FileNotFoundError as exc:
+            if not os.path.lexists(path):
+                return PolicyLoad(policy=parse_policy(b"{}"))  # no policy: nothing imposed
+            # A link to nothing (a share not mounted): there is a policy, it cannot be read.
+            messages.append(self._policy_message(None))
+            return fail_closed(path, last_good, f"{type(exc).__name__}: dangling link")
         except OSError as exc:
             messages.append(self._policy_message(None))
             return fail_closed(path, last_good, f"{type(exc).__name__}: {exc.strerror}")

@@ -164,3 +164,29 @@ def test_a_last_good_copy_left_writable_for_users_is_ignored(tmp_path_factory) -
         assert json.loads(result.stdout.splitlines()[-1])["plaintext"] is True
     finally:
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_a_policy_that_is_a_link_to_nothing_fails_closed_and_keeps_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """/etc/xdg's policy is a link to a share not mounted yet: the application must not
+    treat it as "no policy", nor go and read a policy from the user's XDG_CONFIG_DIRS.
+
+    /etc/xdg itself is not written by tests: the module's constant is moved to a
+    temporary folder standing for it.
+    """
+    from samu_desktop.config import paths as paths_module
+
+    system = tmp_path / "etc-xdg-system" / "samu-desktop"
+    system.mkdir(parents=True)
+    (system / "policy.json").symlink_to(tmp_path / "share-not-mounted" / "policy.json")
+    monkeypatch.setattr(paths_module, "LINUX_POLICY_DIR", system)
+    user_paths = AppPaths.default()
+    # The user offers a policy of their own where XDG_CONFIG_DIRS points.
+    own = Path(os.environ["XDG_CONFIG_DIRS"]) / "samu-desktop" / "policy.json"
+    write_json(own, {"allow_plaintext_smtp": True})
+    write_json(user_paths.settings_file, USER_WISH)
+
+    paths = AppPaths.default()
+    assert paths.policy_dir == system
+    assert_nothing_unlocked(paths)
