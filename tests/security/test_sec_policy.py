@@ -116,7 +116,7 @@ def test_an_unusable_policy_without_a_trusted_copy_locks_everything(paths: AppPa
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
                     reason="needs root to act as another user (setpriv)")
-def test_a_last_good_copy_left_writable_for_users_is_ignored(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+def test_a_last_good_copy_left_writable_for_users_is_ignored() -> None:
     """The administrator's folder and policy belong to root; a policy.last-good.json left
     writable by everyone (a mistake) could be forged by a user: it is not trusted.
 
