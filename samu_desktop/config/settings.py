@@ -107,6 +107,13 @@ class Settings(BaseSettings):
     smtp_username: str = Field("", max_length=254, description="Identifiant SMTP.")
     sender_address: str = Field("", max_length=254, description="Adresse d'expéditeur.")
     cc_address: str = Field("", max_length=254, description="Copie (facultative).")
+    copy_to_reporter: bool = Field(
+        True, description="Envoyer une copie de chaque signalement à la personne qui signale."
+    )
+    call_trace_email: bool = Field(
+        False,
+        description="Après un appel au support (cas A et C), lui envoyer aussi une trace écrite.",
+    )
     smtp_timeout_s: float = Field(
         30.0, gt=0, le=300, description="Délai d'attente d'une réponse du serveur SMTP (secondes)."
     )
@@ -136,6 +143,11 @@ class Settings(BaseSettings):
     # Capture
     hotkey: str = Field("<ctrl>+<alt>+<shift>+s", description="Raccourci de capture globale.")
     start_with_session: bool = Field(False, description="Démarrer avec la session.")
+    pii_strict_mode: bool = Field(
+        False,
+        description="Masquage strict : proposer de masquer tout texte des captures qui n'est "
+        "pas un mot de l'interface (verrouillable par la politique).",
+    )
 
     @field_validator("crra_id")
     @classmethod
@@ -163,9 +175,10 @@ def setting_names() -> frozenset[str]:
     return frozenset(name for name in Settings.model_fields if name != "schema_version")
 
 
-# Settings that only describe the person at the keyboard or their own session. When the
-# policy is unusable and no trusted last good copy exists, every other setting is locked
-# at its built-in default (fail closed); these stay the user's.
+# Settings that only describe the person at the keyboard or their own session, or that
+# can only make the application more careful. When the policy is unusable and no trusted
+# last good copy exists, every other setting is locked at its built-in default (fail
+# closed); these stay the user's.
 PERSONAL_SETTINGS: frozenset[str] = frozenset(
     {
         "language",
@@ -173,8 +186,10 @@ PERSONAL_SETTINGS: frozenset[str] = frozenset(
         "reporter_phone",
         "reporter_email",
         "smtp_username",
+        "copy_to_reporter",
         "hotkey",
         "start_with_session",
+        "pii_strict_mode",
     }
 )
 

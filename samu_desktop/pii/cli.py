@@ -45,6 +45,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--json", action="store_true", help=translate("cli", "sortie JSON pour les scripts")
     )
+    parser.add_argument(
+        "--strict", action="store_true",
+        help=translate("cli", "mode strict : proposer aussi tout texte qui n'est pas un mot "
+                       "de l'interface (genre « text »)"),
+    )
     parser.set_defaults(run=run)
 
 
@@ -64,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
                 with Image.open(io.BytesIO(raw)) as image:
                     image.load()
                     start = time.perf_counter()
-                    boxes = detect(image)
+                    boxes = detect(image, strict=args.strict)
                     seconds = time.perf_counter() - start
         except (Image.DecompressionBombError, Image.DecompressionBombWarning,
                 MemoryError):

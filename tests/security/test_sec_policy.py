@@ -39,7 +39,7 @@ NEWER_POLICY = {"locked": {"smtp_host": "smtp.hopital.test", "a_future_setting":
 REPO = Path(__file__).resolve().parents[2]
 # What only describes the person at the keyboard: the user's even when all else is locked.
 PERSONAL = {"language", "reporter_name", "reporter_phone", "reporter_email", "smtp_username",
-            "hotkey", "start_with_session"}
+            "copy_to_reporter", "hotkey", "start_with_session", "pii_strict_mode"}
 
 
 @pytest.fixture
