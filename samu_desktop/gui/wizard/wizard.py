@@ -132,6 +132,8 @@ class ReportWizard(QWidget):
         self.call.called.connect(self._called)
         for page in (self.application_page, self.review, self.call):
             self.pages.addWidget(page)
+        self._maximised_for_masking = False
+        self.pages.currentChanged.connect(self._page_changed)
 
         if report is not None:
             self._open_form()
@@ -309,6 +311,21 @@ class ReportWizard(QWidget):
         if page is not None:
             self.pages.setCurrentWidget(page)
             self._update_nav()
+
+    def _page_changed(self, _index: int) -> None:
+        """The masking screen needs the whole screen to be read: maximise the
+        window while it is shown, and give the user's size back afterwards."""
+        window = self.window()
+        if window is self:
+            return
+        masking = self.screenshots is not None and self.pages.currentWidget() is self.screenshots
+        if masking and not window.isMaximized() and not window.isFullScreen():
+            self._maximised_for_masking = True
+            window.showMaximized()
+        elif not masking and self._maximised_for_masking:
+            self._maximised_for_masking = False
+            if window.isVisible():
+                window.showNormal()
 
     def add_captures(self, batch: CaptureBatch) -> None:
         """Captures from the hotkey: attach them, and offer their time as the start."""
