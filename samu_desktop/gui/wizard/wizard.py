@@ -130,6 +130,7 @@ class ReportWizard(QWidget):
         self.review.send_requested.connect(self._send)
         self.call = CallPage(self)
         self.call.called.connect(self._called)
+        self.call.fill_form.connect(self._show_form)
         for page in (self.application_page, self.review, self.call):
             self.pages.addWidget(page)
         self._maximised_for_masking = False
@@ -177,6 +178,31 @@ class ReportWizard(QWidget):
         for batch in self._pending_batches:
             self.add_captures(batch)
         self._pending_batches.clear()
+        if self.case.action == "phone":
+            # Cases A and C: the number to call comes first; the form can wait.
+            self._show_call([])
+
+    def _show_form(self) -> None:
+        if self.form is None:
+            return
+        self.pages.setCurrentWidget(self.form)
+        self.focus_first_field()
+        self._update_nav()
+
+    def _support_number(self) -> str:
+        s = self.context.settings
+        return (s.support_phone_calls if self.case.id == "A" else s.support_phone_hardware).strip()
+
+    def _show_call(self, problems: list) -> None:  # type: ignore[type-arg]
+        from samu_desktop.report.spoken import call_checklist
+
+        assert self.report is not None
+        c = self.context
+        self.call.show_call(self.tr("Téléphonez au support SI-SAMU"), self._support_number(),
+                            call_checklist(self.report, c.catalogue, c.language), problems)
+        self.pages.setCurrentWidget(self.call)
+        self.call.done.setFocus()
+        self._update_nav()
 
     def _prerequisites_field(self) -> str | None:
         """The id of the form's prerequisites question, if the form has one."""
@@ -372,6 +398,9 @@ class ReportWizard(QWidget):
 
     def go_back(self) -> None:
         current = self.pages.currentWidget()
+        if current is self.form and self.case.action == "phone":
+            self._show_call([])
+            return
         if current in (self.review, self.call, self.screenshots, self.checks) \
                 and self.form is not None:
             self.pages.setCurrentWidget(self.form)
@@ -404,14 +433,7 @@ class ReportWizard(QWidget):
         problems = problems + free_text_warnings(self.report, c.catalogue, c.language)
         heading = self.case.title.get(c.language)
         if self.case.action == "phone":
-            number = (
-                c.settings.support_phone_calls
-                if self.case.id == "A"
-                else c.settings.support_phone_hardware
-            )
-            script = render_text(self.report, c.catalogue, c.language)
-            self.call.show_call(heading, number, script, problems)
-            self.pages.setCurrentWidget(self.call)
+            self._show_call(problems)
             return
         self.review.title.setText(self.report.title)
         if self.case.action == "local_it":
@@ -432,6 +454,13 @@ class ReportWizard(QWidget):
             send_text,
             contact,
         )
+        if self.case.action == "local_it":
+            from samu_desktop.report.spoken import short_reference
+
+            subject = subject_line(self.report, c.catalogue, c.settings)
+            body = render_text(self.report, c.catalogue, c.language)
+            self.review.set_text(f"{subject}\n\n{body}",
+                                 f"signalement-{short_reference(self.report)}.txt")
         self.pages.setCurrentWidget(self.review)
 
     def _local_it_html(self) -> str:
@@ -459,8 +488,9 @@ class ReportWizard(QWidget):
         self.heading.setText(title)
         self.next.setVisible(current is self.form)
         self.back.setVisible(
-            current in (self.review, self.call, self.screenshots, self.checks)
-            or (current is self.form and bool(self.case.applications))
+            current in (self.review, self.screenshots, self.checks)
+            or (current is self.form
+                and (bool(self.case.applications) or self.case.action == "phone"))
         )
 
     # -- the report ----------------------------------------------------------
@@ -499,13 +529,8 @@ class ReportWizard(QWidget):
 
     def _called(self) -> None:
         assert self.report is not None
-        number = (
-            self.context.settings.support_phone_calls
-            if self.case.id == "A"
-            else self.context.settings.support_phone_hardware
-        )
         try:
-            self.context.history.record_call(self.report, number)
+            self.context.history.record_call(self.report, self._support_number())
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
