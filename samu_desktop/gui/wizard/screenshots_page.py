@@ -318,8 +318,8 @@ class ScreenshotsPage(QWidget):
         total = sum(len(boxes) for boxes in found)
         self.notice.setText(self.tr(
             "%n zone(s) semble(nt) encore montrer des données de patient : encadrée(s) en "
-            "rouge sur l'image et listée(s) à droite. Masquez-les (Alt+M), ou décochez ce "
-            "qui n'est pas une donnée de patient.", "", total))
+            "rouge sur l'image et listée(s) à droite. Masquez-les (Alt+M), ou joignez en les "
+            "laissant visibles si ce ne sont pas des données de patient.", "", total))
         self.notice.show()
         if first is not None:
             self.editor.set_current(first)

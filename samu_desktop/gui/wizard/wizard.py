@@ -300,12 +300,11 @@ class ReportWizard(QWidget):
             self.error.emit(exc.user_message)
             return
         counts = result.counts()
-        self.set_prerequisites(
-            self.tr("{ok} réussie(s), {warn} avertissement(s), {fail} échec(s)").format(
-                ok=counts.get(Status.PASS, 0), warn=counts.get(Status.WARNING, 0),
-                fail=counts.get(Status.FAILURE, 0),
-            )
-        )
+        self.set_prerequisites(", ".join((
+            self.tr("%n vérification(s) réussie(s)", "", counts.get(Status.PASS, 0)),
+            self.tr("%n avertissement(s)", "", counts.get(Status.WARNING, 0)),
+            self.tr("%n échec(s)", "", counts.get(Status.FAILURE, 0)),
+        )))
 
     def _attachment_requested(self, field_id: str) -> None:
         field = next(
