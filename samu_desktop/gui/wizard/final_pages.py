@@ -73,6 +73,7 @@ class ReviewPage(QWidget):
         self.problems.setWordWrap(True)
         self.problems.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.problems)
+        self.text = ""  # the report as plain text, for case D's copy, print and save
         self.preview = QTextBrowser(self)
         self.preview.setAccessibleName(self.tr("Aperçu du signalement"))
         layout.addWidget(self.preview, 1)
@@ -100,7 +101,6 @@ class ReviewPage(QWidget):
         self.send.clicked.connect(self.send_requested)
         row.addWidget(self.send)
         layout.addLayout(row)
-        self.text = ""
         self.file_name = "signalement.txt"
         self.save_dialog: QFileDialog | None = None
 
