@@ -699,8 +699,8 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <source>Retirer les propositions</source>
-        <translation>Remove suggestions</translation>
+        <source>Sans propositions</source>
+        <translation>No proposals</translation>
     </message>
     <message>
         <source>Tout masquer</source>
@@ -713,6 +713,14 @@
     <message>
         <source>Ajuster</source>
         <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Précédente</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Suivante</source>
+        <translation>Next</translation>
     </message>
     <message>
         <source>Enregistrer…</source>
@@ -787,12 +795,12 @@
 <context>
     <name>ReportWizard</name>
     <message>
-        <source>← &amp;Précédent</source>
-        <translation>← &amp;Back</translation>
+        <source>&amp;Précédent</source>
+        <translation>&amp;Previous</translation>
     </message>
     <message>
-        <source>&amp;Suivant →</source>
-        <translation>&amp;Next →</translation>
+        <source>&amp;Suivant</source>
+        <translation>&amp;Next</translation>
     </message>
     <message>
         <source>Téléphonez au support SI-SAMU</source>

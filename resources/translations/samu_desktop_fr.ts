@@ -1,13 +1,13 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="fr">
 <context>
     <name>AttachmentEditor</name>
     <message numerus="yes">
-        <source>%n copie(s) d'écran masquée(s) et vérifiée(s)</source>
+        <source>%n copie(s) d&apos;écran masquée(s) et vérifiée(s)</source>
         <translation>
-            <numerusform>%n copie d'écran masquée et vérifiée</numerusform>
-            <numerusform>%n copies d'écran masquées et vérifiées</numerusform>
+            <numerusform>%n copie d&apos;écran masquée et vérifiée</numerusform>
+            <numerusform>%n copies d&apos;écran masquées et vérifiées</numerusform>
         </translation>
     </message>
 </context>
@@ -69,10 +69,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n zone(s) semble(nt) encore montrer des données de patient : encadrée(s) en rouge sur l'image et listée(s) à droite. Masquez-les (Alt+M), ou joignez en les laissant visibles si ce ne sont pas des données de patient.</source>
+        <source>%n zone(s) semble(nt) encore montrer des données de patient : encadrée(s) en rouge sur l&apos;image et listée(s) à droite. Masquez-les (Alt+M), ou joignez en les laissant visibles si ce ne sont pas des données de patient.</source>
         <translation>
-            <numerusform>%n zone semble encore montrer des données de patient : encadrée en rouge sur l'image et listée à droite. Masquez-la (Alt+M), ou joignez en la laissant visible si ce n'est pas une donnée de patient.</numerusform>
-            <numerusform>%n zones semblent encore montrer des données de patient : encadrées en rouge sur l'image et listées à droite. Masquez-les (Alt+M), ou joignez en les laissant visibles si ce ne sont pas des données de patient.</numerusform>
+            <numerusform>%n zone semble encore montrer des données de patient : encadrée en rouge sur l&apos;image et listée à droite. Masquez-la (Alt+M), ou joignez en la laissant visible si ce n&apos;est pas une donnée de patient.</numerusform>
+            <numerusform>%n zones semblent encore montrer des données de patient : encadrées en rouge sur l&apos;image et listées à droite. Masquez-les (Alt+M), ou joignez en les laissant visibles si ce ne sont pas des données de patient.</numerusform>
         </translation>
     </message>
 </context>

@@ -22,6 +22,7 @@ from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.i18n import install_translators
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.single_instance import InstanceServer, send_to_running, server_name
+from samu_desktop.gui.style import apply_style
 from samu_desktop.gui.tray import Tray
 from samu_desktop.i18n import translate
 from samu_desktop.logsetup import setup_logging
@@ -127,6 +128,7 @@ def build(
     app.setApplicationDisplayName(QCoreApplication.translate("app", "Incident SI-SAMU"))
     log.info("start %s, language %s", __version__, language)
 
+    apply_style(app)
     icon = QIcon(str(resource_path("icons", "samu-desktop.png")))
     app.setWindowIcon(icon)
     window = MainWindow(loaded, store, icon)

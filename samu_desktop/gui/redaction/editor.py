@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui import style
 from samu_desktop.gui.redaction.actions import button_row, shortcut_action
 from samu_desktop.gui.redaction.document import CaptureDocument
 from samu_desktop.gui.redaction.proposal_list import ProposalList, Zone
@@ -108,6 +109,7 @@ class RedactionEditor(QWidget):
             self.tr("Nous vous rappelons que les données d'un patient doivent être cachées."), self
         )
         self.reminder.setWordWrap(True)
+        self.reminder.setObjectName("hint")
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.fill_combo = QComboBox(self)
@@ -138,6 +140,9 @@ class RedactionEditor(QWidget):
         self._docs.append(doc)
         self.undo_group.addStack(doc.undo_stack)
         self.thumbnails.append(doc)
+        # One capture needs no list of captures: its room goes to the image (the view
+        # fits the image again when it is resized).
+        self.thumbnails.setVisible(len(self._docs) > 1)
         doc.changed.connect(lambda: self._doc_changed(doc))
         self._refresh_thumbnail(index)
         self.captures_changed.emit()
@@ -337,13 +342,28 @@ class RedactionEditor(QWidget):
         for name, caption in (
             ("tool_draw", self.tr("Masquer")), ("tool_select", self.tr("Sélection")),
             ("tool_pan", self.tr("Déplacer")), ("delete", self.tr("Supprimer")),
-            ("remove_proposed", self.tr("Retirer les propositions")),
+            ("remove_proposed", self.tr("Sans propositions")),
             ("mask_findings", self.tr("Tout masquer")),
             ("remove_crop", self.tr("Sans recadrage")), ("zoom_fit", self.tr("Ajuster")),
             ("zoom_100", "100 %"), ("zoom_out", "−"), ("zoom_in", "+"),
-            ("previous_capture", "◀"), ("next_capture", "▶"), ("save", self.tr("Enregistrer…")),
+            ("previous_capture", self.tr("Précédente")), ("next_capture", self.tr("Suivante")),
+            ("save", self.tr("Enregistrer…")),
         ):
             self.named_actions[name].setIconText(caption)
+        for name, picture in (
+            ("tool_draw", "square-dashed"), ("tool_select", "mouse-pointer-2"),
+            ("tool_crop", "crop"), ("tool_pan", "hand"), ("undo", "undo-2"), ("redo", "redo-2"),
+            ("delete", "trash-2"), ("remove_proposed", "list-x"), ("remove_crop", "maximize"),
+            ("zoom_fit", "scan"), ("zoom_out", "zoom-out"), ("zoom_in", "zoom-in"),
+            ("previous_capture", "chevron-left"), ("next_capture", "chevron-right"),
+            ("save", "save"), ("mask_findings", "eye-off"),
+        ):
+            self.named_actions[name].setIcon(style.icon(picture))
+        # Icons alone where the picture is well known (the tooltip names them): the
+        # row of tools must fit a 1366-pixel screen beside the page's own button.
+        for name in ("zoom_out", "zoom_in", "previous_capture", "next_capture", "undo", "redo",
+                     "remove_crop", "delete"):
+            self.named_actions[name].setProperty("iconOnly", True)
 
     def _buttons(self, names: Sequence[str]) -> QHBoxLayout:
         return button_row(self, [self.named_actions[n] if n else None for n in names])
@@ -362,9 +382,9 @@ class RedactionEditor(QWidget):
         column.addLayout(zoom_row)
         row = QHBoxLayout()
         row.addWidget(self.verified_box)
-        row.addWidget(self.reminder, 1)
+        row.addSpacing(12)
+        row.addWidget(self.status, 1)
         column.addLayout(row)
-        column.addWidget(self.status)
         side = QWidget(self)
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(0, 0, 0, 0)
@@ -372,6 +392,7 @@ class RedactionEditor(QWidget):
         side_column.addWidget(self.proposals_help)
         side_column.addWidget(self.proposals, 1)
         side_column.addLayout(self._buttons(["mask_findings"]))
+        side_column.addWidget(self.reminder)
         side.setMinimumWidth(240)
         side.setMaximumWidth(320)
         splitter = QSplitter(self)
@@ -380,8 +401,10 @@ class RedactionEditor(QWidget):
         splitter.addWidget(centre)
         splitter.addWidget(side)
         splitter.setStretchFactor(1, 1)
-        tools = self._buttons(["tool_draw", "tool_select", "tool_crop", "tool_pan", "",
-                               "undo", "redo", "", "delete", "remove_proposed", "remove_crop"])
+        # The page may put its own buttons at the start of this row (``toolbar``).
+        tools = self.toolbar = self._buttons(
+            ["tool_draw", "tool_select", "tool_crop", "tool_pan", "", "undo", "redo", "",
+             "delete", "remove_proposed", "remove_crop"])
         tools.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

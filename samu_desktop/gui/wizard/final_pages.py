@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from samu_desktop.fsutil import atomic_write_text
+from samu_desktop.gui import style
 from samu_desktop.gui.widgets import heading
 from samu_desktop.report.validation import Problem
 
@@ -84,11 +85,11 @@ class ReviewPage(QWidget):
         layout.addWidget(self.saved)
         row = QHBoxLayout()
         # Case D: the centre's IT may have no address; the text still goes somewhere.
-        self.copy = QPushButton(self.tr("&Copier le texte"), self)
+        self.copy = QPushButton(style.icon("copy"), self.tr("&Copier le texte"), self)
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.text))
-        self.print_button = QPushButton(self.tr("&Imprimer…"), self)
+        self.print_button = QPushButton(style.icon("printer"), self.tr("&Imprimer…"), self)
         self.print_button.clicked.connect(lambda: print_text(self, self.text))
-        self.save_button = QPushButton(self.tr("&Enregistrer…"), self)
+        self.save_button = QPushButton(style.icon("save"), self.tr("&Enregistrer…"), self)
         self.save_button.clicked.connect(self.ask_where_to_save)
         for button in (self.copy, self.print_button, self.save_button):
             row.addWidget(button)
@@ -96,6 +97,7 @@ class ReviewPage(QWidget):
         row.addStretch(1)
         self.send = QPushButton(self)
         self.send.setObjectName("primary")
+        self.send.setIcon(style.icon("send", on_accent=True))
         self.send.setDefault(True)
         self.send.setShortcut(QKeySequence("Ctrl+Return"))
         self.send.clicked.connect(self.send_requested)
@@ -182,7 +184,7 @@ class CallPage(QWidget):
                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.number.setAccessibleName(self.tr("Numéro du support"))
         number_row.addWidget(self.number)
-        self.copy_number = QPushButton(self.tr("Copier le &numéro"), self)
+        self.copy_number = QPushButton(style.icon("copy"), self.tr("Copier le &numéro"), self)
         self.copy_number.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.number.text())
         )
@@ -217,18 +219,20 @@ class CallPage(QWidget):
         self.problems.setWordWrap(True)
         layout.addWidget(self.problems)
         row = QHBoxLayout()
-        self.copy = QPushButton(self.tr("&Copier le texte"), self)
+        self.copy = QPushButton(style.icon("copy"), self.tr("&Copier le texte"), self)
         self.copy.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.script_text())
         )
-        self.print_button = QPushButton(self.tr("&Imprimer…"), self)
+        self.print_button = QPushButton(style.icon("printer"), self.tr("&Imprimer…"), self)
         self.print_button.clicked.connect(self.print_script)
-        self.form_button = QPushButton(self.tr("&Remplir la fiche"), self)
+        self.form_button = QPushButton(style.icon("clipboard-list"), self.tr("&Remplir la fiche"),
+                                       self)
         self.form_button.setToolTip(
             self.tr("Noter les détails de l'incident : ils complètent ce qu'il faut dire.")
         )
         self.form_button.clicked.connect(self.fill_form)
-        self.done = QPushButton(self.tr("J'ai &appelé le support"), self)
+        self.done = QPushButton(style.icon("phone-call", on_accent=True),
+                                self.tr("J'ai &appelé le support"), self)
         self.done.setObjectName("primary")
         self.done.setShortcut(QKeySequence("Ctrl+Return"))
         self.done.clicked.connect(self.called)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from samu_desktop.capture.models import CaptureBatch
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui import style
 from samu_desktop.gui.redaction import RedactionEditor
 from samu_desktop.gui.redaction.document import covers
 from samu_desktop.gui.tasks import TaskRunner
@@ -88,19 +89,20 @@ class ScreenshotsPage(QWidget):
         self.detecting = 0
 
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
         self.capture_button = QPushButton(self.tr("&Capturer tous les écrans"), self)
         self.capture_button.setToolTip(
             self.tr("La fenêtre se cache le temps de la capture, puis revient.")
         )
+        self.capture_button.setIcon(style.icon("camera"))
         self.capture_button.clicked.connect(self.capture_now)
         self.capture_button.setEnabled(grab_all is not None)
-        bar.addWidget(self.capture_button)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        bar.addWidget(self.status, 1)
-        layout.addLayout(bar)
         self.editor = RedactionEditor(self, tasks)
+        # One row of buttons above the image: every pixel of height goes to the image.
+        self.editor.toolbar.insertWidget(0, self.capture_button)
+        self.editor.toolbar.insertSpacing(1, 12)
         self.editor.verification_changed.connect(self._verification_changed)
         self.editor.error_occurred.connect(self.message)
         layout.addWidget(self.editor, 1)
@@ -114,17 +116,20 @@ class ScreenshotsPage(QWidget):
         self.notice.hide()
         layout.addWidget(self.notice)
         row = QHBoxLayout()
+        row.addWidget(self.status)
         self.reason = QLabel(self)
         self.reason.setObjectName("hint")
         self.reason.setWordWrap(True)
         self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.reason, 1)
         self.mask_and_attach = QPushButton(self.tr("&Masquer ce qui reste et joindre"), self)
+        self.mask_and_attach.setIcon(style.icon("eye-off"))
         self.mask_and_attach.clicked.connect(self.mask_leftovers_and_attach)
         self.mask_and_attach.hide()
         row.addWidget(self.mask_and_attach)
         self.accept = QPushButton(self._accept_text(), self)
         self.accept.setObjectName("primary")
+        self.accept.setIcon(style.icon("paperclip", on_accent=True))
         self.accept.clicked.connect(self.attach)
         row.addWidget(self.accept)
         layout.addLayout(row)

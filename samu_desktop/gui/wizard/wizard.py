@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui import style
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.widgets import heading
 from samu_desktop.gui.wizard.application_page import ApplicationPage
@@ -112,10 +113,13 @@ class ReportWizard(QWidget):
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages, 1)
         nav = QHBoxLayout()
-        self.back = QPushButton(self.tr("← &Précédent"), self)
+        self.back = QPushButton(style.icon("arrow-left"), self.tr("&Précédent"), self)
         self.back.setShortcut(QKeySequence("Alt+Left"))
         self.back.clicked.connect(self.go_back)
-        self.next = QPushButton(self.tr("&Suivant →"), self)
+        self.next = QPushButton(style.icon("arrow-right", on_accent=True), self.tr("&Suivant"),
+                                self)
+        self.next.setObjectName("primary")
+        self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after
         self.next.setShortcut(QKeySequence("Ctrl+Return"))
         self.next.clicked.connect(self.go_next)
         nav.addWidget(self.back)
@@ -344,6 +348,8 @@ class ReportWizard(QWidget):
         if window is self:
             return
         masking = self.screenshots is not None and self.pages.currentWidget() is self.screenshots
+        # The case's guidance is for the questions; the image needs the height.
+        self.guidance.setVisible(not masking)
         if masking and not window.isMaximized() and not window.isFullScreen():
             self._maximised_for_masking = True
             window.showMaximized()
