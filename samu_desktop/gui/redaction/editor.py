@@ -393,8 +393,8 @@ class RedactionEditor(QWidget):
         side_column.addWidget(self.proposals, 1)
         side_column.addLayout(self._buttons(["mask_findings"]))
         side_column.addWidget(self.reminder)
-        side.setMinimumWidth(240)
-        side.setMaximumWidth(320)
+        side.setMinimumWidth(260)
+        side.setMaximumWidth(340)
         splitter = QSplitter(self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.thumbnails)
@@ -469,7 +469,7 @@ class RedactionEditor(QWidget):
                                                          total=len(self._docs))
         text += " · " + self.tr("%n zone(s) masquée(s)", "", len(boxes))
         if proposed:
-            text += " · " + self.tr("dont %n proposée(s)", "", proposed)
+            text += ", " + self.tr("dont %n proposée(s)", "", proposed)
         if doc.findings:
             text += " · " + self.tr("%n zone(s) encore visible(s)", "", len(doc.findings))
         self.status.setText(text)

@@ -21,7 +21,7 @@ from samu_desktop.gui.redaction.scene import FINDING_COLOUR, kind_text
 from samu_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from samu_desktop.redaction import Box
 
-CROP_SIZE = QSize(200, 44)
+CROP_SIZE = QSize(128, 36)
 CROP_MARGIN = 12  # capture pixels shown around the zone, for context
 
 
@@ -73,6 +73,9 @@ class ProposalList(QListWidget):
         super().__init__(parent)
         self.setIconSize(CROP_SIZE)
         self.setWordWrap(True)
+        # The kind wraps under itself; never a sideways scroll in a narrow column.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setSpacing(2)
         self.setAccessibleName(translate("redaction", "Zones proposées et restées visibles"))
         self._doc: CaptureDocument | None = None

@@ -116,6 +116,7 @@ class ReviewPage(QWidget):
         contact_html: str = "",
     ) -> None:
         self.heading.setText(heading)
+        self.heading.setVisible(bool(heading))  # the wizard's own title may say it already
         self.subject.setText(self.tr("Objet : {subject}").format(subject=subject))
         self.preview.setHtml(body_html)
         self.problems.setText(problems_html(problems))

@@ -436,7 +436,6 @@ class ReportWizard(QWidget):
         assert self.report is not None
         c = self.context
         problems = problems + free_text_warnings(self.report, c.catalogue, c.language)
-        heading = self.case.title.get(c.language)
         if self.case.action == "phone":
             self._show_call(problems)
             return
@@ -452,7 +451,7 @@ class ReportWizard(QWidget):
             contact = ""
             send_text = self.tr("&Envoyer au support SI-SAMU")
         self.review.show_report(
-            heading,
+            "",  # the wizard's title above already names the case
             subject_line(self.report, c.catalogue, c.settings),
             render_html(self.report, c.catalogue),
             problems,
