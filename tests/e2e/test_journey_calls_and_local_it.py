@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from samu_desktop.gui.app import Application
@@ -30,6 +30,7 @@ from tests.e2e.conftest import (
 )
 from tests.e2e.forms import answer_everything, open_case
 from tests.e2e.user import QtUser
+from tests.guards import ModalDialogs
 from tests.mail.smtp_server import MailServer
 
 NUMBERS = {"A": "01 00 00 00 15", "C": "01 00 00 00 16"}
@@ -116,7 +117,7 @@ def test_case_a_without_a_configured_number_still_leads_to_the_call(
 @pytest.mark.parametrize("with_email", [True, False], ids=["local-it-email", "no-email"])
 def test_case_d_goes_to_the_local_it(
     with_email: bool, make_app: Callable[..., Application], support_desk: MailServer,
-    qtbot: QtBot, tmp_path: Path,
+    qtbot: QtBot, tmp_path: Path, modal_dialogs: ModalDialogs,
 ) -> None:
     save_settings(centre_settings(support_desk, local_it_email=LOCAL_IT if with_email else ""))
     window = make_app().window
@@ -135,12 +136,16 @@ def test_case_d_goes_to_the_local_it(
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith("[SI-SAMU][Incident][D][FR999]")
     assert all(f"{r.label} :" in copied for r in rows(report, CATALOGUE))
-    user.click(review.save_button, "Enregistrer…")
-    dialog = review.save_dialog
-    assert isinstance(dialog, QFileDialog) and dialog.isVisible()
     target = tmp_path / "pour la DSI.txt"
-    dialog.selectFile(str(target))
-    dialog.accept()  # the user's "Enregistrer" in the dialog
+
+    def save_here(dialog: QWidget) -> None:  # the user types a name, then "Enregistrer"
+        assert isinstance(dialog, QFileDialog)
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    modal_dialogs.expect(save_here, QFileDialog, "Enregistrer le signalement")
+    user.click(review.save_button, "Enregistrer…")
+    qtbot.waitUntil(target.exists, timeout=5000)
     assert target.read_text(encoding="utf-8") == copied
     assert str(target) in review.saved.text()
     if not with_email:

@@ -19,6 +19,7 @@ from tests.conftest import REPO, start_xvfb
 pytestmark = pytest.mark.xvfb
 
 
+@pytest.mark.timeout(600)
 @pytest.mark.parametrize(("width", "height", "language", "theme"), [
     (1366, 768, "fr", "light"), (1920, 1080, "fr", "dark"), (1366, 768, "en", "dark"),
 ], ids=["1366x768-fr", "1920x1080-fr-dark", "1366x768-en-dark"])
