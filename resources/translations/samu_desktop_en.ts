@@ -936,8 +936,8 @@
     <message numerus="yes">
         <source>Cochez « Image vérifiée » sur la capture n° %1 (Alt+V).</source>
         <translation>
-            <numerusform>Tick “Image checked” on capture no. %1 (Alt+V).</numerusform>
-            <numerusform>Tick “Image checked” on captures no. %1 (Alt+V).</numerusform>
+            <numerusform>Tick “Image checked” on capture no. %1 (Alt+K).</numerusform>
+            <numerusform>Tick “Image checked” on captures no. %1 (Alt+K).</numerusform>
         </translation>
     </message>
     <message>
@@ -947,8 +947,8 @@
     <message numerus="yes">
         <source>%n zone(s) semble(nt) encore montrer des données de patient : encadrée(s) en rouge sur l'image et listée(s) à droite. Masquez-les (Alt+M), ou joignez en les laissant visibles si ce ne sont pas des données de patient.</source>
         <translation>
-            <numerusform>%n area still seems to show patient data: framed in red on the image and listed on the right. Hide it (Alt+M), or attach it left visible if it is not patient data.</numerusform>
-            <numerusform>%n areas still seem to show patient data: framed in red on the image and listed on the right. Hide them (Alt+M), or attach them left visible if they are not patient data.</numerusform>
+            <numerusform>%n area still seems to show patient data: framed in red on the image and listed on the right. Hide it (Alt+H), or attach it left visible if it is not patient data.</numerusform>
+            <numerusform>%n areas still seem to show patient data: framed in red on the image and listed on the right. Hide them (Alt+H), or attach them left visible if they are not patient data.</numerusform>
         </translation>
     </message>
     <message>

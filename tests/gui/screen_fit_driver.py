@@ -22,6 +22,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from samu_desktop.capture.models import Capture, CaptureBatch, Monitor, Rect
@@ -165,11 +166,17 @@ def run() -> dict[str, object]:
         call = wizard.call
         check(f"{letter}: call, with a number", [call.number, call.copy_number, call.done,
                                                  call.form_button])
+        base = QFontInfo(app.font()).pixelSize()
+        if QFontInfo(call.number.font()).pixelSize() < 2 * base:
+            checker.problems.append(f"{letter}: the number is not large "
+                                    f"({QFontInfo(call.number.font()).pixelSize()} px)")
         settings = wizard.context.settings
         wizard.context.settings = settings.model_copy(
             update={"support_phone_calls": "", "support_phone_hardware": ""})
         wizard._show_call([])
         check(f"{letter}: call, without a number", [call.no_number, call.done, call.form_button])
+        if QFontInfo(call.no_number.font()).pixelSize() > 1.25 * base:
+            checker.problems.append(f"{letter}: the missing number is said in large type")
         wizard.context.settings = settings
         call.form_button.click()
         check(f"{letter}: form", [wizard.next, wizard.back])

@@ -133,8 +133,9 @@ class ScreenshotsPage(QWidget):
         self.accept.clicked.connect(self.attach)
         row.addWidget(self.accept)
         layout.addLayout(row)
-        # The button's Alt+J does nothing while it is disabled: this one says why.
-        self.explain = QShortcut(QKeySequence("Alt+J"), self)
+        # The button's Alt+J does nothing while it is disabled: this one says why
+        # (the same key as the button's mnemonic, in every language).
+        self.explain = QShortcut(QKeySequence.mnemonic(self._accept_text()), self)
         self.explain.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.explain.activated.connect(self.explain_disabled)
         self._restore()
