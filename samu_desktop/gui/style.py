@@ -22,14 +22,14 @@ THEMES: dict[str, dict[str, str]] = {
         "window": "#f4f6f8", "base": "#ffffff", "surface": "#eef1f4", "button": "#ffffff",
         "text": "#1f2933", "muted": "#5f6b76", "border": "#c9d1d9",
         "accent": "#1d64c8", "accent_strong": "#174f9e", "accent_soft": "#e3edfb",
-        "accent_text": "#ffffff", "danger": "#b3261e",
+        "accent_text": "#ffffff", "danger": "#b3261e", "success": "#2e7d32",
         "warning_bg": "#fff6dc", "warning_border": "#d9b44a", "warning_text": "#5c4300",
     },
     "dark": {
         "window": "#1d2126", "base": "#252a31", "surface": "#2c323a", "button": "#2f363f",
         "text": "#e7eaee", "muted": "#a3adb8", "border": "#46505b",
         "accent": "#6ea8ff", "accent_strong": "#8dbbff", "accent_soft": "#2a3a52",
-        "accent_text": "#0d1b2e", "danger": "#ff8a80",
+        "accent_text": "#0d1b2e", "danger": "#ff8a80", "success": "#81c784",
         "warning_bg": "#3a3120", "warning_border": "#8a7035", "warning_text": "#f3dca0",
     },
 }

@@ -16,6 +16,7 @@ from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from samu_desktop.gui import style
 from samu_desktop.gui.redaction.document import CaptureDocument, covers
 from samu_desktop.gui.redaction.scene import FINDING_COLOUR, kind_text
 from samu_desktop.i18n import QT_TRANSLATE_NOOP, translate
@@ -128,7 +129,7 @@ class ProposalList(QListWidget):
                 if zone.status is Status.FINDING:
                     item.setForeground(QBrush(FINDING_COLOUR))
                 elif zone.status is Status.DISMISSED:
-                    item.setForeground(QBrush(QColor("#757575")))
+                    item.setForeground(QBrush(QColor(style.current_colours()["muted"])))
                 self.addItem(item)
             if self._zones:
                 self.setCurrentRow(min(max(current, 0), len(self._zones) - 1))
