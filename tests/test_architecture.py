@@ -51,7 +51,7 @@ def test_no_core_source_mentions_pyside6_imports() -> None:
     assert offenders == []
 
 
-@pytest.mark.timeout(600)  # one fresh interpreter per GUI module: minutes on a busy machine
+@pytest.mark.timeout(300)  # one fresh interpreter per GUI module
 def test_every_gui_module_imports_first_in_a_fresh_interpreter() -> None:
     """Import order must not matter (PySide6's import hook once broke pydantic's)."""
     import pkgutil
