@@ -129,6 +129,9 @@ def test_what_the_check_still_sees_is_shown_and_masked_in_one_action(
     assert page.notice.isVisible() and "rouge" in page.notice.text()
     assert messages == []  # on the page, not one more banner on top of the window
     assert page.mask_and_attach.isVisible() and page.mask_and_attach.isEnabled()
+    # The recommended way is the one in colour; attaching as it is stays possible, plainly.
+    assert page.mask_and_attach.objectName() == "primary" and page.accept.objectName() == ""
+    assert "laissant ces zones visibles" in page.accept.text()
     # One action: masked, checked again (nothing left), attached; no override.
     qtbot.mouseClick(page.mask_and_attach, Qt.MouseButton.LeftButton)
     assert len(wizard.report.screenshots) == 1

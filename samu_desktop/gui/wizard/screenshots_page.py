@@ -242,6 +242,15 @@ class ScreenshotsPage(QWidget):
             self.tr("&Joindre en laissant ces zones visibles") if findings
             else self._accept_text()
         )
+        # The way the app recommends is the one in colour: masking, when there is
+        # something left to mask; never the way past its own warning.
+        for button, primary in ((self.accept, not findings), (self.mask_and_attach, findings)):
+            if (button.objectName() == "primary") != primary:
+                button.setObjectName("primary" if primary else "")
+                button.setIcon(style.icon("paperclip" if button is self.accept else "eye-off",
+                                          on_accent=primary))
+                button.style().unpolish(button)
+                button.style().polish(button)
 
     def explain_disabled(self) -> None:
         """Alt+J while "Joindre" is disabled: say why, where the user looks."""
