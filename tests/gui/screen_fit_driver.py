@@ -160,6 +160,7 @@ def run() -> dict[str, object]:
         return wizard
 
     steps: list[tuple[str, Callable[[], None]]] = []
+    shown: dict[str, int] = {}
 
     def phone(letter: str) -> None:
         wizard = case(letter)
@@ -196,6 +197,14 @@ def run() -> dict[str, object]:
         running.window.tasks.wait(60_000)
         settle()
         check("B: masking", [page.accept, page.editor.verified_box, page.editor.proposals])
+        # Maximised (a window manager does it; Xvfb has none): how wide the capture shows.
+        before = window.geometry()
+        window.setGeometry(window.screen().availableGeometry())
+        settle()
+        page.editor.view.zoom_fit()
+        shown["masking_capture_px"] = round(page.editor.view.zoom * 1920)
+        window.setGeometry(before)
+        settle()
 
     def local_it() -> None:
         wizard = case("D")
@@ -219,7 +228,7 @@ def run() -> dict[str, object]:
     result = {"problems": checker.problems, "pages": checker.pages,
               "screen": [window.screen().availableGeometry().width(),
                          window.screen().availableGeometry().height()],
-              "theme": app.property("samuTheme")}
+              "theme": app.property("samuTheme"), **shown}
     running.window.tasks.wait(30_000)
     running.shutdown()
     return result

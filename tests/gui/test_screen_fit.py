@@ -46,3 +46,6 @@ def test_every_page_fits_the_screen(width: int, height: int, language: str, them
     assert result["theme"] == theme
     assert len(result["pages"]) >= 20, result["pages"]
     assert result["problems"] == []
+    # The masking screen, maximised, shows a full-HD capture at least 55 % of the screen
+    # wide (it was 430 px in a 900-px window, with the labels over it).
+    assert result["masking_capture_px"] >= 0.55 * width, result["masking_capture_px"]

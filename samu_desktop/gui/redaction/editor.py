@@ -373,17 +373,14 @@ class RedactionEditor(QWidget):
         column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view, 1)
-        zoom_row = self._buttons(["zoom_fit", "zoom_100", "zoom_out", "zoom_in", "",
-                                  "previous_capture", "next_capture"])
-        zoom_row.addStretch(1)
-        zoom_row.addWidget(self.fill_label)
-        zoom_row.addWidget(self.fill_combo)
-        zoom_row.addLayout(self._buttons(["save"]))
-        column.addLayout(zoom_row)
+        # One row under the image (every pixel of height goes to the image): the
+        # user's mark and the counts, then the view's zoom and the captures.
         row = QHBoxLayout()
         row.addWidget(self.verified_box)
         row.addSpacing(12)
         row.addWidget(self.status, 1)
+        row.addLayout(self._buttons(["zoom_fit", "zoom_100", "zoom_out", "zoom_in", "",
+                                     "previous_capture", "next_capture"]))
         column.addLayout(row)
         side = QWidget(self)
         side_column = QVBoxLayout(side)
@@ -393,6 +390,13 @@ class RedactionEditor(QWidget):
         side_column.addWidget(self.proposals, 1)
         side_column.addLayout(self._buttons(["mask_findings"]))
         side_column.addWidget(self.reminder)
+        # The fill colour and "save as…" are rarely needed: beside the list, not under
+        # the image.
+        fill_row = QHBoxLayout()
+        fill_row.addWidget(self.fill_label)
+        fill_row.addWidget(self.fill_combo, 1)
+        fill_row.addLayout(self._buttons(["save"]))
+        side_column.addLayout(fill_row)
         side.setMinimumWidth(260)
         side.setMaximumWidth(340)
         splitter = QSplitter(self)
