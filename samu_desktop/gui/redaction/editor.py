@@ -362,7 +362,7 @@ class RedactionEditor(QWidget):
         # Icons alone where the picture is well known (the tooltip names them): the
         # row of tools must fit a 1366-pixel screen beside the page's own button.
         for name in ("zoom_out", "zoom_in", "previous_capture", "next_capture", "undo", "redo",
-                     "remove_crop", "delete"):
+                     "remove_crop", "delete", "save"):
             self.named_actions[name].setProperty("iconOnly", True)
 
     def _buttons(self, names: Sequence[str]) -> QHBoxLayout:
@@ -377,8 +377,7 @@ class RedactionEditor(QWidget):
         # user's mark and the counts, then the view's zoom and the captures.
         row = QHBoxLayout()
         row.addWidget(self.verified_box)
-        row.addSpacing(12)
-        row.addWidget(self.status, 1)
+        row.addStretch(1)
         row.addLayout(self._buttons(["zoom_fit", "zoom_100", "zoom_out", "zoom_in", "",
                                      "previous_capture", "next_capture"]))
         column.addLayout(row)
@@ -386,6 +385,7 @@ class RedactionEditor(QWidget):
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(0, 0, 0, 0)
         side_column.addWidget(self.proposals_title)
+        side_column.addWidget(self.status)
         side_column.addWidget(self.proposals_help)
         side_column.addWidget(self.proposals, 1)
         side_column.addLayout(self._buttons(["mask_findings"]))
