@@ -22,12 +22,10 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     return found
 
 
-def translated_text(message: ET.Element) -> bool:
-    """The translation has text (every form of a "%n" message)."""
-    forms = [f.text or "" for f in message.iter("numerusform")]
-    if message.get("numerus") == "yes":
-        return bool(forms) and all(f.strip() for f in forms)
-    return bool((message.findtext("translation") or "").strip())
+def _plural_forms(message: ET.Element) -> bool:
+    """Plurals (%n) hold their translations in <numerusform> elements, all filled."""
+    forms = [(form.text or "").strip() for form in message.iter("numerusform")]
+    return bool(forms) and all(forms)
 
 
 def test_every_source_string_is_translated(tmp_path: Path) -> None:
@@ -45,7 +43,7 @@ def test_every_source_string_is_translated(tmp_path: Path) -> None:
         for (context, source), message in messages(fresh).items()
         if message.find("translation") is None
         or message.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
-        or not translated_text(message)
+        or not ((message.findtext("translation") or "").strip() or _plural_forms(message))
     ]
     assert missing == [], "run scripts/update_translations.sh and translate:\n" + "\n".join(
         missing[:30]

@@ -12,6 +12,26 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message numerus="yes">
+        <source>%n copie(s) d&apos;écran jointe(s)</source>
+        <translation>
+            <numerusform>%n copie d&apos;écran jointe</numerusform>
+            <numerusform>%n copies d&apos;écran jointes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message numerus="yes">
+        <source>%n complément(s)</source>
+        <translation>
+            <numerusform>%n complément</numerusform>
+            <numerusform>%n compléments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RedactionEditor</name>
     <message numerus="yes">
         <source>%n zone(s) masquée(s)</source>

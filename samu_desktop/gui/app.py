@@ -26,7 +26,7 @@ from samu_desktop.gui.single_instance import InstanceServer, send_to_running, se
 from samu_desktop.gui.style import apply_style
 from samu_desktop.gui.tray import Tray
 from samu_desktop.i18n import translate
-from samu_desktop.logsetup import setup_logging
+from samu_desktop.logsetup import close_logging, setup_logging
 from samu_desktop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -242,4 +242,5 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
         hotkey.shutdown()
     server.close()
     running.shutdown()
+    close_logging()
     return int(code)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from samu_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.model import Report
+from samu_desktop.report.reference import reference_of
 from samu_desktop.report.render import display_value
 from samu_desktop.report.validation import is_answered, visible_fields
 
@@ -28,11 +29,14 @@ _CALL_BACK = QT_TRANSLATE_NOOP("spoken", "Vous pouvez me rappeler au {phone}.")
 def short_reference(report: Report) -> str:
     """The reference to quote on the phone and find the report by later.
 
-    One place on purpose: when the incident reference exists (the mail's own
-    reference), it replaces this. Until then, the first 8 characters of the
-    report's id, in two groups of four: short enough to read out, and it is
-    the start of the id the e-mail and the history carry.
+    The incident reference (``samu_desktop.report.reference``), the one the
+    e-mails and the history carry. A report without one yet (the wizard makes
+    it before showing this) falls back on the first 8 characters of its id,
+    in two groups of four: short enough to read out.
     """
+    made = reference_of(report)
+    if made:
+        return made
     head = report.id.hex[:8].upper()
     return f"{head[:4]}-{head[4:]}"
 

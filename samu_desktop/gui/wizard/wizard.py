@@ -39,7 +39,8 @@ from samu_desktop.report.drafts import DraftStore
 from samu_desktop.report.history import History
 from samu_desktop.report.model import Report
 from samu_desktop.report.patient_data import free_text_warnings
-from samu_desktop.report.render import render_html, render_text, subject_line
+from samu_desktop.report.reference import ensure_reference
+from samu_desktop.report.render import ChecksSummary, render_html, render_text, subject_line
 from samu_desktop.report.validation import is_answered, validate, visible_fields
 
 if TYPE_CHECKING:
@@ -77,11 +78,14 @@ class ReportWizard(QWidget):
         error(str) — a French sentence to show (the report is kept in memory);
         send_requested(object) — the Report is complete and must be sent;
         finished(object) — the Report is done (called, or handed to the outbox);
-        attachment_requested(str) — "screenshots" or "prerequisites_result".
+        attachment_requested(str) — "screenshots" or "prerequisites_result";
+        call_trace_requested(object, str) — the Report and the number called, when
+        the centre's policy wants a written trace of the call e-mailed to the desk.
     """
 
     error = Signal(str)
     send_requested = Signal(object)
+    call_trace_requested = Signal(object, str)
     finished = Signal(object)
     attachment_requested = Signal(str)
 
@@ -197,10 +201,19 @@ class ReportWizard(QWidget):
         s = self.context.settings
         return (s.support_phone_calls if self.case.id == "A" else s.support_phone_hardware).strip()
 
+    def _ensure_reference(self) -> None:
+        assert self.report is not None
+        if not self.report.reference:
+            # Made once, before the user sees the subject or the call script.
+            ensure_reference(self.report, self.context.settings.crra_id,
+                             self._taken_references())
+            self._save()
+
     def _show_call(self, problems: list) -> None:  # type: ignore[type-arg]
         from samu_desktop.report.spoken import call_checklist
 
         assert self.report is not None
+        self._ensure_reference()  # the call page comes first: the reference is said there
         c = self.context
         self.call.show_call(self.tr("Téléphonez au support SI-SAMU"), self._support_number(),
                             call_checklist(self.report, c.catalogue, c.language), problems)
@@ -240,6 +253,16 @@ class ReportWizard(QWidget):
 
         assert self.report is not None
         return ReportAttachments(self.context.paths, self.report.id)
+
+    def _taken_references(self) -> set[str]:
+        """References already given: in the history, and on other reports being written."""
+        drafts = {r.reference for r in self.context.drafts.list_drafts().reports if r.reference}
+        return self.context.history.references() | drafts
+
+    def _checks_summary(self) -> ChecksSummary | None:
+        from samu_desktop.report.outgoing import checks_summary
+
+        return checks_summary(self._attachments())
 
     def extra_attachments(self) -> list[Attachment]:
         """Files that go with the report besides the screenshots (the checks results)."""
@@ -435,6 +458,7 @@ class ReportWizard(QWidget):
     def _show_final(self, problems: list) -> None:  # type: ignore[type-arg]
         assert self.report is not None
         c = self.context
+        self._ensure_reference()
         problems = problems + free_text_warnings(self.report, c.catalogue, c.language)
         if self.case.action == "phone":
             self._show_call(problems)
@@ -453,7 +477,8 @@ class ReportWizard(QWidget):
         self.review.show_report(
             "",  # the wizard's title above already names the case
             subject_line(self.report, c.catalogue, c.settings),
-            render_html(self.report, c.catalogue),
+            # The preview shows the same summary of the checks as the e-mail will.
+            render_html(self.report, c.catalogue, checks=self._checks_summary()),
             problems,
             send_text,
             contact,
@@ -529,15 +554,31 @@ class ReportWizard(QWidget):
         if self.case.action == "local_it" and not self.context.settings.local_it_email:
             self.finish()
             return
+        # The e-mail's modules (and the vault they read) load when first needed.
+        from samu_desktop.report.outgoing import prepare_for_sending
+
+        c = self.context
+        ensure_reference(self.report, c.settings.crra_id, self._taken_references())
+        prepare_for_sending(self.report, c.catalogue, c.settings)
+        self._save()
         self.send_requested.emit(self.report)
 
     def _called(self) -> None:
         assert self.report is not None
+        trace = self.context.settings.call_trace_email
+        if trace:
+            from samu_desktop.report.followup import prepare_call_trace
+
+            prepare_call_trace(self.report, self.context.catalogue, self.context.settings)
+            self._save()
         try:
             self.context.history.record_call(self.report, self._support_number())
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
+        if trace:
+            self.call_trace_requested.emit(self.report.model_copy(deep=True),
+                                           self._support_number())
         self.finish()
 
     def finish(self) -> None:
