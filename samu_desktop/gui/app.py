@@ -14,9 +14,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from samu_desktop import __version__
+from samu_desktop.app.state import AppState
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import SettingsStore
 from samu_desktop.crash import CrashHandler, PreviousRun
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.i18n import install_translators
@@ -59,7 +59,7 @@ def start_hotkey(running: Application) -> HotkeyService:
 
     window = running.window
     service = HotkeyService(
-        window.loaded.settings.hotkey,
+        running.state.settings.hotkey,
         tray=running.tray.icon if running.tray is not None else None,
         parent=window,
     )
@@ -78,7 +78,7 @@ def start_hotkey(running: Application) -> HotkeyService:
         except UserFacingError as exc:
             window.message_bar.add(exc.user_message)
 
-    window.settings_changed.connect(settings_changed)
+    running.state.subscribe(settings_changed)
 
     def status() -> str:
         if service.is_active:
@@ -97,7 +97,7 @@ class Application:
     """Everything the running app holds; built by :func:`build` on an existing QApplication."""
 
     paths: AppPaths
-    store: SettingsStore
+    state: AppState
     window: MainWindow
     crash: CrashHandler
     tray: Tray | None
@@ -118,20 +118,17 @@ def build(
     crash: CrashHandler | None = None,
     previous: PreviousRun | None = None,
 ) -> Application:
-    store = SettingsStore(paths)
-    loaded = store.load()
-    language = lang or loaded.settings.language
-    translators = install_translators(app, language)
-    log.info("start %s, language %s", __version__, language)
+    # The questions follow the interface's language (``--lang`` included), not only
+    # the saved setting.
+    state = AppState.load(paths, lang)
+    translators = install_translators(app, state.language)
+    log.info("start %s, language %s", __version__, state.language)
 
     icon = QIcon(str(resource_path("icons", "samu-desktop.png")))
     app.setWindowIcon(icon)
-    window = MainWindow(loaded, store, icon)
-    # The questions follow the interface's language (``--lang`` included), not only
-    # the saved setting.
-    window.language = "en" if language == "en" else "fr"
+    window = MainWindow(state, icon)
     window.run_prerequisites_on_open = True
-    for message in loaded.messages:
+    for message in state.messages:
         log.warning("start-up notice: %s", message)
         window.message_bar.add(message)
     if previous is not None and previous.crashed:
@@ -170,7 +167,7 @@ def build(
         tray.quit_requested.connect(window.quit_requested)
         tray.show()
         window.hide_on_close = True
-    return Application(paths, store, window, crash, tray, translators)
+    return Application(paths, state, window, crash, tray, translators)
 
 
 def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = False) -> int:

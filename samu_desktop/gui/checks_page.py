@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import queue
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -87,14 +87,17 @@ class ChecksPage(QWidget):
 
     def __init__(
         self,
-        settings: Settings,
+        settings: Settings | Callable[[], Settings],
         probe: WorkstationProbe | None = None,
         tls: TlsConfig | None = None,
         specs: Sequence[CheckSpec] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._settings = settings
+        # A getter reads the one application state at each run (a settings save in
+        # between counts); fixed settings are for tools and tests.
+        self._settings: Callable[[], Settings] = (
+            settings if callable(settings) else (lambda: settings))
         self._probe = probe
         self._tls = tls or TlsConfig()
         self._specs = list(default_specs() if specs is None else specs)
@@ -186,10 +189,6 @@ class ChecksPage(QWidget):
     def is_running(self) -> bool:
         return self._job is not None
 
-    def set_settings(self, settings: Settings) -> None:
-        """Use these settings from the next run on."""
-        self._settings = settings
-
     def start(self) -> None:
         """Run every check."""
         if self._job is not None:
@@ -221,7 +220,7 @@ class ChecksPage(QWidget):
     def _launch(self, specs: list[CheckSpec], only: str | None) -> None:
         if self._probe is None:
             self._probe = default_probe()
-        env = CheckEnv(self._settings, self._probe, self._tls)
+        env = CheckEnv(self._settings(), self._probe, self._tls)
         inbox: queue.Queue[tuple[str, object]] = queue.Queue()
         run = CheckRun(env, specs, on_result=lambda r: inbox.put(("result", r)))
         job = _Job(run, only, inbox)

@@ -1,6 +1,8 @@
 """The main window: start-up notices, the home page and the report wizard.
 
-Signals: settings_changed(object) — the new Settings after the dialog saved.
+It displays the application state (:class:`~samu_desktop.app.state.AppState`)
+and holds no copy of the settings: dialogs save through the state, and whoever
+depends on a setting subscribes to it.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from samu_desktop import __version__, buildinfo
-from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import LoadedSettings, SettingsStore
+from samu_desktop.app.session import ReportSession
+from samu_desktop.app.state import AppState
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.generated.ui_home_page import Ui_HomePage
 from samu_desktop.gui.message_bar import MessageBar
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from samu_desktop.gui.history_page import HistoryPage
     from samu_desktop.gui.outbox_page import OutboxPage
     from samu_desktop.gui.sending import Sending
+    from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -69,22 +72,17 @@ class HomePage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    settings_changed = Signal(object)
-
     def __init__(
         self,
-        loaded: LoadedSettings,
-        store: SettingsStore,
+        state: AppState,
         icon: QIcon,
         tasks: TaskRunner | None = None,
         sending: Sending | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.loaded = loaded
-        self.store = store
+        self.state = state
         self.tasks = tasks or TaskRunner()
-        self.language = loaded.settings.language
         # Hide to the tray on close only when a tray exists (set by the app).
         self.hide_on_close = False
         self.setWindowTitle(self.tr("Incident SI-SAMU"))
@@ -113,7 +111,7 @@ class MainWindow(QMainWindow):
         except UserFacingError as exc:
             log.error("catalogue not loaded: %s", exc.details)
             self.message_bar.add(exc.user_message)
-        paths = store.paths
+        paths = state.paths
         self.history = History(paths, self.catalogue) if self.catalogue else None
         self.drafts = DraftStore(paths, self.history)
         # Reading browser versions may start a process: never on the GUI thread.
@@ -136,10 +134,7 @@ class MainWindow(QMainWindow):
         if self._sending is None:
             from samu_desktop.gui.sending import Sending
 
-            self._sending = Sending(
-                self.store.paths, lambda: self.loaded.settings, self.tasks,
-                allow_plaintext=self.loaded.policy.policy.allow_plaintext_smtp,
-            )
+            self._sending = Sending(self.state, self.tasks)
         if not self._sending_connected:
             self._sending_connected = True
             self._sending.handed_over.connect(self._handed_over)
@@ -192,9 +187,8 @@ class MainWindow(QMainWindow):
         if self.catalogue is None or self.history is None:
             return None
         return WizardContext(
-            self.catalogue, self.loaded.settings, self.drafts, self.history, self.facts,
-            self.store.paths, self.tasks, self.grab_screens, self.language,
-            self.run_prerequisites_on_open,
+            self.catalogue, self.state, self.drafts, self.history, self.facts,
+            self.tasks, self.grab_screens, self.run_prerequisites_on_open,
         )
 
     def grab_screens(self) -> CaptureBatch:
@@ -237,11 +231,9 @@ class MainWindow(QMainWindow):
         self.show_and_raise()
         return wizard
 
-    def send_report(self, report: Report) -> None:
+    def send_report(self, session: ReportSession) -> None:
         """Hand the finished report over to the outbox, which sends it in the background."""
-        if self.catalogue is None:
-            return
-        self.sending.send(report, self.catalogue)
+        self.sending.send(session)
 
     def _handed_over(self, report: Report) -> None:
         if self.wizard is not None and self.wizard.report is not None \
@@ -286,30 +278,22 @@ class MainWindow(QMainWindow):
         if self.history_page is None:
             from samu_desktop.gui.history_page import HistoryPage
 
-            self.history_page = HistoryPage(self.history, self.catalogue, self.language,
+            self.history_page = HistoryPage(self.history, self.catalogue, self.state.language,
                                             self.pages, self.sending.reports_in_outbox)
             self.pages.addWidget(self.history_page)
         self.history_page.refresh()
         self.pages.setCurrentWidget(self.history_page)
 
-    def open_smtp_settings(self) -> None:
-        dialog = self.sending.smtp_dialog(self.loaded.locked, self)
-        dialog.saved.connect(self._smtp_saved)
+    def open_smtp_settings(self) -> SmtpSettingsDialog:
+        """The sending settings; the dialog saves through the state and stays open on failure."""
+        dialog = self.sending.smtp_dialog(self)
         dialog.open()
-
-    def _smtp_saved(self, settings: Settings) -> None:
-        try:
-            self.store.save(settings, self.loaded.locked)
-        except UserFacingError as exc:
-            QMessageBox.warning(self, self.tr("Réglages non enregistrés"), exc.user_message)
-            return
-        self.loaded.settings = settings
-        self.sending.outbox_sender.settings_changed()
-        self.settings_changed.emit(settings)
+        return dialog
 
     def _close_wizard(self, reopening: Report | None = None) -> None:
         if self.wizard is not None:
             report = self.wizard.report
+            self.wizard.detach()
             self.pages.removeWidget(self.wizard)
             self.wizard.deleteLater()
             self.wizard = None
@@ -352,22 +336,11 @@ class MainWindow(QMainWindow):
 
     # -- settings ----------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
+        """The settings; the dialog saves through the state and stays open on failure."""
         status = self.hotkey_status() if self.hotkey_status is not None else ""
-        dialog = SettingsDialog(self.loaded.settings, self.loaded.locked, self, status)
-        dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        dialog = SettingsDialog(self.state, self, status)
         dialog.open()
         return dialog
-
-    def _apply_settings(self, dialog: SettingsDialog) -> None:
-        if dialog.result_settings is None:
-            return
-        try:
-            self.store.save(dialog.result_settings, self.loaded.locked)
-        except UserFacingError as exc:
-            QMessageBox.warning(self, self.tr("Réglages non enregistrés"), exc.user_message)
-            return
-        self.loaded.settings = dialog.result_settings
-        self.settings_changed.emit(dialog.result_settings)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -5,48 +5,32 @@ Signals:
     delivered(str) — the id of a report the server accepted;
     failed(str) — a French sentence; the report stays a draft, nothing is lost;
     notes(str) — what was done to fit the size budget.
+
+Every save of the settings wakes the outbox sender (a report waiting for a
+sender address leaves as soon as the user fills it in).
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from samu_desktop.config.paths import AppPaths
+from samu_desktop.app.session import ReportSession
+from samu_desktop.app.state import AppState
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord
 from samu_desktop.mail.sender import OutboxSender
-from samu_desktop.procedure.schema import Catalogue
-from samu_desktop.report.attachments import ReportAttachments
-from samu_desktop.report.model import Report
-from samu_desktop.report.outgoing import build_report_message
 
 if TYPE_CHECKING:
     from samu_desktop.gui.outbox_page import OutboxPage
     from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
 
 log = logging.getLogger(__name__)
-
-
-def report_message_id(report: Report, built: str) -> str:
-    """A Message-ID that names the report, so the outbox can tell which one was sent.
-
-    The domain part stays the one the message builder chose.
-    """
-    domain = built.rpartition("@")[2].rstrip(">") or "samu-desktop.invalid"
-    return f"<{report.id}.report@{domain}>"
-
-
-def report_id_of(message_id: str) -> str | None:
-    match = re.fullmatch(r"<([0-9a-f-]{36})\.report@[^>]+>", message_id.strip())
-    return match.group(1) if match else None
 
 
 class Sending(QObject):
@@ -58,51 +42,45 @@ class Sending(QObject):
 
     def __init__(
         self,
-        paths: AppPaths,
-        settings: Callable[[], Settings],
+        state: AppState,
         tasks: TaskRunner,
         sender: OutboxSender | None = None,
-        allow_plaintext: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.paths = paths
-        self.settings = settings
+        self.state = state
         self.tasks = tasks
-        self.allow_plaintext = allow_plaintext
-        self.outbox = sender.outbox if sender else Outbox(paths.outbox_dir)
+        self.outbox = sender.outbox if sender else Outbox(state.paths.outbox_dir)
         self.outbox_sender = sender or OutboxSender(
-            self.outbox, settings, allow_plaintext=allow_plaintext
+            self.outbox, lambda: state.settings, allow_plaintext=state.allow_plaintext_smtp
         )
         # The sender's thread calls the listener; the signal brings it to the GUI thread.
         self._record_changed.connect(self._on_record)
         self.outbox_sender.add_listener(self._record_changed.emit)
+        state.subscribe(self._settings_saved)
+
+    def _settings_saved(self, _settings: Settings) -> None:
+        # Any setting may unblock a waiting report (sender address, server, password).
+        self.outbox_sender.settings_changed()
 
     def _on_record(self, record: OutboxRecord) -> None:
-        if record.state is EntryState.SENT:
-            report_id = report_id_of(record.message_id)
-            if report_id is not None:
-                self.delivered.emit(report_id)
+        if record.state is EntryState.SENT and record.report_id is not None:
+            self.delivered.emit(record.report_id)
 
-    def send(
-        self, report: Report, catalogue: Catalogue
-    ) -> None:
+    def send(self, session: ReportSession) -> None:
         """Build the e-mail and write it to the outbox, off the GUI thread."""
-        settings = self.settings()
-        screenshots = ReportAttachments(self.paths, report.id)
+        report = session.report
+        assert report is not None
 
         def work() -> list[str]:
-            message = build_report_message(report, catalogue, settings, screenshots)
-            message.replace_header(
-                "Message-ID", report_message_id(report, str(message["Message-ID"]))
-            )
-            self.outbox_sender.submit(message)
+            message = session.build_message()
+            self.outbox_sender.submit(message, report_id=str(report.id))
             return list(message.notes)
 
         def done(notes: list[str]) -> None:
             log.info("report %s handed to the outbox", report.id)
             # The e-mail holds the redacted images now: the originals can go.
-            screenshots.wipe()
+            session.handed_over()
             for note in notes:
                 self.notes.emit(note)
             self.handed_over.emit(report)
@@ -123,19 +101,18 @@ class Sending(QObject):
         """The ids of the reports still waiting to leave (not yet accepted by the server)."""
         found = set()
         for record in self.outbox.entries():
-            report_id = report_id_of(record.message_id)
-            if report_id is not None and record.state is not EntryState.SENT:
-                found.add(report_id)
+            if record.report_id is not None and record.state is not EntryState.SENT:
+                found.add(record.report_id)
         return found
 
     def outbox_page(self, parent: QWidget) -> OutboxPage:
         from samu_desktop.gui.outbox_page import OutboxPage
 
-        return OutboxPage(self.outbox, self.outbox_sender, self.settings, parent=parent)
+        state = self.state
+        return OutboxPage(self.outbox, self.outbox_sender, lambda: state.settings,
+                          parent=parent)
 
-    def smtp_dialog(self, locked: frozenset[str], parent: QWidget) -> SmtpSettingsDialog:
+    def smtp_dialog(self, parent: QWidget) -> SmtpSettingsDialog:
         from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
 
-        return SmtpSettingsDialog(
-            self.settings(), locked, self.allow_plaintext, self.tasks, parent=parent
-        )
+        return SmtpSettingsDialog(self.state, self.tasks, parent=parent)

@@ -18,7 +18,12 @@ from typing import Any
 from samu_desktop import __version__
 from samu_desktop.config.settings import Settings
 from samu_desktop.procedure.schema import Catalogue, FieldDef
-from samu_desktop.report.model import Report, display_datetime, parse_datetime_answer
+from samu_desktop.report.model import (
+    PrerequisitesSummary,
+    Report,
+    display_datetime,
+    parse_datetime_answer,
+)
 from samu_desktop.report.validation import has_control_characters, is_answered, visible_fields
 
 JSON_SCHEMA = "samu-desktop/incident-report"
@@ -40,6 +45,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "no": "Non",
         "screenshots": "{count} copie(s) d'écran jointe(s)",
         "prerequisites": "résultats joints au message",
+        "prerequisites_counts": "{ok} réussie(s), {warn} avertissement(s), {fail} échec(s)",
         "start": "début",
         "unknown_start": "début non renseigné",
         "no_crra": "CRRA non renseigné",
@@ -58,6 +64,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "no": "No",
         "screenshots": "{count} screenshot(s) attached",
         "prerequisites": "results attached to the message",
+        "prerequisites_counts": "{ok} passed, {warn} warning(s), {fail} failure(s)",
         "start": "started",
         "unknown_start": "start not given",
         "no_crra": "CRRA not set",
@@ -91,13 +98,22 @@ def clean_block(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
+def prerequisites_text(summary: PrerequisitesSummary, language: str = "fr") -> str:
+    """The prerequisites test's counts in the reader's language."""
+    return _words(language)["prerequisites_counts"].format(
+        ok=summary.passed, warn=summary.warnings, fail=summary.failures)
+
+
 def display_value(field: FieldDef, report: Report, language: str = "fr") -> str:
     """The answer to ``field`` as words (choice labels, Oui/Non, dd/mm/yyyy HH:MM)."""
     words = _words(language)
     if field.type == "screenshots":
         return words["screenshots"].format(count=len(report.screenshots))
     if field.type == "prerequisites_result":
-        return words["prerequisites"]
+        if report.prerequisites is None:
+            return words["prerequisites"]
+        counts = prerequisites_text(report.prerequisites, language)
+        return f"{counts} — {words['prerequisites']}"
     value = report.answers.get(field.id)
     if field.type == "datetime":
         moment = parse_datetime_answer(value)
@@ -255,7 +271,8 @@ def render_json_data(report: Report, catalogue: Catalogue, language: str = "fr")
         if f.type == "screenshots":
             value = list(report.screenshots)
         elif f.type == "prerequisites_result":
-            value = report.prerequisites
+            value = (None if report.prerequisites is None
+                     else report.prerequisites.model_dump(mode="json"))
         fields.append(
             {"id": f.id, "type": f.type, "label": row.label, "value": value,
              "display": row.display}
@@ -280,7 +297,8 @@ def render_json_data(report: Report, catalogue: Catalogue, language: str = "fr")
         "reporter": report.reporter.model_dump(mode="json"),
         "fields": fields,
         "screenshots": list(report.screenshots),
-        "prerequisites": report.prerequisites,
+        "prerequisites": (None if report.prerequisites is None
+                          else report.prerequisites.model_dump(mode="json")),
     }
 
 

@@ -1,7 +1,10 @@
 """The report wizard: (application) → questions → review and send, or call.
 
 Everything typed goes into the Report and is saved as a draft at once, so a
-crash or a ``kill -9`` loses nothing that was on screen.
+crash or a ``kill -9`` loses nothing that was on screen. The report itself is
+owned by a :class:`~samu_desktop.app.session.ReportSession`; the settings are
+read from the application state when shown, and a save of the settings
+refreshes the page on screen.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from samu_desktop.config.paths import AppPaths
+from samu_desktop.app.session import ReportSession
+from samu_desktop.app.state import AppState
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.tasks import TaskRunner
@@ -33,10 +37,10 @@ from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
 from samu_desktop.gui.wizard.form_page import FormPage
 from samu_desktop.mail.message import Attachment
 from samu_desktop.procedure.schema import Case, Catalogue
-from samu_desktop.report.autofill import MachineFacts, new_report
+from samu_desktop.report.autofill import MachineFacts
 from samu_desktop.report.drafts import DraftStore
 from samu_desktop.report.history import History
-from samu_desktop.report.model import Report
+from samu_desktop.report.model import PrerequisitesSummary, Report
 from samu_desktop.report.patient_data import free_text_warnings
 from samu_desktop.report.render import render_html, render_text, subject_line
 from samu_desktop.report.validation import is_answered, validate, visible_fields
@@ -48,7 +52,6 @@ if TYPE_CHECKING:
     from samu_desktop.checks.model import CheckReport
     from samu_desktop.gui.checks_page import ChecksPage
     from samu_desktop.gui.wizard.screenshots_page import GrabAll, ScreenshotsPage
-    from samu_desktop.report.attachments import ReportAttachments
 
 log = logging.getLogger(__name__)
 
@@ -56,17 +59,24 @@ log = logging.getLogger(__name__)
 @dataclass
 class WizardContext:
     catalogue: Catalogue
-    settings: Settings
+    state: AppState
     drafts: DraftStore
     history: History
     facts: MachineFacts
-    paths: AppPaths
     tasks: TaskRunner
     grab_all: GrabAll | None = None
-    language: str = "fr"
     # Case B: start the prerequisites test in the background as soon as the
     # form opens (the application does; unit tests of the form need not).
     run_prerequisites_on_open: bool = False
+
+    @property
+    def language(self) -> str:
+        return self.state.language
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in force, read from the one application state (never a copy)."""
+        return self.state.settings
 
 
 class ReportWizard(QWidget):
@@ -74,7 +84,7 @@ class ReportWizard(QWidget):
 
     Signals:
         error(str) — a French sentence to show (the report is kept in memory);
-        send_requested(object) — the Report is complete and must be sent;
+        send_requested(object) — the ReportSession whose report is complete and must be sent;
         finished(object) — the Report is done (called, or handed to the outbox);
         attachment_requested(str) — "screenshots" or "prerequisites_result".
     """
@@ -97,7 +107,8 @@ class ReportWizard(QWidget):
         if case is None:
             raise ValueError(f"unknown case {case_id}")
         self.case: Case = case
-        self.report: Report | None = report
+        self.session = ReportSession(context.state, context.catalogue, context.drafts,
+                                     context.history, context.facts, case, report)
         self.form: FormPage | None = None
         self.screenshots: ScreenshotsPage | None = None
         self.checks: ChecksPage | None = None
@@ -140,13 +151,28 @@ class ReportWizard(QWidget):
         else:
             self._start(None)
         self._update_nav()
+        # A settings save refreshes what is on screen (numbers, addresses). The main
+        # window calls ``detach`` before the wizard goes.
+        self._unsubscribe = context.state.subscribe(self._settings_saved)
+
+    @property
+    def report(self) -> Report | None:
+        return self.session.report
+
+    def detach(self) -> None:
+        """Stop listening to the settings: the wizard is about to be deleted."""
+        self._unsubscribe()
+
+    def _settings_saved(self, _settings: Settings) -> None:
+        if self.report is not None and self.pages.currentWidget() in (self.review, self.call):
+            self._show_final(validate(self.report, self.context.catalogue,
+                                      language=self.context.language))
 
     # -- steps ---------------------------------------------------------------
     def _application_chosen(self, application_id: str) -> None:
         if self.report is not None and self.report.application != application_id:
             # Another application means another form: start a fresh draft.
-            self.context.drafts.discard(self.report.id)
-            self.report = None
+            self.session.discard()
             self._drop_form()
         if self.report is None or self.form is None:
             self._start(application_id)
@@ -155,9 +181,11 @@ class ReportWizard(QWidget):
         self._update_nav()
 
     def _start(self, application_id: str | None) -> None:
-        c = self.context
-        self.report = new_report(c.catalogue, self.case.id, application_id, c.settings, c.facts)
-        self._save()
+        try:
+            self.session.start(application_id)
+        except UserFacingError as exc:
+            log.warning("draft not saved: %s", exc.details)
+            self.error.emit(exc.user_message)
         self._open_form()
 
     def _open_form(self) -> None:
@@ -195,31 +223,25 @@ class ReportWizard(QWidget):
         if target is not None:
             self.form.rows[target.id].editor.focus_target().setFocus()
 
-    def set_prerequisites(self, reference: str | None) -> None:
-        """Attach the prerequisites test result (its reference) to the report."""
+    def set_prerequisites(self, summary: PrerequisitesSummary | None) -> None:
+        """Attach the prerequisites test result (its summary) to the report."""
         if self.report is None:
             return
-        self.report.prerequisites = reference
+        self.report.prerequisites = summary
         self._attachments_changed()
-
-    def _attachments(self) -> ReportAttachments:
-        # The store pulls in the encrypted vault (cryptography, keyring): loaded when used.
-        from samu_desktop.report.attachments import ReportAttachments
-
-        assert self.report is not None
-        return ReportAttachments(self.context.paths, self.report.id)
 
     def extra_attachments(self) -> list[Attachment]:
         """Files that go with the report besides the screenshots (the checks results)."""
         from samu_desktop.report.outgoing import file_attachments
 
-        return [] if self.report is None else file_attachments(self._attachments())
+        return [] if self.report is None else file_attachments(self.session.attachments())
 
     def _checks_page(self) -> ChecksPage:
         if self.checks is None:
             from samu_desktop.gui.checks_page import ChecksPage
 
-            self.checks = ChecksPage(self.context.settings, parent=self)
+            state = self.context.state
+            self.checks = ChecksPage(lambda: state.settings, parent=self)
             self.checks.started.connect(lambda: self._show_prerequisites_running(True))
             self.checks.finished.connect(self._checks_done)
             self.pages.addWidget(self.checks)
@@ -257,27 +279,15 @@ class ReportWizard(QWidget):
             checks.start()
 
     def _checks_done(self, result: CheckReport) -> None:
-        from samu_desktop.checks.model import Status
-        from samu_desktop.checks.report import report_filename, report_to_html, report_to_json
-
         self._show_prerequisites_running(False)
         if self.report is None:
             return
-        store = self._attachments()
         try:
-            store.clear_files()
-            store.save_file(report_filename(result, "html"), report_to_html(result).encode())
-            store.save_file(report_filename(result, "json"), report_to_json(result).encode())
+            self.session.attach_checks(result)
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
-        counts = result.counts()
-        self.set_prerequisites(
-            self.tr("{ok} réussie(s), {warn} avertissement(s), {fail} échec(s)").format(
-                ok=counts.get(Status.PASS, 0), warn=counts.get(Status.WARNING, 0),
-                fail=counts.get(Status.FAILURE, 0),
-            )
-        )
+        self._attachments_changed()
 
     def _attachment_requested(self, field_id: str) -> None:
         field = next(
@@ -296,7 +306,7 @@ class ReportWizard(QWidget):
         if self.screenshots is None:
             from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
 
-            store = self._attachments()
+            store = self.session.attachments()
             self.screenshots = ScreenshotsPage(store, self.context.tasks, self.context.grab_all,
                                                parent=self)
             self.screenshots.done.connect(self._screenshots_done)
@@ -387,11 +397,7 @@ class ReportWizard(QWidget):
         problems = problems + free_text_warnings(self.report, c.catalogue, c.language)
         heading = self.case.title.get(c.language)
         if self.case.action == "phone":
-            number = (
-                c.settings.support_phone_calls
-                if self.case.id == "A"
-                else c.settings.support_phone_hardware
-            )
+            number = self.session.number_to_call()
             script = render_text(self.report, c.catalogue, c.language)
             self.call.show_call(heading, number, script, problems)
             self.pages.setCurrentWidget(self.call)
@@ -466,7 +472,7 @@ class ReportWizard(QWidget):
         if self.report is None:
             return False
         try:
-            self.context.drafts.save(self.report, touch=True)
+            self.session.save()
         except UserFacingError as exc:
             log.warning("draft not saved: %s", exc.details)
             self.error.emit(exc.user_message)
@@ -475,20 +481,15 @@ class ReportWizard(QWidget):
 
     def _send(self) -> None:
         assert self.report is not None
-        if self.case.action == "local_it" and not self.context.settings.local_it_email:
+        if not self.session.sends_mail():
             self.finish()
             return
-        self.send_requested.emit(self.report)
+        self.send_requested.emit(self.session)
 
     def _called(self) -> None:
         assert self.report is not None
-        number = (
-            self.context.settings.support_phone_calls
-            if self.case.id == "A"
-            else self.context.settings.support_phone_hardware
-        )
         try:
-            self.context.history.record_call(self.report, number)
+            self.session.record_call()
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
@@ -497,8 +498,8 @@ class ReportWizard(QWidget):
     def finish(self) -> None:
         assert self.report is not None
         try:
-            self.report = self.context.drafts.mark_finished(self.report.id)
+            report = self.session.finish()
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
-        self.finished.emit(self.report)
+        self.finished.emit(report)
