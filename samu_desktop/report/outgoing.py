@@ -9,12 +9,8 @@ from __future__ import annotations
 
 from samu_desktop import __version__, buildinfo
 from samu_desktop.config.settings import Settings
-from samu_desktop.mail.message import (
-    Attachment,
-    AttachmentKind,
-    OutgoingMessage,
-    build_message,
-)
+from samu_desktop.mail.compose import build_message
+from samu_desktop.mail.message import Attachment, AttachmentKind, OutgoingMessage
 from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.attachments import ReportAttachments
 from samu_desktop.report.model import Report

@@ -21,7 +21,7 @@ from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import SCHEMA_VERSION
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.tasks import TaskRunner
-from samu_desktop.mail.message import build_message
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.outbox import EntryState
 from samu_desktop.mail.transport import smtp_account
 from tests.app.readonly import read_only

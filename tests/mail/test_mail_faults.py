@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from samu_desktop.config.settings import Settings
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.failures import FailureKind
-from samu_desktop.mail.message import build_message
 from samu_desktop.mail.outbox import EntryState, Outbox, status_text
 from samu_desktop.mail.sender import Backoff, OutboxSender
 from tests.mail.smtp_server import MailServer, Pki

@@ -25,7 +25,7 @@ from samu_desktop.config.settings import Settings
 from samu_desktop.gui.outbox_page import OutboxPage
 from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
 from samu_desktop.gui.tasks import TaskRunner
-from samu_desktop.mail.message import build_message
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.outbox import EntryState, Outbox
 from samu_desktop.mail.sender import OutboxSender
 from samu_desktop.mail.transport import SmtpConfig

@@ -10,9 +10,10 @@ from email import policy as email_policy
 from pathlib import Path
 
 from samu_desktop.config.settings import Settings
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.failures import FailureKind
 from samu_desktop.mail.filelock import FileLock
-from samu_desktop.mail.message import Attachment, AttachmentKind, build_message
+from samu_desktop.mail.message import Attachment, AttachmentKind
 from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord, status_text
 from samu_desktop.mail.sender import OutboxSender
 from tests.mail.screens import screen_png
