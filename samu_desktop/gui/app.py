@@ -221,7 +221,12 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
 
     # The hotkey (X grab, warm capture) starts once the window is up.
     hotkeys: list[HotkeyService] = []
-    QTimer.singleShot(0, lambda: hotkeys.append(start_hotkey(running)))
+    def started() -> None:
+        hotkeys.append(start_hotkey(running))
+        if os.environ.get(STARTUP_PROBE):
+            print("samu-desktop: started", flush=True)
+
+    QTimer.singleShot(0, started)
     if os.environ.get(STARTUP_PROBE):
         window.installEventFilter(_FirstPaint(qapp))
     if not (hidden and running.tray is not None):
