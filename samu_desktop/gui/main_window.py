@@ -3,6 +3,11 @@
 It displays the application state (:class:`~samu_desktop.app.state.AppState`)
 and holds no copy of the settings: dialogs save through the state, and whoever
 depends on a setting subscribes to it.
+
+Built in two steps so that the window shows as fast as a bare Qt window: the
+shell (home page, notices, menus) needs nothing but Qt; :meth:`MainWindow.attach`
+then loads the state, the procedure, the drafts and the history, after the
+first paint. Everything else loads when first used.
 """
 
 from __future__ import annotations
@@ -24,29 +29,28 @@ from PySide6.QtWidgets import (
 )
 
 from samu_desktop import __version__, buildinfo
-from samu_desktop.app.session import ReportSession
-from samu_desktop.app.state import AppState
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.generated.ui_home_page import Ui_HomePage
 from samu_desktop.gui.message_bar import MessageBar
-from samu_desktop.gui.settings_dialog import SettingsDialog
 from samu_desktop.gui.tasks import TaskRunner
-from samu_desktop.gui.wizard.wizard import ReportWizard, WizardContext
-from samu_desktop.procedure import load_catalogue
-from samu_desktop.procedure.schema import Catalogue
-from samu_desktop.report.autofill import MachineFacts, detect_machine_facts
-from samu_desktop.report.drafts import DraftStore
-from samu_desktop.report.history import History
-from samu_desktop.report.model import Report, display_datetime
-from samu_desktop.report.render import start_time
 
 if TYPE_CHECKING:
+    # Loaded by ``attach`` or when first used, after the window is shown.
+    from samu_desktop.app.session import ReportSession
+    from samu_desktop.app.state import AppState
     from samu_desktop.capture.grabber import ScreenGrabber
     from samu_desktop.capture.models import CaptureBatch
     from samu_desktop.gui.history_page import HistoryPage
     from samu_desktop.gui.outbox_page import OutboxPage
     from samu_desktop.gui.sending import Sending
+    from samu_desktop.gui.settings_dialog import SettingsDialog
     from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
+    from samu_desktop.gui.wizard.wizard import ReportWizard, WizardContext
+    from samu_desktop.procedure.schema import Catalogue
+    from samu_desktop.report.autofill import MachineFacts
+    from samu_desktop.report.drafts import DraftStore
+    from samu_desktop.report.history import History
+    from samu_desktop.report.model import Report
 
 log = logging.getLogger(__name__)
 
@@ -70,18 +74,42 @@ class HomePage(QWidget):
             button.setAccessibleDescription(button.description())
             button.clicked.connect(lambda _=False, c=case: self.case_chosen.emit(c))
 
+    def finish(self) -> None:
+        """Each case's letter as its key, and the buttons' arrow (see gui/quickstyle.py).
+
+        The keys are not in the .ui: the first key sequence makes PySide6 build the
+        whole ``Qt`` namespace (0.1-0.2 s), which the first paint does not need; the
+        window calls this once it is attached.
+        """
+        from PySide6.QtWidgets import QStyle
+
+        arrow = self.style().standardIcon(QStyle.StandardPixmap.SP_CommandLink)
+        for button, key in ((self.ui.caseA, self.tr("A")), (self.ui.caseB, self.tr("B")),
+                            (self.ui.caseC, self.tr("C")), (self.ui.caseD, self.tr("D"))):
+            button.setShortcut(QKeySequence(key))
+            if button.icon().isNull():
+                button.setIcon(arrow)
+
 
 class MainWindow(QMainWindow):
+    """The shell is built at once; ``attach`` (called here when ``state`` is given, else
+    by the application after the first paint) gives it the state and the reports."""
+
+    state: AppState
+    catalogue: Catalogue | None
+    history: History | None
+    drafts: DraftStore
+    facts: MachineFacts
+
     def __init__(
         self,
-        state: AppState,
+        state: AppState | None,
         icon: QIcon,
         tasks: TaskRunner | None = None,
         sending: Sending | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.state = state
         self.tasks = tasks or TaskRunner()
         # Hide to the tray on close only when a tray exists (set by the app).
         self.hide_on_close = False
@@ -104,8 +132,25 @@ class MainWindow(QMainWindow):
         self.hotkey_status: Callable[[], str] | None = None
         # Case B starts the prerequisites test as its form opens (set by the application).
         self.run_prerequisites_on_open = False
+        self._sending = sending
+        self._sending_connected = False
+        # Built when first shown: start-up stays quick.
+        self.outbox_page: OutboxPage | None = None
+        self.history_page: HistoryPage | None = None
+        self.home.case_chosen.connect(self.open_case)
+        self._build_menus()
+        if state is not None:
+            self.attach(state)
 
-        self.catalogue: Catalogue | None = None
+    def attach(self, state: AppState) -> None:
+        """Give the window the application state; load the procedure, drafts and history."""
+        from samu_desktop.procedure import load_catalogue
+        from samu_desktop.report.autofill import MachineFacts, detect_machine_facts
+        from samu_desktop.report.drafts import DraftStore
+        from samu_desktop.report.history import History
+
+        self.state = state
+        self.catalogue = None
         try:
             self.catalogue = load_catalogue()
         except UserFacingError as exc:
@@ -117,15 +162,9 @@ class MainWindow(QMainWindow):
         # Reading browser versions may start a process: never on the GUI thread.
         self.facts = MachineFacts()
         self.tasks.run(detect_machine_facts, on_success=self._facts_found)
-
-        self._sending = sending
-        self._sending_connected = False
-        # Built when first shown: start-up stays quick.
-        self.outbox_page: OutboxPage | None = None
-        self.history_page: HistoryPage | None = None
-
-        self.home.case_chosen.connect(self.open_case)
-        self._build_menus()
+        self.home.finish()
+        for action, key in self._menu_keys:
+            action.setShortcut(QKeySequence(key))
         self.offer_unfinished_drafts()
 
     @property
@@ -147,31 +186,31 @@ class MainWindow(QMainWindow):
         self.facts = facts
 
     def _build_menus(self) -> None:
+        # The keys are set by attach (see HomePage.finish for why).
         file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
         new = QAction(self.tr("&Nouveau signalement"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.go_home)
         file_menu.addAction(new)
         settings = QAction(self.tr("&Réglages…"), self)
-        settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
         smtp = QAction(self.tr("Serveur d'&envoi…"), self)
         smtp.triggered.connect(self.open_smtp_settings)
         file_menu.addAction(smtp)
         outbox = QAction(self.tr("&Boîte d'envoi"), self)
-        outbox.setShortcut(QKeySequence("Ctrl+E"))
         outbox.triggered.connect(self.show_outbox)
         file_menu.addAction(outbox)
         history = QAction(self.tr("&Historique"), self)
-        history.setShortcut(QKeySequence("Ctrl+H"))
         history.triggered.connect(self.show_history)
         file_menu.addAction(history)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quitter"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.quit_requested)
         file_menu.addAction(quit_action)
+        self._menu_keys: list[tuple[QAction, QKeySequence.StandardKey | str]] = [
+            (new, QKeySequence.StandardKey.New), (settings, "Ctrl+,"), (outbox, "Ctrl+E"),
+            (history, "Ctrl+H"), (quit_action, "Ctrl+Q"),
+        ]
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         about = QAction(self.tr("À &propos"), self)
         about.triggered.connect(self.show_about)
@@ -184,6 +223,8 @@ class MainWindow(QMainWindow):
 
     # -- reports ---------------------------------------------------------------
     def context(self) -> WizardContext | None:
+        from samu_desktop.gui.wizard.wizard import WizardContext
+
         if self.catalogue is None or self.history is None:
             return None
         return WizardContext(
@@ -207,6 +248,8 @@ class MainWindow(QMainWindow):
                         "l'application ou prévenez votre service informatique.")
             )
             return None
+        from samu_desktop.gui.wizard.wizard import ReportWizard
+
         self._close_wizard(reopening=report)
         wizard = ReportWizard(context, case, report, self.pages)
         wizard.error.connect(self.message_bar.add)
@@ -314,6 +357,9 @@ class MainWindow(QMainWindow):
             self._offer_draft(report)
 
     def _offer_draft(self, report: Report) -> None:
+        from samu_desktop.report.model import display_datetime
+        from samu_desktop.report.render import start_time
+
         start = start_time(report, self.catalogue) if self.catalogue else None
         when = display_datetime(start) if start else display_datetime(report.created_at)
         self.message_bar.add(
@@ -337,6 +383,8 @@ class MainWindow(QMainWindow):
     # -- settings ----------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
         """The settings; the dialog saves through the state and stays open on failure."""
+        from samu_desktop.gui.settings_dialog import SettingsDialog
+
         status = self.hotkey_status() if self.hotkey_status is not None else ""
         dialog = SettingsDialog(self.state, self, status)
         dialog.open()

