@@ -25,7 +25,7 @@ from Xlib.display import Display
 from Xlib.protocol import event
 
 sys.path.insert(0, str(Path(__file__).parent))
-from startup import start_xvfb  # noqa: E402
+from startup import start_xvfb
 
 BARE = """
 import sys
@@ -57,14 +57,18 @@ def take_tray(display_name: str) -> Display:
     return display
 
 
-def pss_kib(pid: int) -> int:
+def memory_kib(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) in KiB. PSS shares each library page among the processes mapping it,
+    so it drops when other Qt programs run at the same time; RSS does not."""
+    found: dict[str, int] = {}
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        if line.startswith("Pss:"):
-            return int(line.split()[1])
-    raise RuntimeError("no Pss line")
+        key = line.split(":")[0]
+        if key in ("Pss", "Rss"):
+            found[key] = int(line.split()[1])
+    return found["Pss"], found["Rss"]
 
 
-def idle_pss(cmd: list[str], env: dict[str, str], settle: float) -> int:
+def idle_memory(cmd: list[str], env: dict[str, str], settle: float) -> tuple[int, int]:
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None
@@ -74,7 +78,7 @@ def idle_pss(cmd: list[str], env: dict[str, str], settle: float) -> int:
         else:
             raise RuntimeError(f"{cmd} ended before it was ready")
         time.sleep(settle)  # idle, as it stays all day
-        return pss_kib(proc.pid)
+        return memory_kib(proc.pid)
     finally:
         proc.terminate()
         proc.wait(30)
@@ -94,22 +98,27 @@ def main() -> None:
                # No session bus: Qt uses the XEmbed tray this script provides.
                DBUS_SESSION_BUS_ADDRESS=f"unix:path={home}/no-bus")
     env.pop("QT_QPA_PLATFORM", None)
-    app: list[int] = []
-    bare: list[int] = []
+    app: list[tuple[int, int]] = []
+    bare: list[tuple[int, int]] = []
     try:
         for _ in range(args.runs):
-            app.append(idle_pss([sys.executable, "-m", "samu_desktop", "--hidden"], env,
+            app.append(idle_memory([sys.executable, "-m", "samu_desktop", "--hidden"], env,
                                 args.settle))
-            bare.append(idle_pss([sys.executable, "-c", BARE], env, args.settle))
+            bare.append(idle_memory([sys.executable, "-c", BARE], env, args.settle))
     finally:
         tray.close()
         xvfb.terminate()
         shutil.rmtree(home, ignore_errors=True)
     print(f"runs: {args.runs} each, alternating, idle {args.settle:.0f} s, Xvfb with a tray")
     for name, values in (("samu-desktop", app), ("bare PySide6", bare)):
-        print(f"{name:<13}: PSS median {statistics.median(values) / 1024:.1f} MB, "
-              f"min {min(values) / 1024:.1f} MB")
-    print(f"ratio (median): {statistics.median(app) / statistics.median(bare):.2f}")
+        pss = [v[0] for v in values]
+        rss = [v[1] for v in values]
+        print(f"{name:<13}: PSS median {statistics.median(pss) / 1024:.1f} MB "
+              f"(min {min(pss) / 1024:.1f}), RSS median {statistics.median(rss) / 1024:.1f} MB")
+    for index, kind in ((0, "PSS"), (1, "RSS")):
+        ratio = (statistics.median(v[index] for v in app)
+                 / statistics.median(v[index] for v in bare))
+        print(f"ratio {kind} (median): {ratio:.2f}")
 
 
 if __name__ == "__main__":

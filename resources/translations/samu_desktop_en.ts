@@ -387,10 +387,6 @@
         <translation>Call recorded in the history.</translation>
     </message>
     <message>
-        <source>Réglages non enregistrés</source>
-        <translation>Settings not saved</translation>
-    </message>
-    <message>
         <source>Un signalement (cas {case}) commencé le {when} n'a pas été terminé.</source>
         <translation>A report (case {case}) started on {when} was not finished.</translation>
     </message>
@@ -721,10 +717,6 @@
     <message>
         <source>&amp;Suivant →</source>
         <translation>&amp;Next →</translation>
-    </message>
-    <message>
-        <source>{ok} réussie(s), {warn} avertissement(s), {fail} échec(s)</source>
-        <translation>{ok} passed, {warn} warning(s), {fail} failure(s)</translation>
     </message>
     <message>
         <source>Des copies d'écran ne sont pas encore vérifiées : masquez les données des patients, cochez « vérifiée » sur chacune, puis joignez-les.</source>
@@ -1088,10 +1080,6 @@
     <message>
         <source>Une valeur n'est pas valable (port, adresse…) : corrigez-la puis réessayez.</source>
         <translation>A value is not valid (port, address…): correct it, then try again.</translation>
-    </message>
-    <message>
-        <source>Mot de passe non enregistré</source>
-        <translation>Password not saved</translation>
     </message>
 </context>
 <context>
@@ -2785,6 +2773,10 @@
     <message>
         <source>Le fichier de politique de votre administrateur est illisible : les réglages qu'il impose restent verrouillés. Prévenez votre service informatique.</source>
         <translation>Your administrator's policy file cannot be read: the settings it imposes stay locked. Tell your IT department.</translation>
+    </message>
+    <message>
+        <source>Vos réglages n'ont pas pu être enregistrés (dossier protégé en écriture ou disque plein) ; ils restent affichés : libérez de la place ou prévenez votre service informatique, puis enregistrez à nouveau.</source>
+        <translation>Your settings could not be saved (write-protected folder or full disk); they are still shown: free some space or tell your IT department, then save again.</translation>
     </message>
 </context>
 <context>

@@ -121,7 +121,8 @@ class Application:
     def shutdown(self) -> None:
         # A report being sent is either accepted in time or resent (with the
         # same Message-ID) at the next start: the outbox keeps it either way.
-        self.window.sending.outbox_sender.stop(5.0)
+        if self.window.has_sending:
+            self.window.sending.outbox_sender.stop(5.0)
         self.crash.clean_exit()
         log.info("clean exit")
 
@@ -134,6 +135,15 @@ class Shell:
     icon: QIcon
     language: str
     translators: list[QTranslator]
+
+
+def _outbox_has_entries(paths: AppPaths) -> bool:
+    """Whether a report waits in the outbox (a folder listing: nothing loaded for it)."""
+    try:
+        return any(p.is_dir() and not p.name.startswith(".")
+                   for p in paths.outbox_dir.iterdir())
+    except OSError:
+        return False
 
 
 def open_shell(app: QApplication, paths: AppPaths, lang: str | None = None) -> Shell:
@@ -154,8 +164,13 @@ def build(
     crash: CrashHandler | None = None,
     previous: PreviousRun | None = None,
     shell: Shell | None = None,
+    in_tray: bool = False,
 ) -> Application:
-    """The running application: state, window attached, crash notices, tray, sender."""
+    """The running application: state, window attached, crash notices, tray, sender.
+
+    ``in_tray``: started hidden in the tray; the window's reports and the sender load
+    when needed (a report to send waits in the outbox: then the sender starts at once).
+    """
     from samu_desktop.app.state import AppState
     from samu_desktop.crash import CrashHandler
 
@@ -168,7 +183,8 @@ def build(
     style = app.style()
     if isinstance(style, QuickStartStyle):
         style.release()
-    window.attach(state)
+    in_tray = in_tray and Tray.available()
+    window.attach(state, reports_later=in_tray)
     window.run_prerequisites_on_open = True
     for message in state.messages:
         log.warning("start-up notice: %s", message)
@@ -185,8 +201,12 @@ def build(
             details=previous.details,
         )
     crash = crash or CrashHandler(paths.crash_dir)
-    # The outbox sender (and what it imports) starts once the window is up.
-    QTimer.singleShot(0, window, lambda: window.sending.outbox_sender.start())
+    # The outbox sender (and what it imports) starts once the window is up; in the
+    # tray, only when a report waits in the outbox, else with the first one.
+    if in_tray and not _outbox_has_entries(paths):
+        window.start_sender_on_use = True
+    else:
+        QTimer.singleShot(0, window, lambda: window.sending.outbox_sender.start())
 
     def on_exception(details: str) -> None:
         window.message_bar.add(
@@ -251,7 +271,7 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
         crash = CrashHandler(paths.crash_dir)
         previous = crash.previous_run()
         crash.install()
-        running = build(qapp, paths, lang, crash, previous, shell)
+        running = build(qapp, paths, lang, crash, previous, shell, in_tray=hidden)
         started.append(running)
         if hidden and running.tray is None:
             window.show()  # no tray to wait in: the window is the way back

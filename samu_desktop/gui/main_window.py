@@ -18,7 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -132,6 +132,10 @@ class MainWindow(QMainWindow):
         self.hotkey_status: Callable[[], str] | None = None
         # Case B starts the prerequisites test as its form opens (set by the application).
         self.run_prerequisites_on_open = False
+        self._reports_pending = False
+        # Set by the application when it waits in the tray with an empty outbox: the
+        # sender starts with the first report handed over.
+        self.start_sender_on_use = False
         self._sending = sending
         self._sending_connected = False
         # Built when first shown: start-up stays quick.
@@ -142,14 +146,30 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.attach(state)
 
-    def attach(self, state: AppState) -> None:
-        """Give the window the application state; load the procedure, drafts and history."""
+    def attach(self, state: AppState, reports_later: bool = False) -> None:
+        """Give the window the application state; load the procedure, drafts and history.
+
+        ``reports_later``: the app waits in the tray; what the window shows is loaded
+        when it is first shown or a report is opened (the idle process stays small).
+        """
+        self.state = state
+        self._reports_pending = reports_later
+        if not reports_later:
+            self._load_reports()
+
+    def ensure_attached(self) -> None:
+        """Load what ``attach(reports_later=True)`` left for later, once."""
+        if self._reports_pending:
+            self._reports_pending = False
+            self._load_reports()
+
+    def _load_reports(self) -> None:
         from samu_desktop.procedure import load_catalogue
         from samu_desktop.report.autofill import MachineFacts, detect_machine_facts
         from samu_desktop.report.drafts import DraftStore
         from samu_desktop.report.history import History
 
-        self.state = state
+        state = self.state
         self.catalogue = None
         try:
             self.catalogue = load_catalogue()
@@ -174,6 +194,8 @@ class MainWindow(QMainWindow):
             from samu_desktop.gui.sending import Sending
 
             self._sending = Sending(self.state, self.tasks)
+            if self.start_sender_on_use:
+                self._sending.outbox_sender.start()
         if not self._sending_connected:
             self._sending_connected = True
             self._sending.handed_over.connect(self._handed_over)
@@ -241,6 +263,7 @@ class MainWindow(QMainWindow):
         return self.grabber.grab_batch(trigger="manual")
 
     def open_case(self, case: str, report: Report | None = None) -> ReportWizard | None:
+        self.ensure_attached()
         context = self.context()
         if context is None:
             self.message_bar.add(
@@ -374,6 +397,14 @@ class MainWindow(QMainWindow):
     def go_home(self) -> None:
         self._close_wizard()
         self.pages.setCurrentWidget(self.home)
+
+    @property
+    def has_sending(self) -> bool:
+        return self._sending is not None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_attached()
+        super().showEvent(event)
 
     def show_and_raise(self) -> None:
         self.showNormal()
