@@ -99,11 +99,6 @@ class ReportSession:
         assert self.report is not None
         return ReportAttachments(self.state.paths, self.report.id)
 
-    def set_screenshots(self, attachment_ids: list[str]) -> None:
-        assert self.report is not None
-        self.report.screenshots = list(attachment_ids)
-        self.save()
-
     def set_prerequisites(self, summary: PrerequisitesSummary | None) -> None:
         assert self.report is not None
         self.report.prerequisites = summary

@@ -86,3 +86,16 @@ def test_locked_settings_are_neither_changed_nor_written(paths: AppPaths) -> Non
     state.save({"smtp_host": "ailleurs.test", "centre_name": "SAMU"})
     assert state.settings.smtp_host == "smtp.hopital.test"
     assert "smtp_host" not in json.loads(paths.settings_file.read_text())
+
+
+def test_a_draft_with_the_old_prerequisites_sentence_reads_as_counts() -> None:
+    """Drafts written before the result became data held a sentence in French or English."""
+    from samu_desktop.report.model import PrerequisitesSummary, Report
+
+    for sentence in ("14 réussie(s), 3 avertissement(s), 2 échec(s)",
+                     "14 passed, 3 warning(s), 2 failure(s)"):
+        report = Report.new("B", "portail", "1").model_copy()
+        data = json.loads(report.model_dump_json())
+        data["prerequisites"] = sentence
+        again = Report.model_validate(data)
+        assert again.prerequisites == PrerequisitesSummary(passed=14, warnings=3, failures=2)
