@@ -173,6 +173,7 @@ def build(
     """
     from samu_desktop.app.state import AppState
     from samu_desktop.crash import CrashHandler
+    from samu_desktop.gui.bridge import gui_bridge
 
     shell = shell or open_shell(app, paths, lang)
     # The questions follow the interface's language (``--lang`` included), not only
@@ -218,7 +219,9 @@ def build(
             details=details,
         )
 
-    crash.on_exception = on_exception
+    # The hooks run on whatever thread raised: the notice is built on the GUI thread.
+    bridge = gui_bridge()
+    crash.on_exception = lambda details: bridge.post(lambda: on_exception(details), owner=window)
 
     tray: Tray | None = None
     if Tray.available():

@@ -32,7 +32,6 @@ from samu_desktop import __version__, buildinfo
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.generated.ui_home_page import Ui_HomePage
 from samu_desktop.gui.message_bar import MessageBar
-from samu_desktop.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     # Loaded by ``attach`` or when first used, after the window is shown.
@@ -45,6 +44,7 @@ if TYPE_CHECKING:
     from samu_desktop.gui.sending import Sending
     from samu_desktop.gui.settings_dialog import SettingsDialog
     from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
+    from samu_desktop.gui.tasks import TaskRunner
     from samu_desktop.gui.wizard.wizard import ReportWizard, WizardContext
     from samu_desktop.procedure.schema import Catalogue
     from samu_desktop.report.autofill import MachineFacts
@@ -110,7 +110,9 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.tasks = tasks or TaskRunner()
+        # The background-task helper (and the GUI-thread bridge it needs) comes with
+        # attach: the first paint needs neither.
+        self._tasks = tasks
         # Hide to the tray on close only when a tray exists (set by the app).
         self.hide_on_close = False
         self.setWindowTitle(self.tr("Incident SI-SAMU"))
@@ -162,6 +164,18 @@ class MainWindow(QMainWindow):
         if self._reports_pending:
             self._reports_pending = False
             self._load_reports()
+
+    @property
+    def tasks(self) -> TaskRunner:
+        if self._tasks is None:
+            from samu_desktop.gui.tasks import TaskRunner
+
+            self._tasks = TaskRunner()
+        return self._tasks
+
+    @tasks.setter
+    def tasks(self, runner: TaskRunner) -> None:
+        self._tasks = runner
 
     def _load_reports(self) -> None:
         from samu_desktop.procedure import load_catalogue

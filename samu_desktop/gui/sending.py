@@ -22,6 +22,7 @@ from samu_desktop.app.session import ReportSession
 from samu_desktop.app.state import AppState
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui.bridge import gui_bridge
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord
 from samu_desktop.mail.sender import OutboxSender
@@ -36,7 +37,6 @@ log = logging.getLogger(__name__)
 class Sending(QObject):
     handed_over = Signal(object)
     delivered = Signal(str)
-    _record_changed = Signal(object)
     failed = Signal(str)
     notes = Signal(str)
 
@@ -54,9 +54,10 @@ class Sending(QObject):
         self.outbox_sender = sender or OutboxSender(
             self.outbox, lambda: state.settings, allow_plaintext=state.allow_plaintext_smtp
         )
-        # The sender's thread calls the listener; the signal brings it to the GUI thread.
-        self._record_changed.connect(self._on_record)
-        self.outbox_sender.add_listener(self._record_changed.emit)
+        # The sender's thread calls the listener; the bridge brings it to the GUI thread.
+        bridge = gui_bridge()
+        self._listener = lambda record: bridge.post(lambda: self._on_record(record), owner=self)
+        self.outbox_sender.add_listener(self._listener)
         state.subscribe(self._settings_saved)
 
     def _settings_saved(self, _settings: Settings) -> None:
