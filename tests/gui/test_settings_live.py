@@ -20,11 +20,13 @@ from samu_desktop.config import credentials
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import SCHEMA_VERSION
 from samu_desktop.gui.main_window import MainWindow
+from samu_desktop.gui.settings_dialog import SettingsDialog
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.outbox import EntryState
 from samu_desktop.mail.transport import smtp_account
 from tests.app.readonly import read_only
+from tests.guards import ModalDialogs
 from tests.gui.test_wizard import fill_required
 from tests.mail.smtp_server import PASSWORD, USER, MailServer, make_pki
 
@@ -39,14 +41,20 @@ def window(qtbot: QtBot) -> MainWindow:
     win.sending.outbox_sender.stop(5.0)
 
 
+def _driven_by_the_test(modal_dialogs: ModalDialogs) -> None:
+    """The settings dialog opens window-modal; the test types and clicks in it itself."""
+    modal_dialogs.expect(lambda _dialog: None, SettingsDialog)
+
+
 def _type(dialog: object, name: str, text: str) -> None:
     editor = dialog.findChild(QLineEdit, name)  # type: ignore[attr-defined]
     assert editor is not None
     editor.setText(text)
 
 
-def test_a_new_number_reaches_the_open_call_page_at_once(window: MainWindow,
-                                                         qtbot: QtBot) -> None:
+def test_a_new_number_reaches_the_open_call_page_at_once(
+    window: MainWindow, qtbot: QtBot, modal_dialogs: ModalDialogs
+) -> None:
     qtbot.mouseClick(window.home.ui.caseA, Qt.MouseButton.LeftButton)
     wizard = window.wizard
     assert wizard is not None
@@ -55,6 +63,7 @@ def test_a_new_number_reaches_the_open_call_page_at_once(window: MainWindow,
     assert wizard.pages.currentWidget() is wizard.call
     assert "Numéro non renseigné" in wizard.call.number.text()
 
+    _driven_by_the_test(modal_dialogs)
     dialog = window.open_settings()
     qtbot.addWidget(dialog)
     _type(dialog, "support_phone_calls", "01 00 00 00 15")
@@ -69,10 +78,11 @@ def test_a_new_number_reaches_the_open_call_page_at_once(window: MainWindow,
 
 
 def test_a_save_that_fails_keeps_the_dialog_open_with_what_was_typed(
-    window: MainWindow, qtbot: QtBot
+    window: MainWindow, qtbot: QtBot, modal_dialogs: ModalDialogs
 ) -> None:
     paths = AppPaths.default()
     window.state.save({"reporter_name": "Avant"})
+    _driven_by_the_test(modal_dialogs)
     dialog = window.open_settings()
     qtbot.addWidget(dialog)
     _type(dialog, "reporter_name", "Agent Synthétique")
@@ -94,8 +104,9 @@ def test_a_save_that_fails_keeps_the_dialog_open_with_what_was_typed(
 
 
 def test_changing_one_setting_in_the_dialog_writes_only_that_setting(
-    window: MainWindow, qtbot: QtBot
+    window: MainWindow, qtbot: QtBot, modal_dialogs: ModalDialogs
 ) -> None:
+    _driven_by_the_test(modal_dialogs)
     dialog = window.open_settings()
     qtbot.addWidget(dialog)
     _type(dialog, "reporter_phone", "01 00 00 00 42")
@@ -105,7 +116,8 @@ def test_changing_one_setting_in_the_dialog_writes_only_that_setting(
 
 
 def test_any_settings_save_wakes_the_sender(
-    qtbot: QtBot, secret_service: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, secret_service: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    modal_dialogs: ModalDialogs,
 ) -> None:
     """A report held back by a refused password leaves as soon as the settings are saved
     again (here from the general settings dialog), not at the sender's next idle poll
@@ -127,6 +139,7 @@ def test_any_settings_save_wakes_the_sender(
                         is EntryState.NEEDS_ACTION, timeout=15_000)
         credentials.set_secret(account, PASSWORD)  # the password is put right
 
+        _driven_by_the_test(modal_dialogs)
         dialog = window.open_settings()
         qtbot.addWidget(dialog)
         _type(dialog, "reporter_phone", "01 00 00 00 42")
