@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -164,6 +165,9 @@ class ReportWizard(QWidget):
         self._unsubscribe()
 
     def _settings_saved(self, _settings: Settings) -> None:
+        if not shiboken6.isValid(self):  # deleted without detach (its window went first)
+            self._unsubscribe()
+            return
         if self.report is not None and self.pages.currentWidget() in (self.review, self.call):
             self._show_final(validate(self.report, self.context.catalogue,
                                       language=self.context.language))
