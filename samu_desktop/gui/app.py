@@ -121,8 +121,7 @@ class Application:
     def shutdown(self) -> None:
         # A report being sent is either accepted in time or resent (with the
         # same Message-ID) at the next start: the outbox keeps it either way.
-        if self.window.has_sending:
-            self.window.sending.outbox_sender.stop(5.0)
+        self.window.stop_sender(5.0)
         self.crash.clean_exit()
         log.info("clean exit")
 
@@ -207,7 +206,7 @@ def build(
     if in_tray and not _outbox_has_entries(paths):
         window.start_sender_on_use = True
     else:
-        QTimer.singleShot(0, window, lambda: window.sending.outbox_sender.start())
+        QTimer.singleShot(0, window, window.start_sender)
 
     def on_exception(details: str) -> None:
         window.message_bar.add(

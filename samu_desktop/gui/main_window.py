@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         # Set by the application when it waits in the tray with an empty outbox: the
         # sender starts with the first report handed over.
         self.start_sender_on_use = False
+        self._sender_stopped = False
         self._sending = sending
         self._sending_connected = False
         # Built when first shown: start-up stays quick.
@@ -415,6 +416,18 @@ class MainWindow(QMainWindow):
     @property
     def has_sending(self) -> bool:
         return self._sending is not None
+
+    def start_sender(self) -> None:
+        """Start the outbox sender (deferred by the application), unless it is quitting."""
+        if not self._sender_stopped:
+            self.sending.outbox_sender.start()
+
+    def stop_sender(self, timeout_s: float = 5.0) -> None:
+        """At quit: stop the sender if it runs, and keep a deferred start from starting it."""
+        self._sender_stopped = True
+        self.start_sender_on_use = False
+        if self._sending is not None:
+            self._sending.outbox_sender.stop(timeout_s)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.ensure_attached()

@@ -35,7 +35,7 @@ def make_app(qtbot: QtBot) -> Iterator[callable]:  # type: ignore[valid-type]
 
     yield make
     for app in built:
-        app.window.sending.outbox_sender.stop(5.0)
+        app.window.stop_sender()
         for translator in app.translators:
             QCoreApplication.removeTranslator(translator)
     i18n.install(None)
