@@ -18,11 +18,10 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -81,6 +80,7 @@ class HomePage(QWidget):
         whole ``Qt`` namespace (0.1-0.2 s), which the first paint does not need; the
         window calls this once it is attached.
         """
+        from PySide6.QtGui import QKeySequence
         from PySide6.QtWidgets import QStyle
 
         arrow = self.style().standardIcon(QStyle.StandardPixmap.SP_CommandLink)
@@ -198,8 +198,11 @@ class MainWindow(QMainWindow):
         self.facts = MachineFacts()
         self.tasks.run(detect_machine_facts, on_success=self._facts_found)
         self.home.finish()
+        from PySide6.QtGui import QKeySequence
+
         for action, key in self._menu_keys:
-            action.setShortcut(QKeySequence(key))
+            action.setShortcut(QKeySequence(QKeySequence.StandardKey.New) if key == "new"
+                               else QKeySequence(key))
         self.offer_unfinished_drafts()
 
     @property
@@ -244,8 +247,9 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quitter"), self)
         quit_action.triggered.connect(self.quit_requested)
         file_menu.addAction(quit_action)
-        self._menu_keys: list[tuple[QAction, QKeySequence.StandardKey | str]] = [
-            (new, QKeySequence.StandardKey.New), (settings, "Ctrl+,"), (outbox, "Ctrl+E"),
+        # Each action's key; "new" is the platform's standard key for a new document.
+        self._menu_keys: list[tuple[QAction, str]] = [
+            (new, "new"), (settings, "Ctrl+,"), (outbox, "Ctrl+E"),
             (history, "Ctrl+H"), (quit_action, "Ctrl+Q"),
         ]
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
@@ -449,6 +453,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("À propos"),
