@@ -424,14 +424,14 @@ class MainWindow(QMainWindow):
     def start_sender(self) -> None:
         """Start the outbox sender (deferred by the application), unless it is quitting."""
         if not self._sender_stopped:
-            self.sending.outbox_sender.start()
+            self.sending.start()
 
     def stop_sender(self, timeout_s: float = 5.0) -> None:
         """At quit: stop the sender if it runs, and keep a deferred start from starting it."""
         self._sender_stopped = True
         self.start_sender_on_use = False
         if self._sending is not None:
-            self._sending.outbox_sender.stop(timeout_s)
+            self._sending.stop(timeout_s)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.ensure_attached()

@@ -54,6 +54,7 @@ class Sending(QObject):
         self.outbox_sender = sender or OutboxSender(
             self.outbox, lambda: state.settings, allow_plaintext=state.allow_plaintext_smtp
         )
+        self._closed = False
         # The sender's thread calls the listener; the bridge brings it to the GUI thread.
         bridge = gui_bridge()
         self._listener = lambda record: bridge.post(lambda: self._on_record(record), owner=self)
@@ -63,6 +64,16 @@ class Sending(QObject):
     def _settings_saved(self, _settings: Settings) -> None:
         # Any setting may unblock a waiting report (sender address, server, password).
         self.outbox_sender.settings_changed()
+
+    def start(self) -> None:
+        """Start the background sender, unless the application is already closing."""
+        if not self._closed:
+            self.outbox_sender.start()
+
+    def stop(self, timeout: float) -> bool:
+        """Stop the background sender for good (a later ``start`` does nothing)."""
+        self._closed = True
+        return self.outbox_sender.stop(timeout)
 
     def _on_record(self, record: OutboxRecord) -> None:
         if record.state is EntryState.SENT and record.report_id is not None:

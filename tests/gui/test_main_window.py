@@ -115,10 +115,10 @@ def test_settings_dialog_shows_locked_settings_disabled(qtbot: QtBot) -> None:
 def test_settings_dialog_saves_to_disk_but_never_locked_values(
     make_app, qtbot: QtBot, modal_dialogs: ModalDialogs
 ) -> None:
+    modal_dialogs.expect(None, SettingsDialog)  # window-modal, driven below
     paths = AppPaths.default()
     write(paths.policy_file, {"locked": {"smtp_host": "smtp.hopital.test"}})
     app = make_app()
-    modal_dialogs.expect(lambda _dialog: None, SettingsDialog)  # the test drives it
     dialog = app.window.open_settings()
     qtbot.addWidget(dialog)
     crra = dialog.findChild(QLineEdit, "crra_id")
@@ -132,12 +132,12 @@ def test_settings_dialog_saves_to_disk_but_never_locked_values(
 
 
 def test_settings_dialog_refuses_an_invalid_value_and_keeps_it_open(
-    make_app, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-, modal_dialogs: ModalDialogs) -> None:
+    make_app, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, modal_dialogs: ModalDialogs
+) -> None:
+    modal_dialogs.expect(None, SettingsDialog)  # window-modal, driven below
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     app = make_app()
-    modal_dialogs.expect(lambda _dialog: None, SettingsDialog)  # the test drives it
     dialog = app.window.open_settings()
     qtbot.addWidget(dialog)
     crra = dialog.findChild(QLineEdit, "crra_id")
@@ -156,9 +156,10 @@ def test_english_is_available(make_app) -> None:
 
 
 def test_settings_say_why_the_hotkey_is_unavailable(
-    make_app, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-, modal_dialogs: ModalDialogs) -> None:
+    make_app, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, modal_dialogs: ModalDialogs
+) -> None:
     """Under Wayland without an X server, the settings explain the missing hotkey."""
+    modal_dialogs.expect(None, SettingsDialog)  # window-modal, read below
     from samu_desktop.gui.app import start_hotkey
 
     monkeypatch.delenv("DISPLAY", raising=False)
@@ -167,7 +168,6 @@ def test_settings_say_why_the_hotkey_is_unavailable(
     app = make_app()
     service = start_hotkey(app)
     assert not service.is_active
-    modal_dialogs.expect(lambda _dialog: None, SettingsDialog)  # the test drives it
     dialog = app.window.open_settings()
     qtbot.addWidget(dialog)
     status = dialog.ui.hotkeyStatus.text()
