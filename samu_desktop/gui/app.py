@@ -184,7 +184,8 @@ def build(
     if isinstance(style, QuickStartStyle):
         style.release()
     in_tray = in_tray and Tray.available()
-    window.attach(state, reports_later=in_tray)
+    # Another launch may have shown the window while this was loading.
+    window.attach(state, reports_later=in_tray and not window.isVisible())
     window.run_prerequisites_on_open = True
     for message in state.messages:
         log.warning("start-up notice: %s", message)
