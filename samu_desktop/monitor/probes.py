@@ -124,7 +124,7 @@ def _tls(run: _Run, sock: socket.socket, host: str, tls: TlsConfig) -> ssl.SSLSo
         code = getattr(exc, "verify_code", 0)
         if code == 10:  # X509_V_ERR_CERT_HAS_EXPIRED
             raise _Failed(Step.TLS, ErrorClass.CERT_EXPIRED) from None
-        if code == 62 or "hostname" in str(getattr(exc, "verify_message", "")).lower():
+        if code in (62, 64):  # X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
             raise _Failed(Step.TLS, ErrorClass.CERT_HOSTNAME) from None
         raise _Failed(Step.TLS, ErrorClass.CERT_UNTRUSTED) from None
     except ssl.SSLError:
@@ -272,7 +272,7 @@ def _ntp(run: _Run, target: str, resolver: Resolver) -> None:
             while True:
                 sock.settimeout(run.left(Step.NTP))
                 data = sock.recv(512)
-                if len(data) >= _NTP.size and _NTP.unpack_from(data)[10] == cookie:
+                if len(data) >= _NTP.size and _NTP.unpack_from(data)[8] == cookie:
                     break
         except OSError as exc:
             raise _os_error(Step.NTP, exc) from None
