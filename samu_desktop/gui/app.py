@@ -30,6 +30,7 @@ from samu_desktop.resources import resource_path
 if TYPE_CHECKING:
     # Loaded once the window is up (start_hotkey): start-up stays quick.
     from samu_desktop.gui.hotkey_bridge import HotkeyService
+    from samu_desktop.gui.monitor_bridge import MonitorService
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,20 @@ def start_hotkey(running: Application) -> HotkeyService:
         return service.last_error or window.tr("Le raccourci de capture n'est pas actif.")
 
     window.hotkey_status = status
+    service.start()
+    return service
+
+
+def start_monitor(running: Application) -> MonitorService:
+    """The outage monitor, when the administrator's policy turns it on (off by default)."""
+    from samu_desktop.gui.monitor_bridge import MonitorService
+
+    window = running.window
+    # The "rétablissement" follow-up is issue 20's: pass its sender as recovery_handler.
+    service = MonitorService(window, running.tray.icon if running.tray is not None else None,
+                             parent=window)
+    service.error.connect(window.message_bar.add)
+    window.settings_changed.connect(service.settings_changed)
     service.start()
     return service
 
@@ -225,6 +240,8 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     # The hotkey (X grab, warm capture) starts once the window is up.
     hotkeys: list[HotkeyService] = []
     QTimer.singleShot(0, lambda: hotkeys.append(start_hotkey(running)))
+    monitors: list[MonitorService] = []
+    QTimer.singleShot(0, lambda: monitors.append(start_monitor(running)))
     if os.environ.get(STARTUP_PROBE):
         window.installEventFilter(_FirstPaint(qapp))
     if not (hidden and running.tray is not None):
@@ -232,6 +249,8 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     code = qapp.exec()
     for hotkey in hotkeys:
         hotkey.shutdown()
+    for monitor in monitors:
+        monitor.shutdown()
     server.close()
     running.shutdown()
     return int(code)

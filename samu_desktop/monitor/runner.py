@@ -122,15 +122,17 @@ class Monitor:
         """Stop after the round in flight (its probes are bounded); True when stopped."""
         self._stop.set()
         thread = self._thread
+        stopped = True
         if thread is not None:
             thread.join(timeout)
-            if thread.is_alive():
-                return False
+            stopped = not thread.is_alive()
         self._thread = None
         if self._pool is not None:
-            self._pool.shutdown(wait=True)
+            # A round still in flight (at quit) ends by itself within the probe timeout;
+            # its daemon threads do not hold the process.
+            self._pool.shutdown(wait=stopped)
             self._pool = None
-        return True
+        return stopped
 
     @property
     def running(self) -> bool:
