@@ -118,7 +118,7 @@ def render_timeline(
         probes = sorted(by_endpoint[endpoint], key=lambda r: r.t)
         failures = sum(not r.ok for r in probes)
         draw.text((12, top + 8), endpoint, fill=_TEXT, font=normal)
-        summary = translate("monitor", "{n} mesures, {f} échecs").format(
+        summary = translate("monitor", "mesures : {n}, échecs : {f}").format(
             n=len(probes), f=failures)
         draw.text((12, top + 28), summary, fill=_TEXT, font=small)
         plot_top, strip_top = top + 6, top + 6 + _PLOT + 4
