@@ -2733,8 +2733,16 @@
         <translation>outage</translation>
     </message>
     <message>
+        <source>Panne constatée sur {endpoint} : début {start}</source>
+        <translation>Outage seen on {endpoint}: start {start}</translation>
+    </message>
+    <message>
         <source>mesures : {n}, échecs : {f}</source>
         <translation>probes: {n}, failures: {f}</translation>
+    </message>
+    <message>
+        <source>temps max : {ms} ms</source>
+        <translation>max time: {ms} ms</translation>
     </message>
     <message>
         <source>début {time}</source>

@@ -9,7 +9,9 @@ workstation's local time, as the report's start time is.
 
 from __future__ import annotations
 
+import functools
 import io
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
@@ -21,7 +23,7 @@ from samu_desktop.monitor.model import Event, Record
 WIDTH = 960
 _LEFT = 200
 _RIGHT = 24
-_TOP = 58
+_TOP = 80
 _BAND = 74
 _PLOT = 44
 _STRIP = 14
@@ -33,10 +35,41 @@ _LINE = (40, 70, 140)
 _SHADE = (200, 40, 40, 48)
 _TEXT = (20, 20, 20)
 _GRID = (200, 200, 200)
+_LABEL = (130, 0, 0)
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    return ImageFont.load_default(size=size)
+# Fonts with the accents and dashes of French, looked up by file name in the system's
+# font folders by Pillow (Linux: fonts-dejavu-core, which Qt needs anyway; Windows
+# and macOS: their own). Pillow's built-in font has no accented letters: with it,
+# the text is written without accents rather than with empty boxes.
+_FONTS = ("DejaVuSans.ttf", "segoeui.ttf", "arial.ttf", "Arial.ttf",
+          "LiberationSans-Regular.ttf", "/System/Library/Fonts/Supplemental/Arial.ttf")
+
+
+@functools.cache
+def _font(size: int) -> tuple[ImageFont.FreeTypeFont | ImageFont.ImageFont, bool]:
+    """A font of ``size`` pixels, and whether it draws accented letters."""
+    for name in _FONTS:
+        try:
+            return ImageFont.truetype(name, size), True
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size), False
+
+
+def _write(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, size: int,
+           fill: tuple[int, ...]) -> float:
+    """Draw ``text``; returns its width. Accents are dropped only for a font without them."""
+    font, accents = _font(size)
+    if not accents:
+        text = text.replace("—", "-")
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    draw.text(xy, text, fill=fill, font=font)
+    return draw.textlength(text, font=font)
+
+
+def _width(draw: ImageDraw.ImageDraw, text: str, size: int) -> float:
+    return draw.textlength(text, font=_font(size)[0])
 
 
 def _clock(ms: int, tz: tzinfo | None) -> str:
@@ -73,30 +106,34 @@ def render_timeline(
     height = _TOP + _BAND * max(1, len(endpoints)) + _AXIS
     image = Image.new("RGB", (WIDTH, height), "white")
     draw = ImageDraw.Draw(image, "RGBA")
-    small, normal, title = _font(12), _font(13), _font(15)
     plot_w = WIDTH - _LEFT - _RIGHT
 
     def x_of(ms: int) -> float:
         return _LEFT + (ms - start_ms) / (end_ms - start_ms) * plot_w
 
-    draw.text((12, 10), translate("monitor", "Surveillance des services depuis ce poste — "
-                                  "{day}, {start} à {end} (heure du poste)").format(
-        day=_day(end_ms, tz), start=_clock(start_ms, tz), end=_clock(end_ms, tz)),
-        fill=_TEXT, font=title)
+    _write(draw, (12, 10), translate("monitor", "Surveillance des services depuis ce poste — "
+                                     "{day}, {start} à {end} (heure du poste)").format(
+        day=_day(end_ms, tz), start=_clock(start_ms, tz), end=_clock(end_ms, tz)), 15, _TEXT)
     legend_y = 34
-    x = 12
+    x = 12.0
     for colour, text in ((_OK, translate("monitor", "répond")),
                          (_FAIL, translate("monitor", "échec")),
                          (_NONE, translate("monitor", "pas de mesure"))):
         draw.rectangle((x, legend_y + 2, x + 12, legend_y + 12), fill=colour)
-        draw.text((x + 16, legend_y), text, fill=_TEXT, font=small)
-        x += 24 + int(draw.textlength(text, font=small)) + 12
+        x += 28 + _write(draw, (x + 16, legend_y), text, 12, _TEXT)
     draw.line((x, legend_y + 7, x + 14, legend_y + 7), fill=_LINE, width=2)
-    text = translate("monitor", "temps de réponse (ms)")
-    draw.text((x + 18, legend_y), text, fill=_TEXT, font=small)
-    x += 18 + int(draw.textlength(text, font=small)) + 12
+    x += 30 + _write(draw, (x + 18, legend_y), translate("monitor", "temps de réponse (ms)"),
+                     12, _TEXT)
     draw.rectangle((x, legend_y + 2, x + 12, legend_y + 12), fill=_SHADE, outline=_FAIL)
-    draw.text((x + 16, legend_y), translate("monitor", "panne"), fill=_TEXT, font=small)
+    _write(draw, (x + 16, legend_y), translate("monitor", "panne"), 12, _TEXT)
+
+    if outage is not None:
+        summary = translate("monitor", "Panne constatée sur {endpoint} : début {start}").format(
+            endpoint=outage[0], start=_clock(outage[1], tz))
+        if outage[2] is not None:
+            summary += ", " + translate("monitor", "fin {time}").format(
+                time=_clock(outage[2], tz))
+        _write(draw, (12, 54), summary, 13, _LABEL)
 
     step = _tick_step(end_ms - start_ms)
     first_tick = (start_ms // step + 1) * step
@@ -105,8 +142,7 @@ def render_timeline(
         tx = x_of(tick)
         draw.line((tx, _TOP - 4, tx, grid_bottom), fill=_GRID, width=1)
         label = _clock(tick, tz)
-        draw.text((tx - draw.textlength(label, font=small) / 2, grid_bottom + 6), label,
-                  fill=_TEXT, font=small)
+        _write(draw, (tx - _width(draw, label, 12) / 2, grid_bottom + 6), label, 12, _TEXT)
 
     by_endpoint: dict[str, list[Record]] = {e: [] for e in endpoints}
     for record in records:
@@ -116,17 +152,15 @@ def render_timeline(
     for row, endpoint in enumerate(endpoints):
         top = _TOP + row * _BAND
         probes = sorted(by_endpoint[endpoint], key=lambda r: r.t)
-        failures = sum(not r.ok for r in probes)
-        draw.text((12, top + 8), endpoint, fill=_TEXT, font=normal)
-        summary = translate("monitor", "mesures : {n}, échecs : {f}").format(
-            n=len(probes), f=failures)
-        draw.text((12, top + 28), summary, fill=_TEXT, font=small)
+        answered = [r.ms for r in probes if r.ok]
+        scale = max(max(answered) if answered else 1, 1)
+        _write(draw, (12, top + 6), endpoint, 13, _TEXT)
+        _write(draw, (12, top + 26), translate("monitor", "mesures : {n}, échecs : {f}").format(
+            n=len(probes), f=sum(not r.ok for r in probes)), 12, _TEXT)
+        _write(draw, (12, top + 44), translate("monitor", "temps max : {ms} ms").format(
+            ms=scale), 12, _LINE)
         plot_top, strip_top = top + 6, top + 6 + _PLOT + 4
         draw.rectangle((_LEFT, strip_top, _LEFT + plot_w, strip_top + _STRIP), fill=_NONE)
-        answered = [r.ms for r in probes if r.ok]
-        scale = max(answered) if answered else 1
-        scale = max(scale, 1)
-        draw.text((_LEFT - 70, plot_top - 2), f"{scale} ms", fill=_LINE, font=small)
         points: list[tuple[float, float]] = []
         for index, record in enumerate(probes):
             nxt = probes[index + 1].t if index + 1 < len(probes) else record.t + interval_ms
@@ -135,13 +169,12 @@ def render_timeline(
             draw.rectangle((x0, strip_top, max(x0 + 1, x1), strip_top + _STRIP),
                            fill=_OK if record.ok else _FAIL)
             if record.ok:
-                y = plot_top + _PLOT - record.ms / scale * _PLOT
-                points.append((x0, y))
-            elif len(points) > 1:
+                points.append((x0, plot_top + _PLOT - record.ms / scale * _PLOT))
+                continue
+            # A failure has no response time: the line breaks there.
+            if len(points) > 1:
                 draw.line(points, fill=_LINE, width=2)
-                points = []
-            else:
-                points = []
+            points = []
         if len(points) > 1:
             draw.line(points, fill=_LINE, width=2)
         elif points:
@@ -151,16 +184,20 @@ def render_timeline(
             o_start, o_end = outage[1], outage[2]
             sx = x_of(max(o_start, start_ms))
             ex = x_of(min(o_end, end_ms)) if o_end is not None else _LEFT + plot_w
-            draw.rectangle((sx, top + 2, max(ex, sx + 2), top + _BAND - 4), fill=_SHADE,
-                           outline=_FAIL, width=2)
+            # Shaded, with a line at each end: a closed frame would make the label inside
+            # it read as a picture rather than as text (to OCR, and to a quick eye).
+            draw.rectangle((sx, top + 2, max(ex, sx + 2), top + _BAND - 4), fill=_SHADE)
+            draw.line((sx, top + 2, sx, top + _BAND - 4), fill=_FAIL, width=2)
+            if o_end is not None:
+                draw.line((ex, top + 2, ex, top + _BAND - 4), fill=_FAIL, width=2)
             label = translate("monitor", "début {time}").format(time=_clock(o_start, tz))
             if o_end is not None:
                 label += " — " + translate("monitor", "fin {time}").format(
                     time=_clock(o_end, tz))
-            width = draw.textlength(label, font=small)
-            lx = min(max(sx + 4, _LEFT), _LEFT + plot_w - width - 4)
-            draw.rectangle((lx - 2, top + 3, lx + width + 2, top + 18), fill=(255, 255, 255, 220))
-            draw.text((lx, top + 4), label, fill=_FAIL, font=small)
+            width = _width(draw, label, 13)
+            lx = min(max(sx + 6, _LEFT), _LEFT + plot_w - width - 6)
+            draw.rectangle((lx - 4, top + 6, lx + width + 4, top + 25), fill="white")
+            _write(draw, (lx, top + 8), label, 13, _LABEL)
         draw.line((12, top + _BAND - 1, WIDTH - _RIGHT, top + _BAND - 1), fill=_GRID)
 
     buffer = io.BytesIO()
