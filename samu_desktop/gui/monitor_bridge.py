@@ -113,9 +113,9 @@ class MonitorService(QObject):
             return None
         return (config, settings.monitor_journal_days, settings.monitor_journal_mb)
 
-    def start(self) -> bool:
+    def start(self, settings: Settings | None = None) -> bool:
         """Start probing if the policy enables it; True when running."""
-        settings = self.window.loaded.settings
+        settings = settings or self.window.loaded.settings
         wanted = self._wanted(settings)
         self._config = wanted
         if wanted is None:
@@ -142,7 +142,7 @@ class MonitorService(QObject):
     def settings_changed(self, settings: Settings) -> None:
         if self._wanted(settings) != self._config:
             self.stop()
-            self.start()
+            self.start(settings)
 
     def shutdown(self) -> None:
         self.stop()
