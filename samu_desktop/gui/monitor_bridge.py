@@ -1,7 +1,7 @@
 """The outage monitor in the tray: its transitions become notifications and reports.
 
 The monitor (``samu_desktop.monitor``) probes on its own thread; each "down" or
-"up" crosses to the GUI thread through a queued Signal. "Down" notifies the
+"up" crosses to the GUI thread through the GUI bridge (``gui/bridge.py``). "Down" notifies the
 user once per outage (« Le portail SI-SAMU ne répond plus depuis 10:28 —
 signaler ? »); a click builds the prefilled report, draws the timeline and cuts
 the journal extract off the GUI thread, then opens the report. "Up" after a
@@ -19,11 +19,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from samu_desktop.config.monitoring import MonitorEndpoint
 from samu_desktop.config.settings import Settings
+from samu_desktop.gui.bridge import gui_bridge
 from samu_desktop.monitor.endpoints import config_from
 from samu_desktop.monitor.journal import Journal
 from samu_desktop.monitor.model import Record
@@ -61,12 +62,6 @@ class _Key:
     started_ms: int
 
 
-class _Relay(QObject):
-    """Signals: transition(object) — emitted on the monitor's thread, delivered queued."""
-
-    transition = Signal(object)
-
-
 class MonitorService(QObject):
     """The monitor, started when the policy enables it.
 
@@ -99,8 +94,7 @@ class MonitorService(QObject):
         self._reported: dict[_Key, UUID] = {}
         self._endpoints: dict[str, MonitorEndpoint] = {}
         self._pending: Callable[[], None] | None = None
-        self._relay = _Relay(self)
-        self._relay.transition.connect(self._on_transition, Qt.ConnectionType.QueuedConnection)
+        self._bridge = gui_bridge()
         if tray is not None:
             tray.messageClicked.connect(self._tray_clicked)
 
@@ -128,8 +122,7 @@ class MonitorService(QObject):
                           settings.monitor_journal_days,
                           int(settings.monitor_journal_mb * 1_000_000))
         probe_fn = self._probe or _default_probe
-        self.monitor = Monitor(config, journal, probe_fn, self._relay.transition.emit,
-                               self._clock)
+        self.monitor = Monitor(config, journal, probe_fn, self._transition_seen, self._clock)
         self.monitor.start()
         log.info("outage monitor on: %d endpoint(s)", len(config.endpoints))
         return True
@@ -151,6 +144,10 @@ class MonitorService(QObject):
             self.toast = None
 
     # -- transitions (GUI thread) ------------------------------------------------------------
+    def _transition_seen(self, transition: Transition) -> None:
+        # On the monitor's thread: hand over to the GUI thread, nothing else.
+        self._bridge.post(lambda: self._on_transition(transition), owner=self)
+
     def _on_transition(self, transition: Transition) -> None:
         outage = transition.outage
         endpoint = self._endpoints.get(outage.endpoint)

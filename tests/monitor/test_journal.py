@@ -99,6 +99,7 @@ while True:
 """
 
 
+@pytest.mark.timeout(120)
 @pytest.mark.parametrize("after_rounds", [3, 60])
 def test_kill_9_while_writing_loses_at_most_the_round_in_flight(
         tmp_path: Path, after_rounds: int) -> None:
