@@ -3019,5 +3019,9 @@
         <source>Le raccourci de capture n'est pas actif.</source>
         <translation>The capture shortcut is not active.</translation>
     </message>
+    <message>
+        <source>Signaler</source>
+        <translation>Report</translation>
+    </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,8 @@ from samu_desktop.resources import resource_path
 if TYPE_CHECKING:
     # Loaded once the window is up (start_hotkey): start-up stays quick.
     from samu_desktop.gui.hotkey_bridge import HotkeyService
-    from samu_desktop.gui.monitor_bridge import MonitorService
+    from samu_desktop.gui.monitor_bridge import MonitorService, RecoveryHandler
+    from samu_desktop.monitor.runner import Clock
 
 log = logging.getLogger(__name__)
 
@@ -94,15 +96,26 @@ def start_hotkey(running: Application) -> HotkeyService:
     return service
 
 
-def start_monitor(running: Application) -> MonitorService:
-    """The outage monitor, when the administrator's policy turns it on (off by default)."""
+def start_monitor(running: Application, recovery_handler: RecoveryHandler | None = None,
+                  clock: Clock | None = None) -> MonitorService:
+    """The outage monitor, when the administrator's policy turns it on (off by default).
+
+    ``recovery_handler`` sends the "rétablissement" follow-up of the outage's report
+    (the history's threaded follow-up); without one, the user is only told the service
+    is back. ``clock`` is for tests (simulated time between rounds).
+    """
     from samu_desktop.gui.monitor_bridge import MonitorService
 
     window = running.window
-    # The "rétablissement" follow-up is issue 20's: pass its sender as recovery_handler.
     service = MonitorService(window, running.tray.icon if running.tray is not None else None,
-                             parent=window)
+                             recovery_handler=recovery_handler, clock=clock, parent=window)
     service.error.connect(window.message_bar.add)
+
+    def offered(text: str, action: Callable[[], None] | None) -> None:
+        # A bubble fades after a while: the offer stays in the window's message bar.
+        window.message_bar.add(text, actions=[(window.tr("Signaler"), action)] if action else ())
+
+    service.offered.connect(offered)
     window.settings_changed.connect(service.settings_changed)
     service.start()
     return service

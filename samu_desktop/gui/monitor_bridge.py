@@ -67,12 +67,15 @@ class MonitorService(QObject):
 
     Signals:
         notified(str) — a notification was shown (its French text);
+        offered(str, object) — the same text and its action (a callable, or None), for
+            the main window's message bar: a bubble fades, the offer stays there;
         report_opened(object) — the Report opened for an outage;
         recovery_offered(object) — a Recovery the user is asked to report;
         error(str) — a French sentence for the message bar.
     """
 
     notified = Signal(str)
+    offered = Signal(str, object)
     report_opened = Signal(object)
     recovery_offered = Signal(object)
     error = Signal(str)
@@ -181,12 +184,16 @@ class MonitorService(QObject):
         """Build the prefilled report, attach the timeline and extract, then open it."""
         window = self.window
         catalogue = window.catalogue
+        key = _Key(outage.endpoint, outage.started_ms)
+        if key in self._reported:
+            # Clicked again (the bubble, then the message bar): the same report.
+            self._reopen(self._reported[key])
+            return
         if catalogue is None or self.monitor is None:
             window.show_and_raise()
             return
         report = outage_report(catalogue, window.loaded.settings, window.facts, endpoint,
                                outage)
-        key = _Key(outage.endpoint, outage.started_ms)
         self._reported[key] = report.id
         journal = self.monitor.journal
         endpoints = list(self._endpoints.values())
@@ -212,6 +219,19 @@ class MonitorService(QObject):
 
         window.tasks.run(evidence, on_success=attached, on_failure=failed)
 
+    def _reopen(self, report_id: UUID) -> None:
+        window = self.window
+        current = window.wizard.report if window.wizard is not None else None
+        if current is None or current.id != report_id:
+            try:
+                report = window.drafts.load(report_id)
+            except Exception:  # sent, or abandoned by the user: nothing to reopen
+                window.show_and_raise()
+                return
+            if report.status == "draft":
+                window.open_case(report.case, report)
+        window.show_and_raise()
+
     def _open(self, report: Report) -> None:
         try:
             self.window.drafts.save(report)
@@ -225,6 +245,7 @@ class MonitorService(QObject):
     def _notify(self, title: str, text: str, action: Callable[[], None] | None) -> None:
         self._pending = action
         self.notified.emit(text)
+        self.offered.emit(text, action)
         tray = self.tray
         if tray is not None and tray.isVisible() and QSystemTrayIcon.supportsMessages():
             tray.setProperty(MESSAGE_OWNER, OWNER)

@@ -114,13 +114,71 @@ def _connect(run: _Run, host: str, port: int, resolver: Resolver) -> socket.sock
     raise failure or _Failed(Step.TCP, ErrorClass.OTHER)
 
 
-def _tls(run: _Run, sock: socket.socket, host: str, tls: TlsConfig) -> ssl.SSLSocket:
+class _TlsChannel:
+    """TLS over a connected socket through memory buffers (``wrap_bio``).
+
+    Not ``wrap_socket``: when the peer resets the connection just before the
+    handshake, CPython's ``SSLSocket`` raises without closing itself and the
+    socket leaks (the probe sees exactly that when a server stops). Here the
+    socket stays ours, and is closed on every path.
+    """
+
+    def __init__(self, sock: socket.socket, context: ssl.SSLContext, host: str) -> None:
+        self.sock = sock
+        self.incoming = ssl.MemoryBIO()
+        self.outgoing = ssl.MemoryBIO()
+        self.tls = context.wrap_bio(self.incoming, self.outgoing, server_hostname=host)
+
+    def _flush(self) -> None:
+        data = self.outgoing.read()
+        if data:
+            self.sock.sendall(data)
+
+    def _fill(self) -> None:
+        chunk = self.sock.recv(16_384)
+        if not chunk:
+            self.incoming.write_eof()
+            return
+        self.incoming.write(chunk)
+
+    def settimeout(self, value: float) -> None:
+        self.sock.settimeout(value)
+
+    def handshake(self) -> None:
+        while True:
+            try:
+                self.tls.do_handshake()
+                self._flush()
+                return
+            except ssl.SSLWantReadError:
+                self._flush()
+                self._fill()
+
+    def sendall(self, data: bytes) -> None:
+        self.tls.write(data)
+        self._flush()
+
+    def recv(self, size: int) -> bytes:
+        while True:
+            try:
+                return self.tls.read(size)
+            except ssl.SSLWantReadError:
+                self._flush()
+                self._fill()
+            except ssl.SSLZeroReturnError:
+                return b""
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def _tls(run: _Run, sock: socket.socket, host: str, tls: TlsConfig) -> _TlsChannel:
     started = time.monotonic()
+    channel = _TlsChannel(sock, tls.context(), host)
     try:
-        sock.settimeout(run.left(Step.TLS))
-        wrapped = tls.context().wrap_socket(sock, server_hostname=host)
+        channel.settimeout(run.left(Step.TLS))
+        channel.handshake()
     except ssl.SSLCertVerificationError as exc:
-        sock.close()
         code = getattr(exc, "verify_code", 0)
         if code == 10:  # X509_V_ERR_CERT_HAS_EXPIRED
             raise _Failed(Step.TLS, ErrorClass.CERT_EXPIRED) from None
@@ -128,18 +186,16 @@ def _tls(run: _Run, sock: socket.socket, host: str, tls: TlsConfig) -> ssl.SSLSo
             raise _Failed(Step.TLS, ErrorClass.CERT_HOSTNAME) from None
         raise _Failed(Step.TLS, ErrorClass.CERT_UNTRUSTED) from None
     except ssl.SSLError:
-        sock.close()
         raise _Failed(Step.TLS, ErrorClass.TLS_FAILED) from None
     except OSError as exc:
-        sock.close()
         failed = _os_error(Step.TLS, exc)
         raise (failed if failed.err is not ErrorClass.OTHER
                else _Failed(Step.TLS, ErrorClass.TLS_FAILED)) from None
     run.timed(Step.TLS, started)
-    return wrapped
+    return channel
 
 
-def _read_head(run: _Run, sock: socket.socket, step: Step) -> bytes:
+def _read_head(run: _Run, sock: socket.socket | _TlsChannel, step: Step) -> bytes:
     """Bytes up to the end of the HTTP headers (at most 16 kB)."""
     data = b""
     while b"\r\n\r\n" not in data:
@@ -171,11 +227,12 @@ def _status(head: bytes, step: Step) -> tuple[int, dict[bytes, bytes]]:
 
 def _http(run: _Run, target: Target, resolver: Resolver, tls: TlsConfig,
           websocket: bool) -> int:
-    sock: socket.socket = _connect(run, target.host, target.port, resolver)
+    raw = _connect(run, target.host, target.port, resolver)
+    sock: socket.socket | _TlsChannel = raw
     step = Step.WEBSOCKET if websocket else Step.HTTP
     try:
         if target.secure:
-            sock = _tls(run, sock, target.host, tls)
+            sock = _tls(run, raw, target.host, tls)
         started = time.monotonic()
         key = websocket_key()
         lines = [f"GET {target.path} HTTP/1.1", f"Host: {target.host_header}",
@@ -206,7 +263,7 @@ def _http(run: _Run, target: Target, resolver: Resolver, tls: TlsConfig,
         # that answers: the monitor watches availability, not the page.
         return status
     finally:
-        sock.close()
+        raw.close()
 
 
 class _WithStatus(_Failed):
@@ -215,7 +272,7 @@ class _WithStatus(_Failed):
         self.status = status
 
 
-def _close_websocket(sock: socket.socket) -> None:
+def _close_websocket(sock: socket.socket | _TlsChannel) -> None:
     mask = os.urandom(4)
     payload = bytes(b ^ mask[i % 4] for i, b in enumerate((1000).to_bytes(2, "big")))
     try:

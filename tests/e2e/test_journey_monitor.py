@@ -30,11 +30,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.gui.app import Application
-from samu_desktop.gui.monitor_bridge import MonitorService
+from samu_desktop.gui.app import Application, start_monitor
 from samu_desktop.monitor.journal import Journal
 from samu_desktop.monitor.model import Event
 from samu_desktop.monitor.outage_report import EXTRACT_FILE, TIMELINE_FILE, Recovery
@@ -106,12 +106,10 @@ def test_outage_seen_reported_and_recovery_offered(
     window = running.window
     assert window.loaded.settings.monitor_enabled
     offers: list[Recovery] = []
-    service = MonitorService(window, running.tray.icon if running.tray else None,
-                             recovery_handler=offers.append, clock=SteppedClock(),
-                             parent=window)
     notified: list[str] = []
+    # As run_gui starts it, with the test's clock and follow-up sender.
+    service = start_monitor(running, recovery_handler=offers.append, clock=SteppedClock())
     service.notified.connect(notified.append)
-    assert service.start()
     monitor = service.monitor
     assert monitor is not None
     try:
@@ -140,6 +138,10 @@ def test_outage_seen_reported_and_recovery_offered(
         start = datetime.fromtimestamp(down.since / 1000).astimezone()
         assert f"depuis {start.hour:02d}:{start.minute:02d}" in portal_notice
 
+        # The offer also waits in the window's message bar (a bubble fades).
+        notices = [n.label.text() for n in window.message_bar.notices()]
+        assert portal_notice in notices
+
         # One click on the notification opens the report.
         toast = service.toast
         assert toast is not None and toast.isVisible()
@@ -155,6 +157,15 @@ def test_outage_seen_reported_and_recovery_offered(
         # How many workstations are affected: the monitor cannot know, so it says nothing.
         assert "users_count" not in report.answers
         assert DraftStore(AppPaths.default(), None).load(report.id).id == report.id
+        # The same offer in the message bar now leads to the same report, not a second one.
+        notice = next(n for n in window.message_bar.notices()
+                      if n.label.text() == portal_notice)
+        again = next(b for b in notice.findChildren(QPushButton) if b.text() == "Signaler")
+        qtbot.mouseClick(again, Qt.MouseButton.LeftButton)
+        assert window.wizard is not None and window.wizard.report is not None
+        assert window.wizard.report.id == report.id
+        assert [r.id for r in DraftStore(AppPaths.default(), None).list_drafts().reports
+                if r.case == "B"] == [report.id]
 
         store = ReportAttachments(AppPaths.default(), report.id)
         files = store.monitor_files()
