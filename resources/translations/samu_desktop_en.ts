@@ -422,7 +422,7 @@
         <translation>Service restored</translation>
     </message>
     <message>
-        <source>La chronologie de la panne n'a pas pu être jointe au signalement (disque plein ou protégé ?) ; le signalement reste à compléter.</source>
+        <source>La chronologie de la panne n&apos;a pas pu être jointe au signalement (disque plein ou protégé ?) ; le signalement reste à compléter.</source>
         <translation>The outage timeline could not be attached to the report (disk full or protected?); the report is still there to complete.</translation>
     </message>
     <message>
@@ -2669,7 +2669,7 @@
         <translation>certificate expired</translation>
     </message>
     <message>
-        <source>certificat d'un autre nom</source>
+        <source>certificat d&apos;un autre nom</source>
         <translation>certificate for another name</translation>
     </message>
     <message>
@@ -2705,12 +2705,12 @@
         <translation>report the recovery?</translation>
     </message>
     <message>
-        <source>Constaté par la surveillance automatique de ce poste : pas de réponse depuis le {start} (environnement {environment}). Étapes en échec : {failures}. La chronologie et l'extrait du journal de surveillance sont joints.</source>
-        <translation>Seen by this workstation's automatic monitoring: no answer since {start} (environment {environment}). Failing steps: {failures}. The timeline and the monitoring journal extract are attached.</translation>
+        <source>Constaté par la surveillance automatique de ce poste : pas de réponse depuis le {start} (environnement {environment}). Étapes en échec : {failures}. La chronologie et l&apos;extrait du journal de surveillance sont joints.</source>
+        <translation>Seen by this workstation&apos;s automatic monitoring: no answer since {start} (environment {environment}). Failing steps: {failures}. The timeline and the monitoring journal extract are attached.</translation>
     </message>
     <message>
         <source>Rétablissement constaté par la surveillance automatique de ce poste : le service répond de nouveau depuis le {end} (panne constatée depuis le {start}).</source>
-        <translation>Recovery seen by this workstation's automatic monitoring: the service has been answering again since {end} (outage seen since {start}).</translation>
+        <translation>Recovery seen by this workstation&apos;s automatic monitoring: the service has been answering again since {end} (outage seen since {start}).</translation>
     </message>
     <message>
         <source>Surveillance des services depuis ce poste — {day}, {start} à {end} (heure du poste)</source>
