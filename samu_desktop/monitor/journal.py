@@ -29,7 +29,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from samu_desktop.monitor.model import Record
+from samu_desktop.monitor.model import Event, Record
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,9 @@ _DAY_MS = 86_400_000
 # A segment is closed after this long even when small, so that pruning by age
 # frees space in steps of a few hours rather than of a whole segment of days.
 _SEGMENT_SPAN_MS = 6 * 3_600_000
+# How a probe line starts to be told apart without parsing it (pydantic writes the
+# fields in declaration order, compactly).
+_PROBE_MARK = b'{"v":1,"ev":"probe",'
 
 
 def encode(record: Record) -> bytes:
@@ -163,8 +166,13 @@ class Journal:
 
     # -- reading ------------------------------------------------------------------------
     def read(self, since_ms: int = 0, until_ms: int = 2**53,
-             endpoints: Iterable[str] | None = None) -> ReadResult:
-        """Every intact record with ``since_ms <= t <= until_ms``, oldest first."""
+             endpoints: Iterable[str] | None = None,
+             transitions_only: bool = False) -> ReadResult:
+        """Every intact record with ``since_ms <= t <= until_ms``, oldest first.
+
+        ``transitions_only`` keeps the "down" and "up" lines, skipping the probes
+        without parsing them (what a start needs from two days of journal).
+        """
         wanted = set(endpoints) if endpoints is not None else None
         records: list[Record] = []
         skipped = 0
@@ -174,11 +182,14 @@ class Journal:
             if end < since_ms or segment.start_ms > until_ms:
                 continue
             for line in _lines(segment.path):
+                if transitions_only and _PROBE_MARK in line:
+                    continue
                 record = decode(line)
                 if record is None:
                     skipped += 1
                     continue
-                if since_ms <= record.t <= until_ms and (wanted is None or record.e in wanted):
+                if since_ms <= record.t <= until_ms and (wanted is None or record.e in wanted) \
+                        and not (transitions_only and record.ev is Event.PROBE):
                     records.append(record)
         records.sort(key=lambda r: r.t)
         return ReadResult(records, skipped)

@@ -24,7 +24,7 @@ from typing import Protocol
 
 from samu_desktop.config.monitoring import MonitorEndpoint
 from samu_desktop.monitor.journal import Journal
-from samu_desktop.monitor.model import Event, Record
+from samu_desktop.monitor.model import Record
 from samu_desktop.monitor.transitions import Tracker, Transition
 
 log = logging.getLogger(__name__)
@@ -82,8 +82,8 @@ class Monitor:
     def restore(self) -> None:
         """Reopen the outages the journal says are still in progress."""
         now_ms = int(self.clock.now() * 1000)
-        found = self.journal.read(since_ms=now_ms - _RESTORE_MS)
-        self.tracker.restore(r for r in found.records if r.ev is not Event.PROBE)
+        found = self.journal.read(since_ms=now_ms - _RESTORE_MS, transitions_only=True)
+        self.tracker.restore(found.records)
 
     def run_round(self) -> list[Record]:
         endpoints = list(self.config.endpoints)

@@ -209,3 +209,16 @@ def test_no_field_of_the_journal_can_hold_free_text() -> None:
         with pytest.raises(ValidationError):
             MonitorEndpoint(id=bad, kind="dns", target="localhost")
     assert Event.DOWN.value == "down"
+
+
+def test_transitions_are_read_without_the_probes(tmp_path: Path) -> None:
+    journal = Journal(tmp_path)
+    down = Record(ev=Event.DOWN, e="ep-1", t=T0 + 90_000, ok=False, step=Step.TCP, ms=0,
+                  err=ErrorClass.REFUSED, since=T0 + 30_000)
+    up = Record(ev=Event.UP, e="ep-1", t=T0 + 300_000, ok=True, step=Step.TCP, ms=0,
+                since=T0 + 30_000)
+    journal.append(_round(0))
+    journal.append([*_round(3), down])
+    journal.append([*_round(10), up])
+    assert journal.read(transitions_only=True).records == [down, up]
+    assert len(journal.read().records) == 14
