@@ -422,6 +422,10 @@
         <translation>Service restored</translation>
     </message>
     <message>
+        <source>Réseau du poste injoignable ?</source>
+        <translation>Workstation network unreachable?</translation>
+    </message>
+    <message>
         <source>La chronologie de la panne n&apos;a pas pu être jointe au signalement (disque plein ou protégé ?) ; le signalement reste à compléter.</source>
         <translation>The outage timeline could not be attached to the report (disk full or protected?); the report is still there to complete.</translation>
     </message>
@@ -2703,6 +2707,18 @@
     <message>
         <source>signaler le rétablissement ?</source>
         <translation>report the recovery?</translation>
+    </message>
+    <message>
+        <source>Aucun des services surveillés ne répond depuis {time} : le réseau de ce poste est peut-être coupé — prévenir le service informatique ?</source>
+        <translation>None of the monitored services has answered since {time}: this workstation&apos;s network may be down — tell the IT department?</translation>
+    </message>
+    <message>
+        <source>Les services surveillés répondent de nouveau depuis {time}</source>
+        <translation>The monitored services have been answering again since {time}</translation>
+    </message>
+    <message>
+        <source>Constaté par la surveillance automatique de ce poste : aucun des services surveillés ne répond depuis le {start}, ceux du centre compris ({endpoints}). Le réseau du poste est probablement en cause. La chronologie et l&apos;extrait du journal de surveillance sont joints.</source>
+        <translation>Seen by this workstation&apos;s automatic monitoring: none of the monitored services has answered since {start}, the centre&apos;s own included ({endpoints}). The workstation&apos;s network is probably the cause. The timeline and the monitoring journal extract are attached.</translation>
     </message>
     <message>
         <source>Constaté par la surveillance automatique de ce poste : pas de réponse depuis le {start} (environnement {environment}). Étapes en échec : {failures}. La chronologie et l&apos;extrait du journal de surveillance sont joints.</source>

@@ -32,6 +32,9 @@ from samu_desktop.monitor.outage_report import (
     Recovery,
     attach_evidence,
     down_text,
+    local_down_text,
+    local_outage_report,
+    local_up_text,
     outage_report,
     recovery,
     up_text,
@@ -97,6 +100,10 @@ class MonitorService(QObject):
         self._reported: dict[_Key, UUID] = {}
         self._endpoints: dict[str, MonitorEndpoint] = {}
         self._pending: Callable[[], None] | None = None
+        # Endpoints of the outage that took everything down (the workstation's network):
+        # one notification for all of them, one when the last is back.
+        self._local: set[str] = set()
+        self._local_key: _Key | None = None
         self._bridge = gui_bridge()
         if tray is not None:
             tray.messageClicked.connect(self._tray_clicked)
@@ -161,11 +168,17 @@ class MonitorService(QObject):
             if key in self._notified:
                 return  # the same outage is never announced twice
             self._notified.add(key)
+            if transition.local:
+                self._local_down(outage)
+                return
             self._notify(self.tr("Service SI-SAMU injoignable"), down_text(endpoint, outage),
                          lambda: self.open_report(endpoint, outage))
             return
-        report_id = self._reported.get(key)
         self._notified.discard(key)
+        if outage.endpoint in self._local:
+            self._local_up(endpoint, outage)
+            return
+        report_id = self._reported.get(key)
         if report_id is not None and self.recovery_handler is not None:
             offer = recovery(report_id, endpoint, outage)
             self.recovery_offered.emit(offer)
@@ -174,6 +187,30 @@ class MonitorService(QObject):
         else:
             text = up_text(endpoint, outage).split(" — ")[0] + "."
             self._notify(self.tr("Service rétabli"), text, None)
+
+    def _local_down(self, outage: Outage) -> None:
+        first = not self._local
+        self._local.add(outage.endpoint)
+        if not first:
+            return
+        key = _Key("", outage.started_ms)
+        self._local_key = key
+        self._notify(self.tr("Réseau du poste injoignable ?"),
+                     local_down_text(outage.started_ms), lambda: self.open_local_report(key))
+
+    def _local_up(self, endpoint: MonitorEndpoint, outage: Outage) -> None:
+        self._local.discard(outage.endpoint)
+        if self._local:
+            return  # said once, when the last one answers again
+        key, self._local_key = self._local_key, None
+        report_id = self._reported.get(key) if key is not None else None
+        if report_id is not None and self.recovery_handler is not None:
+            offer = recovery(report_id, endpoint, outage)
+            self.recovery_offered.emit(offer)
+            self._notify(self.tr("Service rétabli"), local_up_text(outage, True),
+                         lambda: self._send_recovery(offer))
+        else:
+            self._notify(self.tr("Service rétabli"), local_up_text(outage, False), None)
 
     def _send_recovery(self, offer: Recovery) -> None:
         if self.recovery_handler is not None:
@@ -195,6 +232,29 @@ class MonitorService(QObject):
         report = outage_report(catalogue, window.loaded.settings, window.facts, endpoint,
                                outage)
         self._reported[key] = report.id
+        self._open_with_evidence(report, endpoint, outage)
+
+    def open_local_report(self, key: _Key) -> None:
+        """Nothing answers: a case-D report for the centre's IT, the same way."""
+        window = self.window
+        if key in self._reported:
+            self._reopen(self._reported[key])
+            return
+        outages = [o for o in (self.monitor.tracker.open_outages() if self.monitor else [])
+                   if o.endpoint in self._local]
+        if window.catalogue is None or self.monitor is None or not outages:
+            window.show_and_raise()
+            return
+        report = local_outage_report(window.catalogue, window.loaded.settings, window.facts,
+                                     outages)
+        self._reported[key] = report.id
+        first = min(outages, key=lambda o: o.started_ms)
+        self._open_with_evidence(report, self._endpoints[first.endpoint], first)
+
+    def _open_with_evidence(self, report: Report, endpoint: MonitorEndpoint,
+                            outage: Outage) -> None:
+        window = self.window
+        assert self.monitor is not None
         journal = self.monitor.journal
         endpoints = list(self._endpoints.values())
         interval_ms = int(self.monitor.config.interval_s * 1000)

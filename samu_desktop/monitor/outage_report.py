@@ -111,6 +111,49 @@ def up_text(endpoint: MonitorEndpoint, outage: Outage, tz: tzinfo | None = None)
     return sentence + " — " + translate("monitor", "signaler le rétablissement ?")
 
 
+def local_down_text(started_ms: int, tz: tzinfo | None = None) -> str:
+    """Every endpoint fails at once, the centre's own included: this workstation's network."""
+    return translate(
+        "monitor",
+        "Aucun des services surveillés ne répond depuis {time} : le réseau de ce poste est "
+        "peut-être coupé — prévenir le service informatique ?",
+    ).format(time=clock_text(started_ms, tz))
+
+
+def local_up_text(outage: Outage, offer: bool, tz: tzinfo | None = None) -> str:
+    assert outage.ended_ms is not None
+    sentence = translate("monitor", "Les services surveillés répondent de nouveau depuis {time}"
+                         ).format(time=clock_text(outage.ended_ms, tz))
+    if offer:
+        return sentence + " — " + translate("monitor", "signaler le rétablissement ?")
+    return sentence + "."
+
+
+def local_outage_report(catalogue: Catalogue, settings: Settings, facts: MachineFacts,
+                        outages: Sequence[Outage], now: datetime | None = None,
+                        tz: tzinfo | None = None) -> Report:
+    """A case-D draft (the centre's IT): nothing answers this workstation any more."""
+    first = min(outages, key=lambda o: o.started_ms)
+    report = new_report(catalogue, "D", None, settings, facts, now)
+    fields = {f.id: f for f in catalogue.fields_for("D", None)}
+    start = local(first.started_ms, tz)
+    if "start" in fields:
+        report.set_answer("start", start, now)
+    if "description" in fields:
+        text = translate(
+            "monitor",
+            "Constaté par la surveillance automatique de ce poste : aucun des services "
+            "surveillés ne répond depuis le {start}, ceux du centre compris ({endpoints}). Le "
+            "réseau du poste est probablement en cause. La chronologie et l'extrait du journal "
+            "de surveillance sont joints.",
+        ).format(start=display_datetime(start),
+                 endpoints=", ".join(o.endpoint for o in sorted(outages,
+                                                                 key=lambda o: o.endpoint)))
+        limit = fields["description"].max_length or len(text)
+        report.set_answer("description", text[:limit], now)
+    return report
+
+
 def failures_text(outage: Outage) -> str:
     return "; ".join(f"{translate('monitor', _STEPS[step])} : {translate('monitor', _ERRORS[err])}"
                      for step, err in outage.failures)

@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from samu_desktop.config.monitoring import MonitorEndpoint
@@ -95,6 +95,9 @@ class Monitor:
         futures = [self._pool.submit(self.probe, e, timeout, now_ms) for e in endpoints]
         records = [f.result() for f in futures]
         transitions = [t for t in (self.tracker.feed(r) for r in records) if t is not None]
+        if any(t.kind == "down" for t in transitions) and self._everything_down():
+            transitions = [replace(t, local=True) if t.kind == "down" else t
+                           for t in transitions]
         try:
             self.journal.append(records + [t.record() for t in transitions])
         except OSError as exc:
@@ -109,6 +112,12 @@ class Monitor:
             except Exception:
                 log.exception("monitor transition handler failed")
         return records
+
+    def _everything_down(self) -> bool:
+        """Every endpoint down, one of the centre's own (no application) among them."""
+        endpoints = self.config.endpoints
+        return len(endpoints) >= 2 and any(e.application is None for e in endpoints) and all(
+            self.tracker.is_down(e.id) for e in endpoints)
 
     # -- the thread --------------------------------------------------------------------
     def start(self) -> None:

@@ -36,6 +36,9 @@ class Outage:
 class Transition:
     kind: Literal["down", "up"]
     outage: Outage
+    # Every endpoint is down, the centre's own services included: the workstation's
+    # network is the likely cause, not SI-SAMU (set by the runner).
+    local: bool = False
 
     def record(self) -> Record:
         """The journal line that marks this transition."""

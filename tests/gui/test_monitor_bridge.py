@@ -106,3 +106,40 @@ def test_a_bubble_click_goes_to_the_service_that_showed_it(qtbot: QtBot) -> None
         monitor.deleteLater()
         hotkey.deleteLater()
         tray.deleteLater()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_everything_down_at_once_is_one_notice_about_this_workstation(qtbot: QtBot) -> None:
+    """The portal and the centre's own time server fail together: the workstation's
+    network, not SI-SAMU; one notice for all, one when all answer again."""
+    ntp = MonitorEndpoint(id="ntp", kind="ntp", target="127.0.0.1:9")
+    settings = Settings(monitor_enabled=True, monitor_endpoints=[PORTAL, ntp],
+                        monitor_down_after=2, monitor_up_after=2)
+    network_up = threading.Event()
+
+    def probe(endpoint: MonitorEndpoint, timeout: float, now_ms: int) -> Record:
+        if network_up.is_set():
+            return probe_record(endpoint.id, now_ms, True, Step.HTTP, 5)
+        return probe_record(endpoint.id, now_ms, False, Step.DNS, 1, ErrorClass.UNREACHABLE)
+
+    notified: list[str] = []
+    service = MonitorService(_window(settings), probe_fn=probe, clock=SteppedClock())
+    service.notified.connect(notified.append)
+    try:
+        assert service.start()
+        monitor = service.monitor
+        assert monitor is not None
+        qtbot.waitUntil(lambda: len(notified) >= 1, timeout=10_000)
+        rounds = monitor.rounds
+        qtbot.waitUntil(lambda: monitor.rounds >= rounds + 5, timeout=10_000)
+        assert len(notified) == 1
+        assert notified[0].startswith("Aucun des services surveillés ne répond depuis ")
+        assert "réseau de ce poste" in notified[0]
+        network_up.set()
+        qtbot.waitUntil(lambda: len(notified) >= 2, timeout=10_000)
+        rounds = monitor.rounds
+        qtbot.waitUntil(lambda: monitor.rounds >= rounds + 5, timeout=10_000)
+        assert len(notified) == 2
+        assert notified[1].startswith("Les services surveillés répondent de nouveau depuis ")
+    finally:
+        service.shutdown()

@@ -154,3 +154,18 @@ def test_recovery_carries_the_end_time_for_the_follow_up() -> None:
     assert offer.ended_at == datetime(2026, 12, 6, 10, 41, 30, tzinfo=PARIS)
     assert offer.started_at == datetime(2026, 12, 6, 10, 28, 30, tzinfo=PARIS)
     assert "06/12/2026 10:41" in offer.text and "06/12/2026 10:28" in offer.text
+
+
+def test_nothing_answers_opens_a_report_for_the_local_it() -> None:
+    from samu_desktop.monitor.outage_report import local_down_text, local_outage_report
+
+    outages = [_outage(), Outage("relais-smtp", START + 30_000, START + 60_000)]
+    report = local_outage_report(load_catalogue(), Settings(), MachineFacts(), outages,
+                                 tz=PARIS)
+    assert (report.case, report.application) == ("D", None)
+    assert parse_datetime_answer(report.answers["start"]) == datetime(
+        2026, 12, 6, 10, 28, 30, tzinfo=PARIS)
+    assert "portail-production, relais-smtp" in str(report.answers["description"])
+    assert "category" not in report.answers
+    assert local_down_text(START, PARIS).startswith(
+        "Aucun des services surveillés ne répond depuis 10:28")

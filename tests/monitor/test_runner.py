@@ -139,3 +139,24 @@ def test_endpoints_come_from_the_settings_when_the_policy_lists_none() -> None:
     assert list(config.endpoints) == [EP]
     assert (config.interval_s, config.down_after) == (60, 4)
     assert Settings().monitor_enabled is False
+
+
+def test_everything_down_with_the_centre_s_own_service_is_marked_local(tmp_path: Path) -> None:
+    ntp = MonitorEndpoint(id="ntp", kind="ntp", target="127.0.0.1:9")
+    other = MonitorEndpoint(id="bandeau", kind="websocket", target="wss://127.0.0.1:9/",
+                            application="bandeau")
+
+    def kinds(endpoints: list[MonitorEndpoint]) -> list[tuple[str, bool]]:
+        seen: list[Transition] = []
+        monitor = Monitor(MonitorConfig(endpoints, down_after=2), Journal(tmp_path / "j"),
+                          lambda e, t, n: probe_record(e.id, n, False, Step.DNS, 1,
+                                                       ErrorClass.UNREACHABLE),
+                          seen.append, FakeClock(T0 / 1000))
+        for _ in range(3):
+            monitor.run_round()
+        monitor.stop()
+        return [(t.outage.endpoint, t.local) for t in seen]
+
+    assert kinds([EP, ntp]) == [(EP.id, True), ("ntp", True)]
+    # Only SI-SAMU's own services down: SI-SAMU, not this workstation's network.
+    assert kinds([EP, other]) == [(EP.id, False), ("bandeau", False)]
