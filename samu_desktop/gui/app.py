@@ -26,7 +26,7 @@ from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.single_instance import InstanceServer, send_to_running, server_name
 from samu_desktop.gui.tray import Tray
 from samu_desktop.i18n import translate
-from samu_desktop.logsetup import setup_logging
+from samu_desktop.logsetup import close_logging, setup_logging
 from samu_desktop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -269,4 +269,5 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
         monitor.shutdown()
     server.close()
     running.shutdown()
+    close_logging()
     return int(code)
