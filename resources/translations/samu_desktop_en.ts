@@ -3156,5 +3156,9 @@
         <source>Signaler</source>
         <translation>Report</translation>
     </message>
+    <message>
+        <source>Le signalement de cette panne n&apos;est pas encore parti : indiquez l&apos;heure du rétablissement dans le signalement avant de l&apos;envoyer.</source>
+        <translation>The report of this outage has not left yet: give the time of the recovery in the report before sending it.</translation>
+    </message>
 </context>
 </TS>

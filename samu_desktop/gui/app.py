@@ -100,13 +100,15 @@ def start_monitor(running: Application, recovery_handler: RecoveryHandler | None
                   clock: Clock | None = None) -> MonitorService:
     """The outage monitor, when the administrator's policy turns it on (off by default).
 
-    ``recovery_handler`` sends the "rétablissement" follow-up of the outage's report
-    (the history's threaded follow-up); without one, the user is only told the service
-    is back. ``clock`` is for tests (simulated time between rounds).
+    ``recovery_handler`` sends the "rétablissement" follow-up of the outage's report;
+    by default the history's threaded follow-up, through the outbox. ``clock`` is for
+    tests (simulated time between rounds).
     """
-    from samu_desktop.gui.monitor_bridge import MonitorService
+    from samu_desktop.gui.monitor_bridge import MonitorService, followup_sender
 
     window = running.window
+    if recovery_handler is None:
+        recovery_handler = followup_sender(window)
     service = MonitorService(window, running.tray.icon if running.tray is not None else None,
                              recovery_handler=recovery_handler, clock=clock, parent=window)
     service.error.connect(window.message_bar.add)

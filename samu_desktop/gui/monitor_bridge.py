@@ -6,8 +6,8 @@ user once per outage (« Le portail SI-SAMU ne répond plus depuis 10:28 —
 signaler ? »); a click builds the prefilled report, draws the timeline and cuts
 the journal extract off the GUI thread, then opens the report. "Up" after a
 reported outage offers the "rétablissement" follow-up through a
-:data:`RecoveryHandler` the application supplies (issue 20's threaded
-follow-up); without one, the user is only told the service is back.
+:data:`RecoveryHandler` the application supplies (:func:`followup_sender`: the
+history's threaded follow-up); without one, the user is only told it is back.
 """
 
 from __future__ import annotations
@@ -333,6 +333,24 @@ class MonitorService(QObject):
         action, self._pending = self._pending, None
         if action is not None:
             action()
+
+
+def followup_sender(window: MainWindow) -> RecoveryHandler:
+    """The "rétablissement" as a threaded follow-up of the outage's report, through the
+    outbox (the history's follow-up): what the application passes as recovery handler."""
+    def send(offer: Recovery) -> None:
+        from samu_desktop.report.followup import FollowUp, can_follow_up
+
+        entry = window.history.get(offer.report_id) if window.history is not None else None
+        if entry is None or not can_follow_up(entry):
+            window.message_bar.add(window.tr(
+                "Le signalement de cette panne n'est pas encore parti : indiquez l'heure du "
+                "rétablissement dans le signalement avant de l'envoyer."))
+            window.show_and_raise()
+            return
+        window.send_followup(entry, FollowUp.restored(offer.ended_at, offer.text), [])
+
+    return send
 
 
 def _default_probe(endpoint: MonitorEndpoint, timeout_s: float, now_ms: int) -> Record:

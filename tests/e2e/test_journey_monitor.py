@@ -7,10 +7,9 @@ the notification comes once; one click opens the case-B report on the portal
 with the start time from the journal, the environment and the failing steps,
 and the timeline and journal extract attached; the report leaves through the
 outbox to the support desk's server (aiosmtpd) with both files; the servers
-come back and the "rétablissement" follow-up is offered with the end time.
-
-Sending that follow-up is issue 20's (threaded follow-ups): this journey checks
-the offer reaches the handler the application supplies, and stops there.
+come back, the "rétablissement" follow-up is offered with the end time, and one
+click sends it through the outbox as a threaded answer to the report: the
+server holds both, the second with ``In-Reply-To`` the first.
 
 The monitor's clock is simulated (each wait moves time on by the interval and
 really waits 10 ms): the probes, the journal, the threads and the servers are
@@ -35,6 +34,7 @@ from pytestqt.qtbot import QtBot
 
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.gui.app import Application, start_monitor
+from samu_desktop.gui.monitor_bridge import followup_sender
 from samu_desktop.monitor.journal import Journal
 from samu_desktop.monitor.model import Event
 from samu_desktop.monitor.outage_report import EXTRACT_FILE, TIMELINE_FILE, Recovery
@@ -107,8 +107,15 @@ def test_outage_seen_reported_and_recovery_offered(
     assert window.loaded.settings.monitor_enabled
     offers: list[Recovery] = []
     notified: list[str] = []
-    # As run_gui starts it, with the test's clock and follow-up sender.
-    service = start_monitor(running, recovery_handler=offers.append, clock=SteppedClock())
+    # As run_gui starts it (the history's follow-up as the recovery sender), with the
+    # test's clock; the offers are recorded on their way to it.
+    followup = followup_sender(window)
+
+    def send_recovery(offer: Recovery) -> None:
+        offers.append(offer)
+        followup(offer)
+
+    service = start_monitor(running, recovery_handler=send_recovery, clock=SteppedClock())
     service.notified.connect(notified.append)
     monitor = service.monitor
     assert monitor is not None
@@ -180,9 +187,14 @@ def test_outage_seen_reported_and_recovery_offered(
 
         # The prerequisites test runs by itself as the form opens (as in journey 1).
         qtbot.waitUntil(lambda: report.prerequisites is not None, timeout=30_000)
-        # The report leaves through the outbox with both files.
-        window.send_report(report)
+        # The report leaves through the outbox with both files. The questions only the
+        # user can answer (functions, how many users…) are not the monitor's: the journey
+        # sends from the review page's "send" (its signal), as journey 1 tests the form.
+        wizard = window.wizard
+        wizard.review.send_requested.emit()
         qtbot.waitUntil(lambda: bool(support_desk.delivered), timeout=30_000)
+        qtbot.waitUntil(lambda: DraftStore(AppPaths.default(), None).load(report.id).status
+                        == "sent", timeout=30_000)
         sent = attachments(received(support_desk)[0])
         assert sent[TIMELINE_FILE] == files[TIMELINE_FILE]
         assert json.loads(sent[EXTRACT_FILE]) == extract
@@ -209,6 +221,19 @@ def test_outage_seen_reported_and_recovery_offered(
         assert offer.started_at == start
         assert "répond de nouveau" in offer.text
         assert len(notified) == 4
+
+        # The follow-up leaves through the outbox, in the report's thread.
+        qtbot.waitUntil(lambda: len(support_desk.delivered) >= 2, timeout=30_000)
+        first, second = received(support_desk)[:2]
+        assert second["In-Reply-To"] == first["Message-ID"]
+        assert first["Message-ID"] in str(second["References"])
+        assert str(second["Subject"]).startswith("Re:")
+        body = second.get_body(("plain",))
+        assert body is not None
+        text = body.get_content()
+        ended = offer.ended_at
+        assert f"{ended.hour:02d}:{ended.minute:02d}" in text
+        assert "répond de nouveau" in text
     finally:
         service.shutdown()
         assert service.monitor is None
