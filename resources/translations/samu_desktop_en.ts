@@ -1458,6 +1458,10 @@
 <context>
     <name>catalogue</name>
     <message>
+        <source>ce n&apos;est pas un fichier ordinaire, ou il est beaucoup trop gros</source>
+        <translation>it is not a regular file, or it is far too big</translation>
+    </message>
+    <message>
         <source>Le fichier de la procédure « {file} » est introuvable ou illisible : réinstallez l&apos;application ou prévenez votre administrateur.</source>
         <translation>The procedure file “{file}” cannot be found or read: reinstall the application or tell your administrator.</translation>
     </message>
@@ -2420,6 +2424,10 @@
         <translation>strict mode: also propose any text that is not an interface word (kind “text”)</translation>
     </message>
     <message>
+        <source>L&apos;image {path} est bien trop grande pour être une capture d&apos;écran : elle n&apos;a pas été analysée.</source>
+        <translation>The image {path} is far too big to be a screenshot: it was not scanned.</translation>
+    </message>
+    <message>
         <source>Impossible de lire l&apos;image {path} : vérifiez le chemin et le format.</source>
         <translation>The image {path} could not be read: check the path and the format.</translation>
     </message>
@@ -2440,6 +2448,10 @@
         <translation>check a file</translation>
     </message>
     <message>
+        <source>Le fichier {path} n&apos;est pas une politique valable : ce n&apos;est pas un fichier ordinaire, ou il est bien trop gros. Corrigez-le avant de le déployer.</source>
+        <translation>The file {path} is not a valid policy: it is not a regular file, or it is far too big. Fix it before deploying it.</translation>
+    </message>
+    <message>
         <source>Le fichier {path} ne peut pas être lu ({reason}).</source>
         <translation>The file {path} cannot be read ({reason}).</translation>
     </message>
@@ -2458,6 +2470,10 @@
     <message>
         <source>Valeurs par défaut proposées : {names}</source>
         <translation>Proposed defaults: {names}</translation>
+    </message>
+    <message>
+        <source>« {section} » demande l&apos;envoi sans chiffrement (smtp_security : none) sans l&apos;autoriser (allow_plaintext_smtp : true) : tout envoi serait refusé</source>
+        <translation>“{section}” asks for sending without encryption (smtp_security: none) without allowing it (allow_plaintext_smtp: true): every send would be refused</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,25 @@ class Settings(BaseSettings):
         10.0, gt=0, le=100, description="Taille maximale d'un e-mail, pièces jointes comprises."
     )
 
+    # How long what was reported stays on this workstation (administrative)
+    sent_retention_days: int = Field(
+        7,
+        ge=0,
+        le=3650,
+        description=(
+            "Jours de conservation d'un signalement envoyé ou terminé (boîte d'envoi et "
+            "brouillon), puis il est effacé ; 0 : effacé au prochain passage."
+        ),
+    )
+    draft_retention_days: int = Field(
+        30,
+        ge=1,
+        le=3650,
+        description=(
+            "Jours après lesquels un brouillon jamais terminé est effacé, avec ses captures."
+        ),
+    )
+
     # Capture
     hotkey: str = Field("<ctrl>+<alt>+<shift>+s", description="Raccourci de capture globale.")
     start_with_session: bool = Field(False, description="Démarrer avec la session.")
@@ -199,37 +218,25 @@ def setting_names() -> frozenset[str]:
     return frozenset(name for name in Settings.model_fields if name != "schema_version")
 
 
-# Settings an administrator typically locks. When the policy file is unreadable
-# and no earlier good copy exists, these stay locked at their defaults rather
-# than becoming editable (fail closed).
-ADMIN_SETTINGS: frozenset[str] = frozenset(
+# Settings that only describe the person at the keyboard or their own session, or that
+# can only make the application more careful. When the policy is unusable and no trusted
+# last good copy exists, every other setting is locked at its built-in default (fail
+# closed); these stay the user's.
+PERSONAL_SETTINGS: frozenset[str] = frozenset(
     {
-        "support_email",
-        "support_phone_calls",
-        "support_phone_hardware",
-        "local_it_name",
-        "local_it_phone",
-        "local_it_email",
-        "local_it_url",
-        "portal_url_production",
-        "portal_url_formation",
-        "session_server_url",
-        "supported_firefox",
-        "smtp_host",
-        "smtp_port",
-        "smtp_security",
-        "smtp_timeout_s",
-        "size_budget_mb",
-        "ntp_server",
-        "tls_expected_issuers",
-        "cryptolib_min_version",
-        "monitor_enabled",
-        "monitor_endpoints",
-        "monitor_interval_s",
-        "monitor_timeout_s",
-        "monitor_down_after",
-        "monitor_up_after",
-        "monitor_journal_days",
-        "monitor_journal_mb",
+        "language",
+        "reporter_name",
+        "reporter_phone",
+        "reporter_email",
+        "smtp_username",
+        "copy_to_reporter",
+        "hotkey",
+        "start_with_session",
+        "pii_strict_mode",
     }
 )
+
+# Everything else is administrative: when the policy file is unusable and no trusted
+# last good copy exists, these stay locked at their built-in defaults rather than
+# becoming editable (fail closed).
+ADMIN_SETTINGS: frozenset[str] = setting_names() - PERSONAL_SETTINGS

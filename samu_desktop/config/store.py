@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,11 +11,19 @@ from typing import Any
 from pydantic import ValidationError
 
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.config.policy import PolicyLoad, fail_closed, parse_policy
+from samu_desktop.config.policy import MAX_POLICY_BYTES, PolicyLoad, fail_closed, parse_policy
 from samu_desktop.config.settings import SCHEMA_VERSION, Settings
-from samu_desktop.errors import StorageError
-from samu_desktop.fsutil import atomic_write_bytes, atomic_write_text, quarantine_copy
+from samu_desktop.fsutil import (
+    UnsafeFile,
+    atomic_write_text,
+    quarantine_copy,
+    read_limited,
+    set_aside,
+)
 from samu_desktop.i18n import translate
+
+# A settings file is a few kilobytes; anything far bigger is not one of ours.
+MAX_SETTINGS_BYTES = 1_000_000
 
 # Each entry upgrades a user file from version N to N+1.
 MIGRATIONS: dict[int, Any] = {}
@@ -56,31 +64,38 @@ class SettingsStore:
 
     def _load_policy(self, messages: list[str]) -> PolicyLoad:
         path = self.paths.policy_file
+        last_good = self.paths.last_good_policy_file
         try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return PolicyLoad(policy=parse_policy(b"{}"))
+            raw = read_limited(path, MAX_POLICY_BYTES)
+        except FileNotFoundError as exc:
+            if not os.path.lexists(path):
+                return PolicyLoad(policy=parse_policy(b"{}"))  # no policy: nothing imposed
+            # A link to nothing (a share not mounted): there is a policy, it cannot be read.
+            messages.append(self._policy_message(None))
+            return fail_closed(path, last_good, f"{type(exc).__name__}: dangling link")
         except OSError as exc:
             messages.append(self._policy_message(None))
-            result = fail_closed(self.paths.last_good_policy_file)
-            return PolicyLoad(result.policy, result.extra_locked, exc.strerror, True)
+            return fail_closed(path, last_good, f"{type(exc).__name__}: {exc.strerror}")
         try:
             policy = parse_policy(raw)
         except ValueError as exc:
             copy = quarantine_copy(path, self.paths.quarantine_dir)
             messages.append(self._policy_message(copy))
-            result = fail_closed(self.paths.last_good_policy_file)
-            return PolicyLoad(result.policy, result.extra_locked, str(exc), True)
-        # A read-only state folder must not stop start-up.
-        with contextlib.suppress(StorageError):
-            atomic_write_bytes(self.paths.last_good_policy_file, raw)
+            return fail_closed(path, last_good, str(exc))
+        # The last good copy is the administrator's to write (next to the policy): the
+        # application never keeps one of its own, which the user could edit.
         return PolicyLoad(policy=policy)
 
     def _load_user(self, messages: list[str]) -> dict[str, Any]:
         path = self.paths.settings_file
         try:
-            raw = path.read_bytes()
+            raw = read_limited(path, MAX_SETTINGS_BYTES)
         except FileNotFoundError:
+            return {}
+        except UnsafeFile:
+            # A link to an endless device, a FIFO, a huge file: moved out of the way so
+            # that it is not met again at the next start.
+            messages.append(self._settings_message(set_aside(path, self.paths.quarantine_dir)))
             return {}
         except OSError:
             messages.append(
@@ -95,7 +110,7 @@ class SettingsStore:
             data = json.loads(raw.decode("utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("not an object")
-        except (UnicodeDecodeError, ValueError):
+        except (ValueError, RecursionError):  # bad UTF-8 and JSON, huge numbers, deep nesting
             copy = quarantine_copy(path, self.paths.quarantine_dir)
             messages.append(self._settings_message(copy))
             return {}
@@ -120,6 +135,8 @@ class SettingsStore:
             return data
         except ValidationError as exc:
             bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+        except (ValueError, RecursionError, TypeError):
+            bad = set(data)  # nothing in it can be trusted
         copy = quarantine_copy(path, self.paths.quarantine_dir)
         messages.append(self._settings_message(copy))
         return {k: v for k, v in data.items() if k not in bad}

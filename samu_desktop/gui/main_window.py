@@ -39,6 +39,7 @@ from samu_desktop.report.drafts import DraftStore
 from samu_desktop.report.history import History, HistoryEntry
 from samu_desktop.report.model import Report, display_datetime
 from samu_desktop.report.render import start_time
+from samu_desktop.report.retention import expired, purge, sweep
 
 if TYPE_CHECKING:
     from uuid import UUID
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
 
         self.home.case_chosen.connect(self.open_case)
         self._build_menus()
+        # Reports past their retention, and the captures and keys of reports that are gone.
+        self.tasks.run(partial(sweep, paths, loaded.settings))
         self.offer_unfinished_drafts()
 
     @property
@@ -283,6 +286,7 @@ class MainWindow(QMainWindow):
             self.drafts.mark_sent(report_id)
         except UserFacingError as exc:
             log.info("sent report not marked: %s", exc.details)
+        self.tasks.run(partial(purge, self.store.paths, self.loaded.settings))
 
     def _report_finished(self, report: Report) -> None:
         self.go_home()
@@ -372,8 +376,8 @@ class MainWindow(QMainWindow):
         for message in listing.messages:
             self.message_bar.add(message)
         for report in listing.reports:
-            if report.status != "draft":
-                continue
+            if report.status != "draft" or expired(report, self.loaded.settings):
+                continue  # an expired draft is being deleted by the sweep
             log.info("unfinished draft offered: %s", report.id)
             self._offer_draft(report)
 

@@ -44,7 +44,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from samu_desktop.errors import StorageError
-from samu_desktop.fsutil import atomic_write_bytes, atomic_write_text, quarantine_copy
+from samu_desktop.fsutil import (
+    atomic_write_bytes,
+    atomic_write_text,
+    quarantine_copy,
+    read_limited,
+)
 from samu_desktop.i18n import translate
 from samu_desktop.mail.failures import FailureKind, describe
 from samu_desktop.mail.filelock import FileLock
@@ -56,6 +61,9 @@ MESSAGE = "message.eml"
 STATE = "state.json"
 LOCK = ".lock"
 MAIL_CLIENT_COPY = "a-ouvrir-dans-la-messagerie.eml"
+# Read limits: a state is a few kilobytes; a message is at most the size budget (100 MB).
+MAX_STATE_BYTES = 1_000_000
+MAX_MESSAGE_BYTES = 160 * 1024 * 1024
 
 
 class EntryState(enum.StrEnum):
@@ -207,13 +215,13 @@ class Outbox:
     def load(self, entry_id: str) -> OutboxRecord:
         folder = self.path(entry_id)
         try:
-            raw = (folder / STATE).read_bytes()
+            raw = read_limited(folder / STATE, MAX_STATE_BYTES)
             return OutboxRecord.model_validate_json(raw)
         except FileNotFoundError:
             if not (folder / MESSAGE).exists():
                 raise self._missing(entry_id) from None
             problem = "state missing"
-        except (OSError, ValidationError) as exc:
+        except (OSError, ValidationError, ValueError, RecursionError) as exc:
             quarantine_copy(folder / STATE, folder / "corrupt")
             problem = type(exc).__name__
         # The message is there but not its state: we cannot know whether it
@@ -231,7 +239,7 @@ class Outbox:
 
     def message_bytes(self, entry_id: str) -> bytes:
         try:
-            return (self.path(entry_id) / MESSAGE).read_bytes()
+            return read_limited(self.path(entry_id) / MESSAGE, MAX_MESSAGE_BYTES)
         except FileNotFoundError:
             raise self._missing(entry_id) from None
 

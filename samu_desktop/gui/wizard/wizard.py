@@ -155,10 +155,12 @@ class ReportWizard(QWidget):
     # -- steps ---------------------------------------------------------------
     def _application_chosen(self, application_id: str) -> None:
         if self.report is not None and self.report.application != application_id:
-            # Another application means another form: start a fresh draft.
+            # Another application means another form: start a fresh draft. The old
+            # report ends here, its captures and their key with it (discard wipes them).
             self.context.drafts.discard(self.report.id)
             self.report = None
             self._drop_form()
+            self._drop_screenshots()
         if self.report is None or self.form is None:
             self._start(application_id)
         else:
@@ -423,6 +425,17 @@ class ReportWizard(QWidget):
             self.pages.removeWidget(self.form)
             self.form.deleteLater()
             self.form = None
+
+    def _drop_screenshots(self) -> None:
+        # The page holds the old report's store: the new report gets a page of its own.
+        # The old one is emptied and hidden, not deleted: a patient-data search still
+        # running delivers its result to it harmlessly (it goes with the wizard).
+        if self.screenshots is not None:
+            old, self.screenshots = self.screenshots, None
+            old.done.disconnect(self._screenshots_done)
+            old.clear()
+            self.pages.removeWidget(old)
+            old.hide()
 
     def go_back(self) -> None:
         current = self.pages.currentWidget()
