@@ -507,10 +507,6 @@
         <translation>The follow-up of report {reference} is in the outbox: it will join the same ticket at the support desk.</translation>
     </message>
     <message>
-        <source>Réglages non enregistrés</source>
-        <translation>Settings not saved</translation>
-    </message>
-    <message>
         <source>Un signalement (cas {case}) commencé le {when} n&apos;a pas été terminé.</source>
         <translation>A report (case {case}) started on {when} was not finished.</translation>
     </message>
@@ -909,27 +905,6 @@
     <message>
         <source>Téléphonez au support SI-SAMU</source>
         <translation>Call the SI-SAMU support desk</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n vérification(s) réussie(s)</source>
-        <translation>
-            <numerusform>%n check passed</numerusform>
-            <numerusform>%n checks passed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n avertissement(s)</source>
-        <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n échec(s)</source>
-        <translation>
-            <numerusform>%n failure</numerusform>
-            <numerusform>%n failures</numerusform>
-        </translation>
     </message>
     <message>
         <source>Des copies d&apos;écran ne sont pas encore vérifiées : masquez les données des patients, cochez « vérifiée » sur chacune, puis joignez-les.</source>
@@ -1355,10 +1330,6 @@
     <message>
         <source>Une valeur n&apos;est pas valable (port, adresse…) : corrigez-la puis réessayez.</source>
         <translation>A value is not valid (port, address…): correct it, then try again.</translation>
-    </message>
-    <message>
-        <source>Mot de passe non enregistré</source>
-        <translation>Password not saved</translation>
     </message>
 </context>
 <context>
@@ -3335,6 +3306,10 @@
     <message>
         <source>Le fichier de politique de votre administrateur est illisible : les réglages qu&apos;il impose restent verrouillés. Prévenez votre service informatique.</source>
         <translation>Your administrator&apos;s policy file cannot be read: the settings it imposes stay locked. Tell your IT department.</translation>
+    </message>
+    <message>
+        <source>Vos réglages n&apos;ont pas pu être enregistrés (dossier protégé en écriture ou disque plein) ; ils restent affichés : libérez de la place ou prévenez votre service informatique, puis enregistrez à nouveau.</source>
+        <translation>Your settings could not be saved (write-protected folder or full disk); they are still shown: free some space or tell your IT department, then save again.</translation>
     </message>
 </context>
 <context>

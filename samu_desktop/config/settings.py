@@ -8,14 +8,14 @@ defaults below. Only the user's own choices are written back.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from samu_desktop.config.monitoring import MonitorEndpoint
 
-SCHEMA_VERSION = 1
+# 2: only the user's own choices are written (version 1 wrote every setting).
+SCHEMA_VERSION = 2
 
 Environment = Literal["production", "formation"]
 AuthMode = Literal["otp_mail", "otp_sms", "cps"]
@@ -26,10 +26,15 @@ Language = Literal["fr", "en"]
 _CRRA = re.compile(r"^FR[0-9A-Z]{3}$")
 
 
-class Settings(BaseSettings):
-    """Every setting of the application. Field descriptions double as the admin guide."""
+class Settings(BaseModel):
+    """Every setting of the application. Field descriptions double as the admin guide.
 
-    model_config = SettingsConfigDict(extra="ignore", validate_assignment=True, frozen=False)
+    A plain model: values come only from the store (policy, user file, defaults),
+    never from environment variables, which must not be a way around the
+    administrator's policy.
+    """
+
+    model_config = ConfigDict(extra="ignore", validate_assignment=True, frozen=False)
 
     schema_version: int = Field(SCHEMA_VERSION, description="Version du format du fichier.")
     language: Language = Field("fr", description="Langue de l'interface (fr ou en).")
@@ -200,22 +205,16 @@ class Settings(BaseSettings):
             raise ValueError("identifiants en double : " + ", ".join(twice))
         return value
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # Only what the store passes in: an environment variable must not be
-        # a way around the administrator's policy.
-        return (init_settings,)
-
 
 def setting_names() -> frozenset[str]:
     return frozenset(name for name in Settings.model_fields if name != "schema_version")
+
+
+def non_default_values(settings: Settings) -> dict[str, Any]:
+    """The values of ``settings`` that differ from the built-in defaults (JSON form)."""
+    defaults = Settings().model_dump(mode="json")
+    return {name: value for name, value in settings.model_dump(mode="json").items()
+            if name != "schema_version" and value != defaults[name]}
 
 
 # Settings that only describe the person at the keyboard or their own session, or that

@@ -119,7 +119,7 @@ class MonitorService(QObject):
 
     def start(self, settings: Settings | None = None) -> bool:
         """Start probing if the policy enables it; True when running."""
-        settings = settings or self.window.loaded.settings
+        settings = settings or self.window.state.settings
         wanted = self._wanted(settings)
         self._config = wanted
         if wanted is None:
@@ -128,7 +128,7 @@ class MonitorService(QObject):
         config = wanted[0]
         assert isinstance(config, MonitorConfig)
         self._endpoints = {e.id: e for e in config.endpoints}
-        journal = Journal(self.window.store.paths.state_dir / "monitor",
+        journal = Journal(self.window.state.paths.state_dir / "monitor",
                           settings.monitor_journal_days,
                           int(settings.monitor_journal_mb * 1_000_000))
         probe_fn = self._probe or _default_probe
@@ -229,7 +229,7 @@ class MonitorService(QObject):
         if catalogue is None or self.monitor is None:
             window.show_and_raise()
             return
-        report = outage_report(catalogue, window.loaded.settings, window.facts, endpoint,
+        report = outage_report(catalogue, window.state.settings, window.facts, endpoint,
                                outage)
         self._reported[key] = report.id
         self._open_with_evidence(report, endpoint, outage)
@@ -245,7 +245,7 @@ class MonitorService(QObject):
         if window.catalogue is None or self.monitor is None or not outages:
             window.show_and_raise()
             return
-        report = local_outage_report(window.catalogue, window.loaded.settings, window.facts,
+        report = local_outage_report(window.catalogue, window.state.settings, window.facts,
                                      outages)
         self._reported[key] = report.id
         first = min(outages, key=lambda o: o.started_ms)
@@ -259,7 +259,7 @@ class MonitorService(QObject):
         endpoints = list(self._endpoints.values())
         interval_ms = int(self.monitor.config.interval_s * 1000)
         now_ms = int((self._clock.now() if self._clock else datetime.now().timestamp()) * 1000)
-        paths = window.store.paths
+        paths = window.state.paths
 
         def evidence() -> None:
             from samu_desktop.report.attachments import ReportAttachments

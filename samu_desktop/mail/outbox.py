@@ -30,6 +30,7 @@ import contextlib
 import enum
 import logging
 import os
+import re
 import secrets
 import shutil
 from collections.abc import Iterator, Sequence
@@ -41,7 +42,7 @@ from email.utils import getaddresses, parseaddr
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from samu_desktop.errors import StorageError
 from samu_desktop.fsutil import (
@@ -64,6 +65,7 @@ MAIL_CLIENT_COPY = "a-ouvrir-dans-la-messagerie.eml"
 # Read limits: a state is a few kilobytes; a message is at most the size budget (100 MB).
 MAX_STATE_BYTES = 1_000_000
 MAX_MESSAGE_BYTES = 160 * 1024 * 1024
+_REPORT_MESSAGE_ID = re.compile(r"<([0-9a-f-]{36})\.report@[^>]+>")
 
 
 class EntryState(enum.StrEnum):
@@ -118,6 +120,8 @@ class OutboxRecord(BaseModel):
     schema_version: int = 1
     id: str
     message_id: str
+    # The report this e-mail carries, so the application can tell which one left.
+    report_id: str | None = None
     subject: str = ""
     recipients: list[str] = []
     size: int = 0
@@ -137,6 +141,16 @@ class OutboxRecord(BaseModel):
     def changed(self, **values: Any) -> OutboxRecord:
         return self.model_copy(update=values)
 
+    @model_validator(mode="after")
+    def _report_of_older_entries(self) -> OutboxRecord:
+        # Entries written before ``report_id`` existed named their report only in
+        # the Message-ID ("<uuid.report@domain>").
+        if self.report_id is None:
+            match = _REPORT_MESSAGE_ID.fullmatch(self.message_id.strip())
+            if match:
+                object.__setattr__(self, "report_id", match.group(1))
+        return self
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -152,7 +166,11 @@ class Outbox:
 
     # -- adding -------------------------------------------------------------
     def add(
-        self, message: EmailMessage, notes: Sequence[str] = (), now: datetime | None = None
+        self,
+        message: EmailMessage,
+        notes: Sequence[str] = (),
+        now: datetime | None = None,
+        report_id: str | None = None,
     ) -> OutboxRecord:
         """Keep ``message`` durably; from now on it cannot be lost.
 
@@ -169,6 +187,7 @@ class Outbox:
         record = OutboxRecord(
             id=entry_id,
             message_id=message_id,
+            report_id=report_id,
             subject=str(message.get("Subject", "")),
             recipients=recipients_of(message),
             size=len(data),

@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 VAULT_FOLDER = "vault"  # the same name as redaction.vault.VAULT_FOLDER (kept import-free)
 SCREENS_SUFFIX = ".screens"
-# A report's e-mail names it in its Message-ID (see gui/sending.py report_message_id).
+# A report's e-mail names it in its Message-ID (see report/outgoing.py report_message_id).
 _REPORT_MESSAGE_ID = re.compile(r"<([0-9a-f-]{36})\.report@[^>]+>")
 
 

@@ -146,7 +146,7 @@ def test_unwritable_settings_folder_gives_french_message(paths: AppPaths) -> Non
     paths.config_dir.write_text("a file where the folder should be")
     with pytest.raises(StorageError) as info:
         SettingsStore(paths).save(Settings(), frozenset())
-    assert "Impossible d'enregistrer" in info.value.user_message
+    assert "réglages n'ont pas pu être enregistrés" in info.value.user_message
 
 
 @pytest.mark.skipif(sys.platform == "win32",

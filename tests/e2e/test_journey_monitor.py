@@ -104,7 +104,7 @@ def test_outage_seen_reported_and_recovery_offered(
     _policy(portal, session)
     running = make_app()
     window = running.window
-    assert window.loaded.settings.monitor_enabled
+    assert window.state.settings.monitor_enabled
     offers: list[Recovery] = []
     notified: list[str] = []
     # As run_gui starts it (the history's follow-up as the recovery sender), with the

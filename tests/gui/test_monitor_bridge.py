@@ -39,8 +39,8 @@ class SteppedClock:
 
 def _window(settings: Settings) -> MainWindow:
     """Only what the service reads before a click (a stand-in, not a window)."""
-    stand_in: Any = SimpleNamespace(loaded=SimpleNamespace(settings=settings),
-                                    store=SimpleNamespace(paths=AppPaths.default()))
+    stand_in: Any = SimpleNamespace(state=SimpleNamespace(settings=settings,
+                                                          paths=AppPaths.default()))
     return cast(MainWindow, stand_in)
 
 

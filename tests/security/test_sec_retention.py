@@ -173,7 +173,7 @@ def test_a_flush_from_the_command_line_applies_the_retention_too(
     import subprocess
     import sys
 
-    from samu_desktop.mail.message import build_message
+    from samu_desktop.mail.compose import build_message
     from tests.mail.smtp_server import MailServer, make_pki
 
     pki = make_pki(tmp_path)
