@@ -27,7 +27,7 @@ from samu_desktop.monitor.outage_report import (
 )
 from samu_desktop.monitor.timeline import render_timeline
 from samu_desktop.monitor.transitions import Outage
-from samu_desktop.pii.ocr import default_engine
+from samu_desktop.pii.engines import default_engine
 from samu_desktop.procedure import load_catalogue
 from samu_desktop.report.attachments import ReportAttachments
 from samu_desktop.report.autofill import MachineFacts
