@@ -43,7 +43,7 @@ LANGUAGES = ("fr", "en")
 # Every image the guides show, in the order they are made.
 IMAGES = ("home", "notification", "application", "screenshots", "form", "prerequisites",
           "review", "call", "local-it", "outbox", "history", "settings", "sending-settings",
-          "restore")
+          "restore", "mail")
 
 
 def fresh_translations() -> None:
@@ -275,6 +275,11 @@ def make_language(lang: str, out: Path, home: Path, fast: bool) -> list[Path]:
         assert page is not None and wizard.report is not None and wizard.form is not None
         settle(lambda: page.editor.count() == 1 and page.detecting == 0)
         close_notices(window)
+        # The masking screen maximises the window; offscreen, the "screen" is 800 px
+        # square: the guide shows it at the guide's size.
+        window.showNormal()
+        window.resize(WIDTH, HEIGHT)
+        settle()
         shot("screenshots", window)
         page.editor.set_verified(0, True)
         page.accept.click()
@@ -303,10 +308,12 @@ def make_language(lang: str, out: Path, home: Path, fast: bool) -> list[Path]:
         wizard.review.send.click()
         settle(lambda: window.wizard is None or window.pages.currentWidget() is window.home)
 
-        # Case A: what to say on the phone.
+        # Case A: the number to call first; the details noted, then what to say.
         window.home.ui.caseA.click()
         call = window.wizard
         assert call is not None and call.form is not None
+        assert call.pages.currentWidget() is call.call
+        call.call.form_button.click()
         call.form.rows["lines"].editor.set_value(["l15"])
         call.form.rows["reception"].editor.set_value("nulle")
         call.form.rows["otn_results"].editor.set_value(
@@ -348,7 +355,7 @@ def make_language(lang: str, out: Path, home: Path, fast: bool) -> list[Path]:
         dialog.resize(560, dialog.sizeHint().height())
         shot("settings", dialog)
         dialog.reject()
-        sending = window.sending.smtp_dialog(window.loaded.locked, window)
+        sending = window.sending.smtp_dialog(window)
         sending.show()
         sending.resize(560, sending.sizeHint().height())
         shot("sending-settings", sending)
@@ -416,6 +423,11 @@ def main(argv: list[str] | None = None) -> int:
             for lang in languages:
                 made += make_language(lang, out / lang, root / f"home-{lang}", args.fast)
             del qapp
+        # The e-mail as the support desk sees it, rendered by Firefox (always in French).
+        sys.path.insert(0, str(REPO / "scripts"))
+        from make_mail_picture import render
+
+        made += render([out / lang / "mail.png" for lang in languages], args.fast)
     for path in made:
         print(f"{path.relative_to(out.parent) if out.parent in path.parents else path}"
               f"  {path.stat().st_size // 1024} kB")

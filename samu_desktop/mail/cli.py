@@ -52,9 +52,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _line(record: OutboxRecord) -> str:
     created = record.created_at.astimezone()
+    # Administrators read this: the server's own reply, as received, helps them.
+    reply = f" [{record.server_reply}]" if record.server_reply else ""
     return (
         f"{record.id}  {state_label(record.state)}  {created:%d/%m/%Y %H:%M}  "
-        f"{record.subject}\n    {status_text(record)}"
+        f"{record.subject}\n    {status_text(record)}{reply}"
     )
 
 
@@ -80,6 +82,10 @@ def _flush(outbox: Outbox, paths: AppPaths, include_needs_action: bool) -> int:
     done = sender.run_once(force=True, include_needs_action=include_needs_action)
     for record in done:
         print(_line(record))
+    if done:
+        from samu_desktop.report.retention import purge
+
+        purge(paths, loaded.settings)  # what was sent long enough ago goes (retention)
     left = [r for r in outbox.entries() if r.state is not EntryState.SENT]
     if not done and not left:
         print(translate("cli", "Rien à envoyer."))

@@ -37,7 +37,10 @@ def test_prerequisites_results_are_attached_to_the_case_b_email(
     assert wizard.pages.currentWidget() is wizard.checks
     qtbot.waitUntil(lambda: wizard.report is not None and wizard.report.prerequisites is not None,
                     timeout=15000)
-    assert "échec" in (wizard.report.prerequisites or "")
+    summary = wizard.report.prerequisites
+    assert summary is not None and summary.failures >= 1  # closed ports here
+    assert sum(1 for v in summary.statuses.values() if v == "failure") == summary.failures
+    assert "échec(s)" in row.editor.status.text()  # shown in the interface's language
     assert "Test effectué" in row.editor.status.text()
     names = sorted(a.filename for a in wizard.extra_attachments())
     assert len(names) == 2 and names[0].endswith(".html") and names[1].endswith(".json")
@@ -46,10 +49,18 @@ def test_prerequisites_results_are_attached_to_the_case_b_email(
     fill_required(wizard)
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
     assert wizard.pages.currentWidget() is wizard.review
+    # The preview's triage summary counts the checks, as the e-mail will.
+    preview = wizard.review.preview.toPlainText()
+    assert "vérification(s) réussie(s) sur" in preview and "en échec :" in preview
     qtbot.mouseClick(wizard.review.send, Qt.MouseButton.LeftButton)
     entries = window.sending.outbox.entries()
     assert len(entries) == 1
     message = window.sending.outbox.message(entries[0].id)
+    body = message.get_body(("plain",))
+    assert body is not None
+    summary = next(line for line in str(body.get_content()).splitlines()
+                   if "Test des prérequis :" in line)
+    assert "vérification(s) réussie(s) sur" in summary and "en échec :" in summary
     attached = sorted(part.get_filename() for part in message.iter_attachments())
     assert set(names) <= set(attached)
     assert "signalement.json" in attached

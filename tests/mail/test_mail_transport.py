@@ -21,8 +21,9 @@ from samu_desktop.config import credentials
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.logsetup import setup_logging
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.failures import FailureKind, SendFailure
-from samu_desktop.mail.message import Attachment, AttachmentKind, build_message
+from samu_desktop.mail.message import Attachment, AttachmentKind
 from samu_desktop.mail.outbox import EntryState, Outbox
 from samu_desktop.mail.sender import OutboxSender
 from samu_desktop.mail.transport import SmtpConfig, SmtpTransport, Step
@@ -86,7 +87,9 @@ def test_report_arrives_byte_for_byte(
     assert server.auth_log == [(mechanism, USER)]
     (delivery,) = server.delivered
     assert delivery.mail_from == "crra-test@example.test"
-    assert delivery.rcpt_tos == ["support-test@example.test", "copie-test@example.test"]
+    # The reporter's own copy travels as a Cc.
+    assert delivery.rcpt_tos == ["support-test@example.test", "copie-test@example.test",
+                                 "arm-test@example.test"]
     # Exactly the bytes kept in the outbox, which are exactly the built message.
     assert delivery.content == stored == msg.as_bytes()
     got = message_from_bytes(delivery.content, policy=email_policy.default)
@@ -96,8 +99,8 @@ def test_report_arrives_byte_for_byte(
     assert got["Message-ID"] == record.message_id
     assert got["X-Samu-Desktop-Version"] == "1.2.3"
     assert (got["From"], got["To"], got["Cc"], got["Reply-To"]) == (
-        "crra-test@example.test", "support-test@example.test", "copie-test@example.test",
-        "arm-test@example.test")
+        "crra-test@example.test", "support-test@example.test",
+        "copie-test@example.test, arm-test@example.test", "arm-test@example.test")
     body = got.get_body(preferencelist=("plain",))
     assert body is not None and body.get_content() == "Fonctionnalité : Connexion\r\n"
     parts = list(got.iter_attachments())

@@ -1,7 +1,10 @@
 """The report wizard: (application) → questions → review and send, or call.
 
 Everything typed goes into the Report and is saved as a draft at once, so a
-crash or a ``kill -9`` loses nothing that was on screen.
+crash or a ``kill -9`` loses nothing that was on screen. The report itself is
+owned by a :class:`~samu_desktop.app.session.ReportSession`; the settings are
+read from the application state when shown, and a save of the settings
+refreshes the page on screen.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+import shiboken6
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from samu_desktop.config.paths import AppPaths
+from samu_desktop.app.session import ReportSession
+from samu_desktop.app.state import AppState
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui import style
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.widgets import heading
 from samu_desktop.gui.wizard.application_page import ApplicationPage
@@ -33,12 +39,13 @@ from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
 from samu_desktop.gui.wizard.form_page import FormPage
 from samu_desktop.mail.message import Attachment
 from samu_desktop.procedure.schema import Case, Catalogue
-from samu_desktop.report.autofill import MachineFacts, new_report
+from samu_desktop.report.autofill import MachineFacts
 from samu_desktop.report.drafts import DraftStore
 from samu_desktop.report.history import History
-from samu_desktop.report.model import Report
+from samu_desktop.report.model import PrerequisitesSummary, Report
 from samu_desktop.report.patient_data import free_text_warnings
-from samu_desktop.report.render import render_html, render_text, subject_line
+from samu_desktop.report.reference import ensure_reference
+from samu_desktop.report.render import ChecksSummary, render_html, render_text, subject_line
 from samu_desktop.report.validation import is_answered, validate, visible_fields
 
 if TYPE_CHECKING:
@@ -48,7 +55,6 @@ if TYPE_CHECKING:
     from samu_desktop.checks.model import CheckReport
     from samu_desktop.gui.checks_page import ChecksPage
     from samu_desktop.gui.wizard.screenshots_page import GrabAll, ScreenshotsPage
-    from samu_desktop.report.attachments import ReportAttachments
 
 log = logging.getLogger(__name__)
 
@@ -56,17 +62,24 @@ log = logging.getLogger(__name__)
 @dataclass
 class WizardContext:
     catalogue: Catalogue
-    settings: Settings
+    state: AppState
     drafts: DraftStore
     history: History
     facts: MachineFacts
-    paths: AppPaths
     tasks: TaskRunner
     grab_all: GrabAll | None = None
-    language: str = "fr"
     # Case B: start the prerequisites test in the background as soon as the
     # form opens (the application does; unit tests of the form need not).
     run_prerequisites_on_open: bool = False
+
+    @property
+    def language(self) -> str:
+        return self.state.language
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in force, read from the one application state (never a copy)."""
+        return self.state.settings
 
 
 class ReportWizard(QWidget):
@@ -74,13 +87,16 @@ class ReportWizard(QWidget):
 
     Signals:
         error(str) — a French sentence to show (the report is kept in memory);
-        send_requested(object) — the Report is complete and must be sent;
+        send_requested(object) — the ReportSession whose report is complete and must be sent;
         finished(object) — the Report is done (called, or handed to the outbox);
-        attachment_requested(str) — "screenshots" or "prerequisites_result".
+        attachment_requested(str) — "screenshots" or "prerequisites_result";
+        call_trace_requested(object, str) — the Report and the number called, when
+        the centre's policy wants a written trace of the call e-mailed to the desk.
     """
 
     error = Signal(str)
     send_requested = Signal(object)
+    call_trace_requested = Signal(object, str)
     finished = Signal(object)
     attachment_requested = Signal(str)
 
@@ -97,7 +113,8 @@ class ReportWizard(QWidget):
         if case is None:
             raise ValueError(f"unknown case {case_id}")
         self.case: Case = case
-        self.report: Report | None = report
+        self.session = ReportSession(context.state, context.catalogue, context.drafts,
+                                     context.history, context.facts, case, report)
         self.form: FormPage | None = None
         self.screenshots: ScreenshotsPage | None = None
         self.checks: ChecksPage | None = None
@@ -112,10 +129,13 @@ class ReportWizard(QWidget):
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages, 1)
         nav = QHBoxLayout()
-        self.back = QPushButton(self.tr("← &Précédent"), self)
+        self.back = QPushButton(style.icon("arrow-left"), self.tr("&Précédent"), self)
         self.back.setShortcut(QKeySequence("Alt+Left"))
         self.back.clicked.connect(self.go_back)
-        self.next = QPushButton(self.tr("&Suivant →"), self)
+        self.next = QPushButton(style.icon("arrow-right", on_accent=True), self.tr("&Suivant"),
+                                self)
+        self.next.setObjectName("primary")
+        self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after
         self.next.setShortcut(QKeySequence("Ctrl+Return"))
         self.next.clicked.connect(self.go_next)
         nav.addWidget(self.back)
@@ -130,8 +150,11 @@ class ReportWizard(QWidget):
         self.review.send_requested.connect(self._send)
         self.call = CallPage(self)
         self.call.called.connect(self._called)
+        self.call.fill_form.connect(self._show_form)
         for page in (self.application_page, self.review, self.call):
             self.pages.addWidget(page)
+        self._maximised_for_masking = False
+        self.pages.currentChanged.connect(self._page_changed)
 
         if report is not None:
             self._open_form()
@@ -140,14 +163,34 @@ class ReportWizard(QWidget):
         else:
             self._start(None)
         self._update_nav()
+        # A settings save refreshes what is on screen (numbers, addresses). The main
+        # window calls ``detach`` before the wizard goes.
+        self._unsubscribe = context.state.subscribe(self._settings_saved)
+
+    @property
+    def report(self) -> Report | None:
+        return self.session.report
+
+    def detach(self) -> None:
+        """Stop listening to the settings: the wizard is about to be deleted."""
+        self._unsubscribe()
+
+    def _settings_saved(self, _settings: Settings) -> None:
+        if not shiboken6.isValid(self):  # deleted without detach (its window went first)
+            self._unsubscribe()
+            return
+        if self.report is not None and self.pages.currentWidget() in (self.review, self.call):
+            self._show_final(validate(self.report, self.context.catalogue,
+                                      language=self.context.language))
 
     # -- steps ---------------------------------------------------------------
     def _application_chosen(self, application_id: str) -> None:
         if self.report is not None and self.report.application != application_id:
-            # Another application means another form: start a fresh draft.
-            self.context.drafts.discard(self.report.id)
-            self.report = None
+            # Another application means another form: start a fresh draft. The old
+            # report ends here, its captures and their key with it (discard wipes them).
+            self.session.discard()
             self._drop_form()
+            self._drop_screenshots()
         if self.report is None or self.form is None:
             self._start(application_id)
         else:
@@ -155,9 +198,11 @@ class ReportWizard(QWidget):
         self._update_nav()
 
     def _start(self, application_id: str | None) -> None:
-        c = self.context
-        self.report = new_report(c.catalogue, self.case.id, application_id, c.settings, c.facts)
-        self._save()
+        try:
+            self.session.start(application_id)
+        except UserFacingError as exc:
+            log.warning("draft not saved: %s", exc.details)
+            self.error.emit(exc.user_message)
         self._open_form()
 
     def _open_form(self) -> None:
@@ -175,6 +220,39 @@ class ReportWizard(QWidget):
         for batch in self._pending_batches:
             self.add_captures(batch)
         self._pending_batches.clear()
+        if self.case.action == "phone":
+            # Cases A and C: the number to call comes first; the form can wait.
+            self._show_call([])
+
+    def _show_form(self) -> None:
+        if self.form is None:
+            return
+        self.pages.setCurrentWidget(self.form)
+        self.focus_first_field()
+        self._update_nav()
+
+    def _support_number(self) -> str:
+        return self.session.number_to_call().strip()
+
+    def _ensure_reference(self) -> None:
+        assert self.report is not None
+        if not self.report.reference:
+            # Made once, before the user sees the subject or the call script.
+            ensure_reference(self.report, self.context.settings.crra_id,
+                             self._taken_references())
+            self._save()
+
+    def _show_call(self, problems: list) -> None:  # type: ignore[type-arg]
+        from samu_desktop.report.spoken import call_checklist
+
+        assert self.report is not None
+        self._ensure_reference()  # the call page comes first: the reference is said there
+        c = self.context
+        self.call.show_call(self.tr("Téléphonez au support SI-SAMU"), self._support_number(),
+                            call_checklist(self.report, c.catalogue, c.language), problems)
+        self.pages.setCurrentWidget(self.call)
+        self.call.done.setFocus()
+        self._update_nav()
 
     def _prerequisites_field(self) -> str | None:
         """The id of the form's prerequisites question, if the form has one."""
@@ -195,31 +273,35 @@ class ReportWizard(QWidget):
         if target is not None:
             self.form.rows[target.id].editor.focus_target().setFocus()
 
-    def set_prerequisites(self, reference: str | None) -> None:
-        """Attach the prerequisites test result (its reference) to the report."""
+    def set_prerequisites(self, summary: PrerequisitesSummary | None) -> None:
+        """Attach the prerequisites test result (its summary) to the report."""
         if self.report is None:
             return
-        self.report.prerequisites = reference
+        self.report.prerequisites = summary
         self._attachments_changed()
 
-    def _attachments(self) -> ReportAttachments:
-        # The store pulls in the encrypted vault (cryptography, keyring): loaded when used.
-        from samu_desktop.report.attachments import ReportAttachments
+    def _taken_references(self) -> set[str]:
+        """References already given: in the history, and on other reports being written."""
+        drafts = {r.reference for r in self.context.drafts.list_drafts().reports if r.reference}
+        return self.context.history.references() | drafts
 
-        assert self.report is not None
-        return ReportAttachments(self.context.paths, self.report.id)
+    def _checks_summary(self) -> ChecksSummary | None:
+        from samu_desktop.report.outgoing import checks_summary
+
+        return checks_summary(self.session.attachments())
 
     def extra_attachments(self) -> list[Attachment]:
         """Files that go with the report besides the screenshots (the checks results)."""
         from samu_desktop.report.outgoing import file_attachments
 
-        return [] if self.report is None else file_attachments(self._attachments())
+        return [] if self.report is None else file_attachments(self.session.attachments())
 
     def _checks_page(self) -> ChecksPage:
         if self.checks is None:
             from samu_desktop.gui.checks_page import ChecksPage
 
-            self.checks = ChecksPage(self.context.settings, parent=self)
+            state = self.context.state
+            self.checks = ChecksPage(lambda: state.settings, parent=self)
             self.checks.started.connect(lambda: self._show_prerequisites_running(True))
             self.checks.finished.connect(self._checks_done)
             self.pages.addWidget(self.checks)
@@ -257,27 +339,15 @@ class ReportWizard(QWidget):
             checks.start()
 
     def _checks_done(self, result: CheckReport) -> None:
-        from samu_desktop.checks.model import Status
-        from samu_desktop.checks.report import report_filename, report_to_html, report_to_json
-
         self._show_prerequisites_running(False)
         if self.report is None:
             return
-        store = self._attachments()
         try:
-            store.clear_files()
-            store.save_file(report_filename(result, "html"), report_to_html(result).encode())
-            store.save_file(report_filename(result, "json"), report_to_json(result).encode())
+            self.session.attach_checks(result)
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
-        counts = result.counts()
-        self.set_prerequisites(
-            self.tr("{ok} réussie(s), {warn} avertissement(s), {fail} échec(s)").format(
-                ok=counts.get(Status.PASS, 0), warn=counts.get(Status.WARNING, 0),
-                fail=counts.get(Status.FAILURE, 0),
-            )
-        )
+        self._attachments_changed()
 
     def _attachment_requested(self, field_id: str) -> None:
         field = next(
@@ -296,7 +366,7 @@ class ReportWizard(QWidget):
         if self.screenshots is None:
             from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
 
-            store = self._attachments()
+            store = self.session.attachments()
             self.screenshots = ScreenshotsPage(store, self.context.tasks, self.context.grab_all,
                                                parent=self)
             self.screenshots.done.connect(self._screenshots_done)
@@ -309,6 +379,23 @@ class ReportWizard(QWidget):
         if page is not None:
             self.pages.setCurrentWidget(page)
             self._update_nav()
+
+    def _page_changed(self, _index: int) -> None:
+        """The masking screen needs the whole screen to be read: maximise the
+        window while it is shown, and give the user's size back afterwards."""
+        window = self.window()
+        if window is self:
+            return
+        masking = self.screenshots is not None and self.pages.currentWidget() is self.screenshots
+        # The case's guidance is for the questions; the image needs the height.
+        self.guidance.setVisible(not masking)
+        if masking and not window.isMaximized() and not window.isFullScreen():
+            self._maximised_for_masking = True
+            window.showMaximized()
+        elif not masking and self._maximised_for_masking:
+            self._maximised_for_masking = False
+            if window.isVisible():
+                window.showNormal()
 
     def add_captures(self, batch: CaptureBatch) -> None:
         """Captures from the hotkey: attach them, and offer their time as the start."""
@@ -353,8 +440,22 @@ class ReportWizard(QWidget):
             self.form.deleteLater()
             self.form = None
 
+    def _drop_screenshots(self) -> None:
+        # The page holds the old report's store: the new report gets a page of its own.
+        # The old one is emptied and hidden, not deleted: a patient-data search still
+        # running delivers its result to it harmlessly (it goes with the wizard).
+        if self.screenshots is not None:
+            old, self.screenshots = self.screenshots, None
+            old.done.disconnect(self._screenshots_done)
+            old.clear()
+            self.pages.removeWidget(old)
+            old.hide()
+
     def go_back(self) -> None:
         current = self.pages.currentWidget()
+        if current is self.form and self.case.action == "phone":
+            self._show_call([])
+            return
         if current in (self.review, self.call, self.screenshots, self.checks) \
                 and self.form is not None:
             self.pages.setCurrentWidget(self.form)
@@ -384,17 +485,10 @@ class ReportWizard(QWidget):
     def _show_final(self, problems: list) -> None:  # type: ignore[type-arg]
         assert self.report is not None
         c = self.context
+        self._ensure_reference()
         problems = problems + free_text_warnings(self.report, c.catalogue, c.language)
-        heading = self.case.title.get(c.language)
         if self.case.action == "phone":
-            number = (
-                c.settings.support_phone_calls
-                if self.case.id == "A"
-                else c.settings.support_phone_hardware
-            )
-            script = render_text(self.report, c.catalogue, c.language)
-            self.call.show_call(heading, number, script, problems)
-            self.pages.setCurrentWidget(self.call)
+            self._show_call(problems)
             return
         self.review.title.setText(self.report.title)
         if self.case.action == "local_it":
@@ -408,13 +502,21 @@ class ReportWizard(QWidget):
             contact = ""
             send_text = self.tr("&Envoyer au support SI-SAMU")
         self.review.show_report(
-            heading,
+            "",  # the wizard's title above already names the case
             subject_line(self.report, c.catalogue, c.settings),
-            render_html(self.report, c.catalogue),
+            # The preview shows the same summary of the checks as the e-mail will.
+            render_html(self.report, c.catalogue, checks=self._checks_summary()),
             problems,
             send_text,
             contact,
         )
+        if self.case.action == "local_it":
+            from samu_desktop.report.spoken import short_reference
+
+            subject = subject_line(self.report, c.catalogue, c.settings)
+            body = render_text(self.report, c.catalogue, c.language)
+            self.review.set_text(f"{subject}\n\n{body}",
+                                 f"signalement-{short_reference(self.report)}.txt")
         self.pages.setCurrentWidget(self.review)
 
     def _local_it_html(self) -> str:
@@ -442,8 +544,9 @@ class ReportWizard(QWidget):
         self.heading.setText(title)
         self.next.setVisible(current is self.form)
         self.back.setVisible(
-            current in (self.review, self.call, self.screenshots, self.checks)
-            or (current is self.form and bool(self.case.applications))
+            current in (self.review, self.screenshots, self.checks)
+            or (current is self.form
+                and (bool(self.case.applications) or self.case.action == "phone"))
         )
 
     # -- the report ----------------------------------------------------------
@@ -466,7 +569,7 @@ class ReportWizard(QWidget):
         if self.report is None:
             return False
         try:
-            self.context.drafts.save(self.report, touch=True)
+            self.session.save()
         except UserFacingError as exc:
             log.warning("draft not saved: %s", exc.details)
             self.error.emit(exc.user_message)
@@ -475,30 +578,41 @@ class ReportWizard(QWidget):
 
     def _send(self) -> None:
         assert self.report is not None
-        if self.case.action == "local_it" and not self.context.settings.local_it_email:
+        if not self.session.sends_mail():
             self.finish()
             return
-        self.send_requested.emit(self.report)
+        # The e-mail's modules (and the vault they read) load when first needed.
+        from samu_desktop.report.outgoing import prepare_for_sending
+
+        c = self.context
+        ensure_reference(self.report, c.settings.crra_id, self._taken_references())
+        prepare_for_sending(self.report, c.catalogue, c.settings)
+        self._save()
+        self.send_requested.emit(self.session)
 
     def _called(self) -> None:
         assert self.report is not None
-        number = (
-            self.context.settings.support_phone_calls
-            if self.case.id == "A"
-            else self.context.settings.support_phone_hardware
-        )
+        trace = self.context.settings.call_trace_email
+        if trace:
+            from samu_desktop.report.followup import prepare_call_trace
+
+            prepare_call_trace(self.report, self.context.catalogue, self.context.settings)
+            self._save()
         try:
-            self.context.history.record_call(self.report, number)
+            self.session.record_call()
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
+        if trace:
+            self.call_trace_requested.emit(self.report.model_copy(deep=True),
+                                           self._support_number())
         self.finish()
 
     def finish(self) -> None:
         assert self.report is not None
         try:
-            self.report = self.context.drafts.mark_finished(self.report.id)
+            report = self.session.finish()
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
-        self.finished.emit(self.report)
+        self.finished.emit(report)
