@@ -15,7 +15,11 @@ TESTS=(tests/windows tests/checks tests/config tests/procedure tests/report test
        tests/capture/test_capture_autostart.py tests/capture/test_capture_models.py
        tests/test_logging.py tests/test_cli.py tests/test_crash.py)
 MARKERS="not xvfb and not posix_only and not slow"
-[ $# -gt 0 ] && TESTS=("$@")
+# Time limits of a fraction of a second to 3 s that Wine on a loaded machine sometimes
+# misses (each failed once in four lane runs, passing the others): the Linux suite runs them.
+DESELECT=(--deselect tests/checks/test_checks_runner.py::test_whole_test_with_every_target_black_holed
+          --deselect tests/checks/test_checks_network.py::test_firefox_manual_proxy_wins_over_environment)
+[ $# -gt 0 ] && TESTS=("$@") && DESELECT=()
 
 start=$SECONDS
 make_run_prefix
@@ -30,7 +34,7 @@ set +e
 # timeout_method=thread: Windows has no SIGALRM for pytest-timeout's signal method.
 win_python -m pytest -q -p no:cacheprovider -m "$MARKERS" -o timeout_method=thread \
   --basetemp "$(winpath "$RUN/pytest")" -o junit_family=xunit2 \
-  --junitxml "$(winpath "$RUN/junit.xml")" "${TESTS[@]}"
+  --junitxml "$(winpath "$RUN/junit.xml")" "${DESELECT[@]}" "${TESTS[@]}"
 status=$?
 # Whatever a failed test left running in this prefix: a minute to end, then killed.
 timeout 60 wineserver -w || wineserver -k || true

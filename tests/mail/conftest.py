@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 
 from tests.mail.smtp_server import MailServer, Pki, make_pki
+
+# A real Postfix relay (tests/mail/postfix.py: pwd, Debian's postfix): Linux only.
+collect_ignore = ["test_mail_postfix.py"] if sys.platform == "win32" else []
 
 
 @pytest.fixture(scope="session")
