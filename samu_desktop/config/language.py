@@ -13,14 +13,21 @@ from pathlib import Path
 from typing import Any, Literal
 
 from samu_desktop.config.paths import AppPaths
+from samu_desktop.fsutil import read_limited
 
 InterfaceLanguage = Literal["fr", "en"]
 
 
+# Settings and policy files are a few kilobytes (the store applies the same bound).
+_MAX_BYTES = 1_000_000
+
+
 def _read(path: Path) -> dict[str, Any]:
+    # Bounded, non-blocking, every parser error caught: a damaged or hostile file (a
+    # link to an endless device, deep nesting) must not stop the start.
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = json.loads(read_limited(path, _MAX_BYTES).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return {}
     return data if isinstance(data, dict) else {}
 

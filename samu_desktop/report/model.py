@@ -92,8 +92,10 @@ def _legacy_prerequisites(value: object) -> object:
     language ("3 réussie(s), 1 avertissement(s), 0 échec(s)"): read its three counts."""
     if not isinstance(value, str):
         return value
-    numbers = [int(n) for n in re.findall(r"\d+", value)[:3]]
-    passed, warnings, failures = [*numbers, 0, 0, 0][:3]
+    numbers = [int(n) for n in re.findall(r"\d+", value)]
+    if len(numbers) != 3 or max(numbers) > 10_000:
+        return None  # not such a sentence (a file name, say): no result to show
+    passed, warnings, failures = numbers
     return {"passed": passed, "warnings": warnings, "failures": failures}
 
 

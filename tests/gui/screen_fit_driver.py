@@ -123,6 +123,7 @@ class Checker:
         inside = QRect(0, 0, window.width(), window.height())
         for widget in leading_on:
             name = widget.text() if isinstance(widget, QAbstractButton) else widget.objectName()
+            name = name or type(widget).__name__
             if not widget.isVisible():
                 self.problems.append(f"{page}: « {name} » is not shown")
                 continue
@@ -171,14 +172,15 @@ def run() -> dict[str, object]:
         if QFontInfo(call.number.font()).pixelSize() < 2 * base:
             checker.problems.append(f"{letter}: the number is not large "
                                     f"({QFontInfo(call.number.font()).pixelSize()} px)")
-        settings = wizard.context.settings
-        wizard.context.settings = settings.model_copy(
-            update={"support_phone_calls": "", "support_phone_hardware": ""})
+        state = wizard.context.state
+        numbers = {k: getattr(state.settings, k)
+                   for k in ("support_phone_calls", "support_phone_hardware")}
+        state.save({"support_phone_calls": "", "support_phone_hardware": ""})
         wizard._show_call([])
         check(f"{letter}: call, without a number", [call.no_number, call.done, call.form_button])
         if QFontInfo(call.no_number.font()).pixelSize() > 1.25 * base:
             checker.problems.append(f"{letter}: the missing number is said in large type")
-        wizard.context.settings = settings
+        state.save(numbers)
         call.form_button.click()
         check(f"{letter}: form", [wizard.next, wizard.back])
 

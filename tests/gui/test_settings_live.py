@@ -61,7 +61,7 @@ def test_a_new_number_reaches_the_open_call_page_at_once(
     fill_required(wizard)
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
     assert wizard.pages.currentWidget() is wizard.call
-    assert "Numéro non renseigné" in wizard.call.number.text()
+    assert not wizard.call.number.text() and not wizard.call.no_number.isHidden()
 
     _driven_by_the_test(modal_dialogs)
     dialog = window.open_settings()
@@ -70,6 +70,7 @@ def test_a_new_number_reaches_the_open_call_page_at_once(
     dialog.ui.buttons.accepted.emit()
     assert not dialog.isVisible()
     assert wizard.call.number.text() == "01 00 00 00 15"  # the page on screen, no reopening
+    assert wizard.call.no_number.isHidden()
     # The call is recorded with the number in force, not a copy taken at the start.
     qtbot.mouseClick(wizard.call.done, Qt.MouseButton.LeftButton)
     assert window.history is not None

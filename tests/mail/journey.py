@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
+from samu_desktop.app.session import summarise
 from samu_desktop.checks.model import CheckReport, CheckResult, MachineInfo, Status
 from samu_desktop.checks.report import report_filename, report_to_html, report_to_json
 from samu_desktop.config.paths import AppPaths
@@ -75,7 +76,7 @@ def sample_report(catalogue: Catalogue, settings: Settings, paths: AppPaths
     checks = sample_checks()
     store.save_file(report_filename(checks, "html"), report_to_html(checks).encode("utf-8"))
     store.save_file(report_filename(checks, "json"), report_to_json(checks).encode("utf-8"))
-    report.prerequisites = report_filename(checks, "json")
+    report.prerequisites = summarise(checks)
     ensure_reference(report, settings.crra_id)
     prepare_for_sending(report, catalogue, settings)
     report.status = "finished"
