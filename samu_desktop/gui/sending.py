@@ -71,6 +71,8 @@ class Sending(QObject):
         self.tasks = tasks
         self.allow_plaintext = allow_plaintext
         self.outbox = sender.outbox if sender else Outbox(paths.outbox_dir)
+        # Before this (single) instance adds anything: what a crash left half-added goes.
+        self.outbox.sweep_staging()
         self.outbox_sender = sender or OutboxSender(
             self.outbox, settings, allow_plaintext=allow_plaintext
         )

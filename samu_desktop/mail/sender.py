@@ -29,6 +29,7 @@ from samu_desktop.mail.outbox import (
     LastError,
     Outbox,
     OutboxRecord,
+    TamperedEntry,
     sender_address_of,
     utcnow,
 )
@@ -223,15 +224,20 @@ class OutboxSender:
         return force or record.next_attempt_at is None or record.next_attempt_at <= self.clock.now()
 
     def _send(self, record: OutboxRecord) -> OutboxRecord:
+        data = self.outbox.message_bytes(record.id)
+        try:
+            # Only the bytes checked here are sent, to the addresses they name.
+            recipients = self.outbox.verified(record, data)
+        except TamperedEntry:
+            return self._refuse(record)
         settings = self._settings()
         config = SmtpConfig.from_settings(settings)
         if not config.host:
             return self._wait_for_settings(record, FailureKind.NOT_CONFIGURED)
-        data = self.outbox.message_bytes(record.id)
         sender = sender_address_of(data)
         if not sender:
             try:
-                data = self._add_sender(record.id, data, settings)
+                data, record = self._add_sender(record, data, settings)
             except MessageError:
                 return self._wait_for_settings(record, FailureKind.NO_SENDER)
             sender = sender_address_of(data)
@@ -250,7 +256,7 @@ class OutboxSender:
 
         try:
             transport = self._transport_factory(config)
-            receipt = transport.send(data, sender, record.recipients, before_data,
+            receipt = transport.send(data, sender, recipients, before_data,
                                      on_accepted=lambda r: self._accepted_now(record, r))
         except SendFailure as failure:
             record = self._failed(record, failure)
@@ -298,6 +304,14 @@ class OutboxSender:
         self.outbox.save(record)
         return record
 
+    def _refuse(self, record: OutboxRecord) -> OutboxRecord:
+        """A message that is not the one added is never sent; the user is told why."""
+        record = record.changed(state=EntryState.NEEDS_ACTION, next_attempt_at=None, phase=None,
+                                error=LastError(kind=FailureKind.TAMPERED))
+        self.outbox.save(record)
+        self._notify(record)
+        return record
+
     def _wait_for_settings(self, record: OutboxRecord, kind: FailureKind) -> OutboxRecord:
         """Nothing to try before the settings change: no attempt is counted."""
         if record.error is not None and record.error.kind is kind:
@@ -307,7 +321,8 @@ class OutboxSender:
         self._notify(record)
         return record
 
-    def _add_sender(self, entry_id: str, data: bytes, settings: Settings) -> bytes:
+    def _add_sender(self, record: OutboxRecord, data: bytes, settings: Settings
+                    ) -> tuple[bytes, OutboxRecord]:
         """Reports kept before a sender address was set get it now (same Message-ID)."""
         address = sender_of(settings)
         if not address:
@@ -317,8 +332,7 @@ class OutboxSender:
         header["From"] = Address(one_line(settings.centre_name, 120), parsed.username,
                                  parsed.domain)
         data = header.as_bytes().rstrip(b"\r\n") + b"\r\n" + data
-        self.outbox.replace_message(entry_id, data)
-        return data
+        return data, self.outbox.replace_message(record, data)
 
     def _default_transport(self, config: SmtpConfig) -> SmtpTransport:
         return SmtpTransport(config, allow_plaintext=self._allow_plaintext)
