@@ -2696,10 +2696,6 @@
         <translation>Short title</translation>
     </message>
     <message>
-        <source>« {label} » semble contenir des données de patient ({kinds}) : ce texte quitte le centre, retirez-les avant l'envoi.</source>
-        <translation>“{label}” seems to contain patient data ({kinds}): this text leaves the centre, so remove the data before sending.</translation>
-    </message>
-    <message>
         <source>Ce signalement concerne un cas que la procédure ne connaît pas : recommencez-le depuis l'accueil.</source>
         <translation>This report concerns a case the procedure does not recognise: start it again from the home page.</translation>
     </message>
@@ -2771,6 +2767,14 @@
         <source>« {label} » contient des caractères invisibles non autorisés : retapez le texte ou collez-le sans mise en forme.</source>
         <translation>“{label}” contains invisible characters that are not allowed: type the text again or paste it without formatting.</translation>
     </message>
+    <message>
+        <source>Le signalement contient encore du texte qui ressemble à des données de patient : retirez-le, ou indiquez pour chaque passage signalé qu'il n'en est pas, puis envoyez à nouveau.</source>
+        <translation>The report still contains text that looks like patient data: remove it, or say for each flagged passage that it is not, then send again.</translation>
+    </message>
+    <message>
+        <source>« {label} » semble contenir des données de patient ({kinds}) : ce texte quitte le centre. Retirez-les, ou cochez pour chaque passage signalé qu'il ne s'agit pas de données de patient.</source>
+        <translation>“{label}” seems to contain patient data ({kinds}): this text leaves the centre. Remove it, or tick each flagged passage that is not patient data.</translation>
+    </message>
 </context>
 <context>
     <name>settings</name>
@@ -2800,6 +2804,25 @@
     <message>
         <source>Le raccourci de capture n'est pas actif.</source>
         <translation>The capture shortcut is not active.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientDataPanel</name>
+    <message>
+        <source>Passages signalés confirmés : ce ne sont pas des données de patient.</source>
+        <translation>Flagged passages confirmed: they are not patient data.</translation>
+    </message>
+    <message>
+        <source>Ce texte semble contenir des données de patient, et il quitte le centre : l'envoi est bloqué. Retirez-les du texte, ou cochez chaque passage qui n'en est pas.</source>
+        <translation>This text seems to contain patient data, and it leaves the centre: sending is blocked. Remove them from the text, or tick each passage that is not patient data.</translation>
+    </message>
+    <message>
+        <source>Ce texte semble contenir des données de patient : ne les lisez pas au support.</source>
+        <translation>This text seems to contain patient data: do not read it out to the support desk.</translation>
+    </message>
+    <message>
+        <source>« {text} » ({kind}) n'est pas une donnée de patient</source>
+        <translation>“{text}” ({kind}) is not patient data</translation>
     </message>
 </context>
 </TS>

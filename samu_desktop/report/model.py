@@ -111,6 +111,13 @@ class Report(BaseModel):
     # Reference of the prerequisites test result the report will carry.
     prerequisites: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
     reporter: Reporter = Field(default_factory=Reporter)
+    # Text flagged as patient data that the user said, span by span, is not:
+    # field id ("title" for the short title) → the exact flagged texts. A span
+    # edited afterwards is flagged again (it is no longer the text confirmed).
+    not_patient_data: dict[
+        Annotated[str, StringConstraints(max_length=64)],
+        list[Annotated[str, StringConstraints(max_length=5000)]],
+    ] = Field(default_factory=dict, max_length=500)
 
     @classmethod
     def new(

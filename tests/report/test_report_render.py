@@ -195,10 +195,13 @@ def test_subject_line(catalogue: Catalogue, filled: Filler, settings: Settings) 
     assert subject_line(report, catalogue, settings) == (
         "[SI-SAMU][Incident][B/Bandeau][FR999] Première ligne description — début 03/11/2026 13:50"
     )
-    report.title = "Plus d'appels\r\nBcc: pirate@example.invalid"
+    report.title = "Plus d'appels\r\nBcc: pirate"
     subject = subject_line(report, catalogue, settings)
     assert "\n" not in subject and "\r" not in subject
     assert subject.startswith("[SI-SAMU][Incident][B/Bandeau][FR999] Plus d'appels Bcc:")
+    # An address looks like patient data: such a title never reaches the subject.
+    report.title = "Plus d'appels\r\nBcc: pirate@example.invalid"
+    assert "pirate" not in subject_line(report, catalogue, settings)
 
 
 @pytest.mark.parametrize(("case", "app", "tag"), [
