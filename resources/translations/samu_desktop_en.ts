@@ -1145,6 +1145,10 @@
         <source>Aucun écran n'est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : lancez l'application depuis une session graphique.</source>
         <translation>No screen is available (neither DISPLAY nor WAYLAND_DISPLAY): start the application from a graphical session.</translation>
     </message>
+    <message>
+        <source>L'application est déjà ouverte mais ne répond pas : fermez-la (ou redémarrez la session), puis relancez-la.</source>
+        <translation>The application is already open but does not respond: close it (or restart the session), then start it again.</translation>
+    </message>
 </context>
 <context>
     <name>autostart</name>

@@ -21,7 +21,12 @@ from samu_desktop.crash import CrashHandler, PreviousRun
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.i18n import install_translators
 from samu_desktop.gui.main_window import MainWindow
-from samu_desktop.gui.single_instance import InstanceServer, send_to_running, server_name
+from samu_desktop.gui.single_instance import (
+    InstanceLock,
+    InstanceServer,
+    hand_over,
+    server_name,
+)
 from samu_desktop.gui.tray import Tray
 from samu_desktop.i18n import translate
 from samu_desktop.logsetup import setup_logging
@@ -192,19 +197,36 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     qapp.setDesktopFileName("samu-desktop")
 
     name = server_name(str(paths.config_dir))
-    if send_to_running(name, "quit" if quit_running else "show"):
-        return 0
+    # Lock first, then listen: of two launches at the same moment exactly one
+    # becomes the instance; the other hands over to it and ends.
+    instance = InstanceLock(paths.state_dir)
+    if not instance.acquire():
+        if hand_over(name, "quit" if quit_running else "show"):
+            return 0
+        print(
+            translate(
+                "app",
+                "L'application est déjà ouverte mais ne répond pas : fermez-la (ou redémarrez "
+                "la session), puis relancez-la.",
+            ),
+            file=sys.stderr,
+        )
+        return 1
     if quit_running:
+        instance.release()
         return 0
+    # Listening before the (slower) start-up: a launch meanwhile is answered
+    # once the window exists (messages wait in the event loop).
+    server = InstanceServer(name, qapp)
 
     setup_logging(paths.log_dir)
+    if not server.listening:
+        log.warning("single instance: cannot listen for later launches")
     crash = CrashHandler(paths.crash_dir)
     previous = crash.previous_run()
     crash.install()
     running = build(qapp, paths, lang, crash, previous)
     window = running.window
-
-    server = InstanceServer(name, qapp)
 
     def on_message(message: str) -> None:
         log.info("another launch asked to %s", message)
@@ -234,4 +256,5 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
         hotkey.shutdown()
     server.close()
     running.shutdown()
+    instance.release()
     return int(code)
