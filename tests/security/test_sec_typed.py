@@ -189,3 +189,41 @@ def test_a_report_with_unconfirmed_patient_data_cannot_be_built_into_an_e_mail(
         build_report_message(report, catalogue, settings,
                              ReportAttachments(AppPaths.default(), report.id))
     assert "données de patient" in caught.value.user_message
+
+
+CASE_FILE = "2026-069-004512"  # synthetic
+
+
+def test_a_case_file_number_in_a_screenshot_is_proposed_for_hiding() -> None:
+    """The same detectors for screenshots (real Tesseract OCR) and for typed text."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from samu_desktop.pii.detect import detect
+    from samu_desktop.pii.kinds import PatientDataKind
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 20)
+    image = Image.new("RGB", (900, 120), "#ffffff")
+    ImageDraw.Draw(image).text((20, 40), f"Dossier de régulation n° {CASE_FILE}", font=font,
+                               fill="#111111")
+    boxes = detect(image)
+    assert [b.kind for b in boxes] == [PatientDataKind.RECORD_NUMBER]
+    (box,) = boxes
+    # The box covers the number (where the font draws it), not the words before it.
+    start = 20 + font.getlength("Dossier de régulation n° ")
+    end = start + font.getlength(CASE_FILE)
+    assert start - 12 <= box.x <= start + 2 and box.x + box.width >= end - 2
+
+
+def test_a_case_file_number_typed_in_a_field_is_flagged(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    wizard = window.open_case("B")
+    assert wizard is not None
+    qtbot.mouseClick(wizard.application_page.buttons["bandeau"], Qt.MouseButton.LeftButton)
+    assert wizard.form is not None
+    editor = wizard.form.rows["description"].editor.findChild(QPlainTextEdit)
+    assert editor is not None
+    editor.setPlainText(f"Bandeau fige sur le Dossier de regulation n° {CASE_FILE}")
+    panel = wizard.form.rows["description"].patient_data
+    assert [box.text() for box in panel.boxes] == [
+        f"« {CASE_FILE} » (numéro de dossier) n'est pas une donnée de patient"]
