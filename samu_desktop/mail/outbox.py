@@ -143,10 +143,13 @@ class Outbox:
         Called at start, before this process adds anything; only the
         application adds, and only one instance of it runs.
         """
-        if not self.directory.is_dir():
-            return []
         removed = []
-        for folder in self.directory.glob(".new-*"):
+        try:
+            leftovers = list(self.directory.glob(".new-*")) if self.directory.is_dir() else []
+        except OSError as exc:  # an unreadable outbox is reported when it is used
+            log.warning("outbox: cannot look for unfinished entries: %s", type(exc).__name__)
+            return []
+        for folder in leftovers:
             shutil.rmtree(folder, ignore_errors=True)
             if not folder.exists():
                 removed.append(folder.name)
