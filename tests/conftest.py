@@ -1,4 +1,9 @@
-"""Shared fixtures: an isolated home for every test, offscreen Qt, a real X server."""
+"""Shared fixtures: an isolated home for every test, offscreen Qt, a real X server.
+
+And the guards that keep the test command from ever hanging or leaking (see
+``tests/guards.py``): a modal dialog nobody expected fails its test at once,
+and a test that leaves widgets, threads or timers behind fails.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
+
+pytest_plugins = ["tests.guards"]
 
 
 @pytest.fixture(autouse=True)

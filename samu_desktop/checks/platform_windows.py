@@ -161,7 +161,7 @@ def wave_outputs() -> list[str] | None:  # pragma: no cover - Windows only
                     ("wReserved1", ctypes.c_ushort), ("dwSupport", ctypes.c_uint))
 
     try:
-        winmm = ctypes.WinDLL("winmm")  # type: ignore[attr-defined]
+        winmm = ctypes.WinDLL("winmm")  # type: ignore[attr-defined,unused-ignore]
     except (OSError, AttributeError):
         return None
     names = []

@@ -81,6 +81,7 @@ def _backend() -> keyring.backend.KeyringBackend:
     if name is None:
         raise _unavailable(f"unsupported platform {sys.platform}")
     module_name, _, class_name = name.rpartition(".")
+    backend: keyring.backend.KeyringBackend
     try:
         if sys.platform == "linux":
             backend = _closing_secret_service()

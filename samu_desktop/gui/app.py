@@ -19,6 +19,7 @@ from samu_desktop.config.settings import Settings
 from samu_desktop.config.store import SettingsStore
 from samu_desktop.crash import CrashHandler, PreviousRun
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui.bridge import gui_bridge
 from samu_desktop.gui.i18n import install_translators
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.single_instance import (
@@ -164,7 +165,9 @@ def build(
             details=details,
         )
 
-    crash.on_exception = on_exception
+    # The hooks run on whatever thread raised: the notice is built on the GUI thread.
+    bridge = gui_bridge()
+    crash.on_exception = lambda details: bridge.post(lambda: on_exception(details), owner=window)
 
     tray: Tray | None = None
     if Tray.available():

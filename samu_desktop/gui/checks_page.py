@@ -11,10 +11,10 @@ from __future__ import annotations
 import html
 import queue
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,8 +37,8 @@ from samu_desktop.checks.probes import WorkstationProbe
 from samu_desktop.checks.report import overall_sentence, report_to_text, result_details_html
 from samu_desktop.checks.runner import CheckEnv, CheckRun, CheckSpec, default_specs
 from samu_desktop.config.settings import Settings
+from samu_desktop.gui.bridge import gui_bridge
 
-POLL_MS = 25
 COL_TITLE, COL_STATUS, COL_SUMMARY, COL_TIME, COL_RERUN = range(5)
 _ICONS = {
     Status.PASS: QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -53,6 +53,8 @@ class _Job:
     run: CheckRun
     only: str | None  # the id of a re-run check, None for the whole test
     inbox: queue.Queue[tuple[str, object]] = field(default_factory=queue.Queue)
+    # Called on the worker thread after each put: wakes the page on the GUI thread.
+    notify: Callable[[], None] = lambda: None
 
 
 def _cancel_all(jobs: list[_Job]) -> None:
@@ -66,8 +68,10 @@ def _start_worker(job: _Job) -> None:
             report = job.run.run()
         except Exception as exc:  # the runner never raises; be safe anyway
             job.inbox.put(("error", exc))
+            job.notify()
             return
         job.inbox.put(("done", report))
+        job.notify()
 
     threading.Thread(target=work, name="checks-run", daemon=True).start()
 
@@ -107,9 +111,6 @@ class ChecksPage(QWidget):
         live_jobs: list[_Job] = []
         self._live_jobs = live_jobs
         self.destroyed.connect(lambda *_: _cancel_all(live_jobs))
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._drain)
         self._build()
 
     # -- layout ------------------------------------------------------------------------
@@ -223,19 +224,26 @@ class ChecksPage(QWidget):
             self._probe = default_probe()
         env = CheckEnv(self._settings, self._probe, self._tls)
         inbox: queue.Queue[tuple[str, object]] = queue.Queue()
-        run = CheckRun(env, specs, on_result=lambda r: inbox.put(("result", r)))
-        job = _Job(run, only, inbox)
+        bridge = gui_bridge()
+
+        def notify() -> None:
+            bridge.post(self._drain, owner=self)
+
+        def on_result(result: CheckResult) -> None:
+            inbox.put(("result", result))
+            notify()
+
+        run = CheckRun(env, specs, on_result=on_result)
+        job = _Job(run, only, inbox, notify)
         self._job = job
         self._live_jobs.append(job)
         self._set_busy(True)
         _start_worker(job)
-        self._timer.start()
         self.started.emit()
 
     def _drain(self) -> None:
         job = self._job
         if job is None:
-            self._timer.stop()
             return
         while True:
             try:
@@ -256,7 +264,6 @@ class ChecksPage(QWidget):
     def _finish(self, job: _Job, report: CheckReport | None) -> None:
         self._job = None
         self._live_jobs.remove(job)
-        self._timer.stop()
         self._set_busy(False)
         if report is None:
             self.summary.setText(self.tr("Le test n'a pas pu se dérouler ; relancez-le."))

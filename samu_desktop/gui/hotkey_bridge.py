@@ -3,8 +3,8 @@
 The backend calls back on its own thread (X11 event loop, Windows message
 loop). The screens are grabbed right there — the press must keep the screen
 as it was, even if the GUI thread is busy — then the batch crosses to the GUI
-thread through a queued Signal (a ``QTimer.singleShot`` from a foreign thread
-never fires).
+thread through the GUI bridge (``gui/bridge.py``; a ``QTimer.singleShot``
+from a foreign thread never fires).
 
 Integration: the main window connects ``open_requested`` to "new report",
 takes the waiting captures with ``service.capture_log.take()`` (oldest first;
@@ -25,18 +25,9 @@ from samu_desktop.capture.grabber import ScreenGrabber
 from samu_desktop.capture.hotkey import HotkeyBackend, HotkeySpec, default_backend
 from samu_desktop.capture.models import CaptureBatch, CaptureLog
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui.bridge import gui_bridge
 
 log = logging.getLogger(__name__)
-
-
-class HotkeyBridge(QObject):
-    """Lives on the GUI thread; emitted from the backend's thread, so delivery is queued.
-
-    Signals: captured(object) — a CaptureBatch; failed(str) — a French sentence
-    """
-
-    captured = Signal(object)
-    failed = Signal(str)
 
 
 class CaptureToast(QWidget):
@@ -139,9 +130,7 @@ class HotkeyService(QObject):
         self._active = False
         self._pending: CaptureBatch | None = None
         self._tray: QSystemTrayIcon | None = None
-        self._bridge = HotkeyBridge(self)
-        self._bridge.captured.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._bridge.failed.connect(self._report, Qt.ConnectionType.QueuedConnection)
+        self._bridge = gui_bridge()
         self.set_tray(tray)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -246,10 +235,11 @@ class HotkeyService(QObject):
         try:
             batch = self.grabber.grab_batch(trigger="hotkey")
         except UserFacingError as exc:
-            self._bridge.failed.emit(exc.user_message)
+            message = exc.user_message
+            self._bridge.post(lambda: self._report(message), owner=self)
             return
         self.capture_log.add(batch)
-        self._bridge.captured.emit(batch)
+        self._bridge.post(lambda: self._deliver(batch), owner=self)
 
     def _deliver(self, batch: CaptureBatch) -> None:
         log.info("hotkey capture: %d screen(s)", len(batch.captures))

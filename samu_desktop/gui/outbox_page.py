@@ -5,7 +5,8 @@ Waiting, sending, sent (with the time and the server's reply), needs action
 retry now, edit the sending settings, export the .eml, open it in the default
 mail client (as a draft ready to send), print it or save it as PDF. The page
 follows the background sender through its listener, handed over to the GUI
-thread by a queued signal.
+thread by the GUI bridge. What an action could not do is said in a line of the
+page, never in a modal dialog.
 
 Signals: settings_requested() — the user wants the sending settings;
 refreshed() — the list was reloaded (after a change from the sender, an
@@ -20,7 +21,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -39,19 +39,18 @@ from PySide6.QtWidgets import (
 
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
-from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord, state_label, status_text
+from samu_desktop.gui.bridge import gui_bridge
+from samu_desktop.mail.outbox import (
+    EntryState,
+    Outbox,
+    OutboxRecord,
+    RetryOutcome,
+    state_label,
+    status_text,
+)
 from samu_desktop.mail.sender import OutboxSender
 
 COLUMNS = 4  # state, created, subject, attempts
-
-
-class _Bridge(QObject):
-    """Carries the sender's notifications to the GUI thread.
-
-    Signals: changed(object) — an OutboxRecord.
-    """
-
-    changed = Signal(object)
 
 
 class OutboxPage(QWidget):
@@ -73,10 +72,12 @@ class OutboxPage(QWidget):
         self._open_url = open_url or QDesktopServices.openUrl
         self._records: list[OutboxRecord] = []
         self._build()
-        self._bridge = _Bridge(self)
-        self._bridge.changed.connect(lambda _record: self.refresh())
         if sender is not None:
-            listener = self._bridge.changed.emit
+            bridge = gui_bridge()
+
+            def listener(_record: OutboxRecord) -> None:
+                bridge.post(self.refresh, owner=self)
+
             sender.add_listener(listener)
             self.destroyed.connect(lambda *_: _forget(sender, listener))
         self.refresh()
@@ -118,6 +119,14 @@ class OutboxPage(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail)
+
+        # What the last action could not do, and why (in place of a modal dialog).
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setObjectName("outboxNotice")
+        self.notice.setStyleSheet("#outboxNotice { background: #fff4ce; padding: 4px; }")
+        self.notice.hide()
+        layout.addWidget(self.notice)
 
         row = QHBoxLayout()
         self.retry_button = QPushButton(self.tr("Réessayer maintenant"), self)
@@ -200,10 +209,12 @@ class OutboxPage(QWidget):
         record = self.selected()
         if record is None:
             return
-        if not self.outbox.retry(record.id):
-            self._warn(self.tr("Ce signalement est en cours d'envoi : attendez la fin de cet "
-                               "essai."))
+        outcome = self.outbox.retry(record.id)
+        if outcome is not RetryOutcome.QUEUED:
+            self.refresh()
+            self._warn(outcome.message())
             return
+        self._warn("")
         if self.sender_thread is not None:
             self.sender_thread.wake()
         self.refresh()
@@ -296,7 +307,9 @@ class OutboxPage(QWidget):
         return Path(chosen) if chosen else None
 
     def _warn(self, text: str) -> None:
-        QMessageBox.warning(self, self.tr("Boîte d'envoi"), text)
+        """Say it in the page; an empty text clears the line."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
 
 def _forget(sender: OutboxSender, listener: Callable[[OutboxRecord], None]) -> None:

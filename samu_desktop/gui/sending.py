@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui.bridge import gui_bridge
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord
 from samu_desktop.mail.sender import OutboxSender
@@ -52,7 +53,6 @@ def report_id_of(message_id: str) -> str | None:
 class Sending(QObject):
     handed_over = Signal(object)
     delivered = Signal(str)
-    _record_changed = Signal(object)
     failed = Signal(str)
     notes = Signal(str)
 
@@ -76,9 +76,10 @@ class Sending(QObject):
         self.outbox_sender = sender or OutboxSender(
             self.outbox, settings, allow_plaintext=allow_plaintext
         )
-        # The sender's thread calls the listener; the signal brings it to the GUI thread.
-        self._record_changed.connect(self._on_record)
-        self.outbox_sender.add_listener(self._record_changed.emit)
+        # The sender's thread calls the listener; the bridge brings it to the GUI thread.
+        bridge = gui_bridge()
+        self._listener = lambda record: bridge.post(lambda: self._on_record(record), owner=self)
+        self.outbox_sender.add_listener(self._listener)
 
     def _on_record(self, record: OutboxRecord) -> None:
         if record.state is EntryState.SENT:

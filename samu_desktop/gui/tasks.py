@@ -10,45 +10,45 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QRunnable, QThreadPool
+
+from samu_desktop.gui.bridge import gui_bridge
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 
-class _Relay(QObject):
-    """Carries the outcome to the GUI thread (queued, since it lives there).
-
-    Signals: done(object), failed(object)
-    """
-
-    done = Signal(object)
-    failed = Signal(object)
-
-
 class _Job(QRunnable, Generic[T]):
-    def __init__(self, fn: Callable[[], T], relay: _Relay) -> None:
+    def __init__(
+        self,
+        fn: Callable[[], T],
+        success: Callable[[Any], None],
+        failure: Callable[[Any], None],
+    ) -> None:
         super().__init__()
         self._fn = fn
-        self._relay = relay
+        self._success = success
+        self._failure = failure
+        # Created on the GUI thread, before the job can run.
+        self._bridge = gui_bridge()
 
     def run(self) -> None:
         try:
             result = self._fn()
         except Exception as exc:
-            self._relay.failed.emit(exc)
+            self._bridge.post(partial(self._failure, exc))
         else:
-            self._relay.done.emit(result)
+            self._bridge.post(partial(self._success, result))
 
 
 class TaskRunner:
     def __init__(self, pool: QThreadPool | None = None, synchronous: bool = False) -> None:
         self._pool = pool or QThreadPool.globalInstance()
         self._synchronous = synchronous
-        self._relays: set[_Relay] = set()
 
     def run(
         self,
@@ -74,18 +74,7 @@ class TaskRunner:
                 success(result)
             return
 
-        relay = _Relay()
-        self._relays.add(relay)
-
-        def finish() -> None:
-            self._relays.discard(relay)
-            relay.deleteLater()
-
-        relay.done.connect(success)
-        relay.failed.connect(failure)
-        relay.done.connect(finish)
-        relay.failed.connect(finish)
-        self._pool.start(_Job(fn, relay))
+        self._pool.start(_Job(fn, success, failure))
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for every running task (used at shutdown and by tests)."""

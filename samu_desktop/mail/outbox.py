@@ -73,6 +73,31 @@ class EntryState(enum.StrEnum):
     NEEDS_ACTION = "needs_action"
 
 
+class RetryOutcome(enum.Enum):
+    """What "Réessayer" did, so that the user is told the true reason."""
+
+    QUEUED = "queued"  # it leaves at the sender's next pass
+    BUSY = "busy"  # a sender is sending it right now
+    ALREADY_SENT = "already_sent"
+    GONE = "gone"  # no longer in the outbox
+
+    def message(self) -> str:
+        """One French sentence for the user (empty when it worked)."""
+        texts = {
+            RetryOutcome.QUEUED: "",
+            RetryOutcome.BUSY: translate(
+                "mail", "Ce signalement est en train de partir : le résultat s'affiche dans "
+                        "un instant."),
+            RetryOutcome.ALREADY_SENT: translate(
+                "mail", "Ce signalement est déjà parti : le serveur l'a accepté. Il n'y a "
+                        "rien à renvoyer."),
+            RetryOutcome.GONE: translate(
+                "mail", "Ce signalement n'est plus dans la boîte d'envoi : la liste a été "
+                        "actualisée."),
+        }
+        return texts[self]
+
+
 class LastError(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -328,17 +353,25 @@ class Outbox:
         finally:
             lock.release()
 
-    def retry(self, entry_id: str) -> bool:
-        """Send again as soon as possible; False when it is being sent right now."""
+    def retry(self, entry_id: str) -> RetryOutcome:
+        """Send again as soon as possible; the outcome says why not when it cannot."""
         with self.locked(entry_id) as got:
             if not got:
-                return False
-            record = self.load(entry_id)
+                # Only a sender that is sending this entry holds its lock.
+                return RetryOutcome.GONE if not self.path(entry_id).exists() else (
+                    RetryOutcome.BUSY)
+            try:
+                record = self.load(entry_id)
+            except OutboxError:
+                return RetryOutcome.GONE
             if record.state is EntryState.SENT:
-                return False
+                return RetryOutcome.ALREADY_SENT
+            if record.state is EntryState.SENDING:
+                # Its lock was free: a sender died mid-send; the next pass recovers it.
+                return RetryOutcome.QUEUED
             self.save(record.changed(state=EntryState.WAITING, next_attempt_at=None, phase=None))
         log.info("outbox: retry %s requested", entry_id)
-        return True
+        return RetryOutcome.QUEUED
 
     def export_eml(self, entry_id: str, target: Path) -> None:
         """A copy of the exact message, e.g. to send it from another machine."""

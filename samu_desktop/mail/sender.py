@@ -28,7 +28,9 @@ from samu_desktop.mail.outbox import (
     EntryState,
     LastError,
     Outbox,
+    OutboxError,
     OutboxRecord,
+    RetryOutcome,
     TamperedEntry,
     sender_address_of,
     utcnow,
@@ -123,8 +125,8 @@ class OutboxSender:
         retried = []
         for record in self.outbox.entries():
             fixable = record.error is not None and record.error.kind in FIXED_BY_SETTINGS
-            if record.state is EntryState.NEEDS_ACTION and fixable and self.outbox.retry(
-                    record.id):
+            if (record.state is EntryState.NEEDS_ACTION and fixable
+                    and self.outbox.retry(record.id) is RetryOutcome.QUEUED):
                 retried.append(record.id)
         self.wake()
         return retried
@@ -187,6 +189,16 @@ class OutboxSender:
         for entry_id in self.outbox.ids():
             if self._stop.is_set() and self._thread is not None:
                 break
+            # Look before locking: the lock of an entry this pass will not send
+            # (waiting for the user, not yet due, sent) stays free, so that
+            # "Réessayer" on it is never refused as "being sent".
+            try:
+                seen = self.outbox.load(entry_id)
+            except OutboxError:
+                continue  # removed meanwhile
+            if seen.state is not EntryState.SENDING and not self._due(
+                    seen, force, include_needs_action):
+                continue
             with self.outbox.locked(entry_id) as got:
                 if not got:
                     continue  # another sender (the app or the CLI) has it

@@ -61,7 +61,8 @@ class _SessionDeadline:
         self.expired = False
         self._lock = threading.Lock()
         self._watched: socket.socket | None = None
-        self._timer: threading.Timer | None = None
+        self._released = threading.Event()
+        self._timer: threading.Thread | None = None
 
     def remaining(self) -> float:
         return max(0.0, self.expires - time.monotonic())
@@ -69,9 +70,14 @@ class _SessionDeadline:
     def watch(self, sock: socket.socket) -> None:
         with self._lock:
             self._watched = sock.dup()
-        self._timer = threading.Timer(self.remaining(), self._cut)
-        self._timer.daemon = True
+        # A plain daemon thread, not threading.Timer: a Timer asks which thread
+        # creates it, which registers a placeholder for a Qt pool thread.
+        self._timer = threading.Thread(target=self._wait, name="smtp-deadline", daemon=True)
         self._timer.start()
+
+    def _wait(self) -> None:
+        if not self._released.wait(self.remaining()):
+            self._cut()
 
     def _cut(self) -> None:
         with self._lock:
@@ -83,8 +89,7 @@ class _SessionDeadline:
         log.info("smtp session deadline reached: connection cut")
 
     def release(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
+        self._released.set()
         with self._lock:
             watched, self._watched = self._watched, None
         if watched is not None:

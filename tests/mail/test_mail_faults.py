@@ -19,7 +19,7 @@ import pytest
 from samu_desktop.config.settings import Settings
 from samu_desktop.mail.failures import FailureKind
 from samu_desktop.mail.message import build_message
-from samu_desktop.mail.outbox import EntryState, Outbox, status_text
+from samu_desktop.mail.outbox import EntryState, Outbox, RetryOutcome, status_text
 from samu_desktop.mail.sender import Backoff, OutboxSender
 from tests.mail.smtp_server import MailServer, Pki
 from tests.mail.test_mail_transport import store_password, transport_for
@@ -116,7 +116,7 @@ def test_fault_then_recovery_delivers_once(
         clock.advance(timedelta(seconds=30))
     else:
         assert sender.run_once() == []  # waits for the user
-        assert outbox.retry(record.id)
+        assert outbox.retry(record.id) is RetryOutcome.QUEUED
 
     (sent,) = sender.run_once()
     assert sent.state is EntryState.SENT, status_text(sent)

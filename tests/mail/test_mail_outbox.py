@@ -13,7 +13,7 @@ from samu_desktop.config.settings import Settings
 from samu_desktop.mail.failures import FailureKind
 from samu_desktop.mail.filelock import FileLock
 from samu_desktop.mail.message import Attachment, AttachmentKind, build_message
-from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord, status_text
+from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord, RetryOutcome, status_text
 from samu_desktop.mail.sender import OutboxSender
 from tests.mail.screens import screen_png
 from tests.mail.smtp_server import MailServer, Pki
@@ -118,7 +118,7 @@ def test_an_entry_held_by_another_sender_is_left_alone(
     assert other.acquire()  # another process is sending it right now
     sender = OutboxSender(outbox, lambda: settings, transport_for(pki))
     assert sender.run_once(force=True) == []
-    assert outbox.retry(record.id) is False
+    assert outbox.retry(record.id) is RetryOutcome.BUSY
     assert outbox.load(record.id).state is EntryState.SENDING
     other.release()
     (sent,) = sender.run_once()
@@ -139,7 +139,7 @@ def test_unreadable_state_is_kept_for_the_user_not_resent(
     assert kept.message_id == record.message_id
     assert list((outbox.path(record.id) / "corrupt").iterdir())  # the bad file kept aside
     assert server.delivered == []
-    assert outbox.retry(record.id)
+    assert outbox.retry(record.id) is RetryOutcome.QUEUED
     (sent,) = sender.run_once()
     assert sent.state is EntryState.SENT and len(server.delivered) == 1
 

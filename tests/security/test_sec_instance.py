@@ -114,6 +114,7 @@ def _quit(xserver: XServer, proc: subprocess.Popen[str]) -> None:
     assert proc.wait(30) == 0
 
 
+@pytest.mark.timeout(400)
 def test_two_launches_at_the_same_moment_leave_exactly_one_running(
     xserver: XServer, isolated_home: Path
 ) -> None:
@@ -142,6 +143,7 @@ def test_two_launches_at_the_same_moment_leave_exactly_one_running(
             == round_number
 
 
+@pytest.mark.timeout(240)
 def test_a_live_instance_keeps_its_socket_when_another_launch_starts(
     xserver: XServer, isolated_home: Path
 ) -> None:

@@ -30,7 +30,7 @@ from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.mail.failures import FailureKind
 from samu_desktop.mail.message import Attachment, AttachmentKind, build_message
-from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord, status_text
+from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord, RetryOutcome, status_text
 from samu_desktop.mail.sender import OutboxSender
 from samu_desktop.mail.transport import SmtpConfig, SmtpTransport
 from tests.gui.test_wizard import fill_required
@@ -137,7 +137,7 @@ def test_a_message_cut_while_its_state_was_lost_is_never_sent(
     (folder / "message.eml").write_bytes(data[: len(data) // 2])
     (folder / "state.json").unlink()
     sender = _sender(outbox, relay, pki)
-    assert outbox.retry(record.id)
+    assert outbox.retry(record.id) is RetryOutcome.QUEUED
     sender.run_once(force=True, include_needs_action=True)
     assert relay.delivered == []
     kept = outbox.load(record.id)
