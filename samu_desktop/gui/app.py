@@ -204,7 +204,9 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     # becomes the instance; the other hands over to it and ends.
     instance = InstanceLock(paths.state_dir)
     if not instance.acquire():
-        if hand_over(name, "quit" if quit_running else "show"):
+        # A hidden start (the session's autostart) asks for nothing to appear.
+        command = "quit" if quit_running else ("start-hidden" if hidden else "show")
+        if hand_over(name, command):
             return 0
         print(
             translate(
@@ -235,7 +237,7 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
         log.info("another launch asked to %s", message)
         if message == "quit":
             window.quit_requested()
-        else:
+        elif message == "show":
             window.show_and_raise()
 
     server.message.connect(on_message)

@@ -39,11 +39,11 @@ sys.exit(main())
 """
 
 
-def _launch(xserver: XServer, together: bool = False) -> subprocess.Popen[str]:
+def _launch(xserver: XServer, together: bool = False, *args: str) -> subprocess.Popen[str]:
     env = xserver.env()
     env["SAMU_DESKTOP_STARTUP_PROBE"] = "1"
     command = ["-c", _AT_THE_START_LINE] if together else ["-m", "samu_desktop"]
-    return subprocess.Popen([sys.executable, *command], env=env, stdin=subprocess.PIPE,
+    return subprocess.Popen([sys.executable, *command, *args], env=env, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
@@ -168,3 +168,29 @@ def test_a_live_instance_keeps_its_socket_when_another_launch_starts(
         _join_pumps()
     log = isolated_home / "state" / "samu-desktop" / "log" / "samu-desktop.log"
     assert log.read_text(encoding="utf-8").count("another launch asked to show") == 2
+
+
+@pytest.mark.timeout(200)
+def test_two_hidden_autostarts_at_logon_leave_one_and_raise_no_window(
+    xserver: XServer, isolated_home: Path
+) -> None:
+    procs = [_launch(xserver, True, "--hidden"), _launch(xserver, True, "--hidden")]
+    outputs = [_lines(p) for p in procs]
+    try:
+        _start_together(procs, outputs)
+        ended = _first_to_end(procs, within_s=60)
+        assert ended is not None, "both hidden launches stayed running"
+        assert procs[ended].returncode == 0
+        survivor = procs[1 - ended]
+        assert survivor.poll() is None
+        _quit(xserver, survivor)
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(10)
+        _join_pumps()
+    log = (isolated_home / "state" / "samu-desktop" / "log" / "samu-desktop.log").read_text(
+        encoding="utf-8")
+    assert "another launch asked to start-hidden" in log
+    assert "another launch asked to show" not in log  # nothing popped up at logon
