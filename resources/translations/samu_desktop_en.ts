@@ -2538,6 +2538,10 @@
         <source>Ce signalement a été modifié sur le disque ou son fichier est incomplet depuis qu'il a été placé dans la boîte d'envoi : il ne sera pas envoyé. Refaites le signalement, puis prévenez votre service informatique.</source>
         <translation>This report was changed on disk, or its file is incomplete, since it was placed in the outbox: it will not be sent. Write the report again, then tell your IT department.</translation>
     </message>
+    <message>
+        <source>Ce signalement est adressé à « {host} », qui n'est pas une adresse de vos réglages d'envoi : il ne sera pas envoyé. Refaites le signalement, puis prévenez votre service informatique.</source>
+        <translation>This report is addressed to “{host}”, which is not an address of your sending settings: it will not be sent. Write the report again, then tell your IT department.</translation>
+    </message>
 </context>
 <context>
     <name>pii</name>

@@ -70,6 +70,12 @@ FIXED_BY_SETTINGS = frozenset({
     FailureKind.NO_STARTTLS,
 })
 
+def allowed_recipients(settings: Settings) -> frozenset[str]:
+    """The only addresses a report may go to: those the sending settings name."""
+    values = (settings.support_email, settings.local_it_email, settings.cc_address)
+    return frozenset(v.strip().lower() for v in values if v.strip())
+
+
 # Longest sleep with nothing due: another process (the CLI) may change the outbox.
 IDLE_POLL_S = 300.0
 
@@ -243,6 +249,12 @@ class OutboxSender:
         except TamperedEntry:
             return self._refuse(record)
         settings = self._settings()
+        # Even a message forged whole (digest recomputed) only reaches an address
+        # the settings name, which the administrator's policy can lock.
+        stranger = next((r for r in recipients if r.lower() not in allowed_recipients(settings)),
+                        None)
+        if stranger is not None:
+            return self._refuse(record, FailureKind.RECIPIENT_NOT_ALLOWED, stranger)
         config = SmtpConfig.from_settings(settings)
         if not config.host:
             return self._wait_for_settings(record, FailureKind.NOT_CONFIGURED)
@@ -316,10 +328,12 @@ class OutboxSender:
         self.outbox.save(record)
         return record
 
-    def _refuse(self, record: OutboxRecord) -> OutboxRecord:
+    def _refuse(self, record: OutboxRecord, kind: FailureKind = FailureKind.TAMPERED,
+                address: str = "") -> OutboxRecord:
         """A message that is not the one added is never sent; the user is told why."""
+        log.error("outbox: %s refused (%s)", record.id, kind)
         record = record.changed(state=EntryState.NEEDS_ACTION, next_attempt_at=None, phase=None,
-                                error=LastError(kind=FailureKind.TAMPERED))
+                                error=LastError(kind=kind, host=address))
         self.outbox.save(record)
         self._notify(record)
         return record

@@ -10,6 +10,7 @@ while a report is handed to the outbox.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import subprocess
@@ -124,6 +125,28 @@ def test_a_message_edited_on_disk_is_refused(
     message = outbox.path(record.id) / "message.eml"
     message.write_bytes(f"Bcc: {HIDDEN}\r\n".encode() + message.read_bytes())
     _assert_refused(outbox, _sender(outbox, relay, pki), relay, record)
+
+
+def test_a_message_forged_whole_with_its_digest_recomputed_reaches_nobody_new(
+    tmp_path: Path, relay: MailServer, pki: Pki
+) -> None:
+    """Message and state edited together: only addresses the settings name are used."""
+    outbox = Outbox(tmp_path / "outbox")
+    record = _added(outbox, relay)
+    folder = outbox.path(record.id)
+    forged = f"Cc: {HIDDEN}\r\n".encode() + (folder / "message.eml").read_bytes()
+    (folder / "message.eml").write_bytes(forged)
+    raw = json.loads((folder / "state.json").read_text(encoding="utf-8"))
+    raw["digest"] = hashlib.sha256(forged).hexdigest()
+    raw["recipients"].append(HIDDEN)
+    (folder / "state.json").write_text(json.dumps(raw), encoding="utf-8")
+    sender = _sender(outbox, relay, pki)
+    sender.run_once(force=True)
+    assert relay.delivered == []
+    kept = outbox.load(record.id)
+    assert kept.state is EntryState.NEEDS_ACTION
+    assert kept.error is not None and kept.error.kind is FailureKind.RECIPIENT_NOT_ALLOWED
+    assert HIDDEN in status_text(kept)
 
 
 def test_a_message_cut_while_its_state_was_lost_is_never_sent(
