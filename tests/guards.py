@@ -29,7 +29,7 @@ from typing import Any
 import pytest
 import pytest_timeout
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 DialogAnswer = Callable[[QWidget], None]
@@ -44,7 +44,7 @@ def describe(widget: QWidget) -> str:
 class _Expected:
     kind: type[QWidget]
     contains: str
-    answer: DialogAnswer
+    answer: DialogAnswer | None
     seen: bool = False
 
     def matches(self, widget: QWidget) -> bool:
@@ -60,9 +60,13 @@ class ModalDialogs(QObject):
         self.unexpected: list[str] = []
         self.shown: list[str] = []
 
-    def expect(self, answer: DialogAnswer, kind: type[QWidget] = QDialog,
+    def expect(self, answer: DialogAnswer | None, kind: type[QWidget] = QDialog,
                contains: str = "") -> None:
-        """Declare one modal dialog this test opens, and how the user answers it."""
+        """Declare one modal dialog this test opens, and how the user answers it.
+
+        ``answer`` is called with the dialog once it is shown; ``None`` leaves it
+        to the test (a dialog opened with ``open()``, which does not block).
+        """
         self.expected.append(_Expected(kind, contains, answer))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -77,7 +81,8 @@ class ModalDialogs(QObject):
         for expected in self.expected:
             if not expected.seen and expected.matches(widget):
                 expected.seen = True
-                QTimer.singleShot(0, widget, partial(expected.answer, widget))
+                if expected.answer is not None:
+                    QTimer.singleShot(0, widget, partial(expected.answer, widget))
                 return
         self.unexpected.append(text)
         # Closed at the next turn of its event loop: exec() returns "rejected".
@@ -208,12 +213,13 @@ def _leaks(before: tuple[set[int], set[threading.Thread]]) -> list[str]:
     deadline = time.monotonic() + 2.0
     for thread in set(threading.enumerate()) - threads_before:
         if isinstance(thread, threading._DummyThread):
-            # A Qt pool thread that ran Python code (a log line makes one): it
-            # cannot be joined, and belongs to Qt's pool, not to the test.
-            continue
+            continue  # a Qt pool thread that ran Python: the pool is checked below
         thread.join(max(0.0, deadline - time.monotonic()))
         if thread.is_alive():
             found.append(f"thread left running: {thread.name}")
+    pool = QThreadPool.globalInstance()
+    if not pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000))):
+        found.append(f"thread left running: {pool.activeThreadCount()} Qt pool task(s)")
     for ref in _started.timers:
         timer = ref()
         if timer is not None and shiboken6.isValid(timer) and timer.isActive():

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import samu_desktop
 
 PACKAGE = Path(samu_desktop.__file__).parent
@@ -49,6 +51,7 @@ def test_no_core_source_mentions_pyside6_imports() -> None:
     assert offenders == []
 
 
+@pytest.mark.timeout(300)  # one fresh interpreter per GUI module
 def test_every_gui_module_imports_first_in_a_fresh_interpreter() -> None:
     """Import order must not matter (PySide6's import hook once broke pydantic's)."""
     import pkgutil

@@ -31,6 +31,7 @@ print(window.home.ui.titleLabel.text())
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(600)  # builds a wheel and installs it with its dependencies
 def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path, isolated_home: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="fr">
 <context>
@@ -11,15 +11,15 @@
 <context>
     <name>AttachmentEditor</name>
     <message>
-        <source>Aucune copie d'écran</source>
+        <source>Aucune copie d&apos;écran</source>
         <translation>No screenshots</translation>
     </message>
     <message>
-        <source>{n} copie(s) d'écran masquée(s) et vérifiée(s)</source>
+        <source>{n} copie(s) d&apos;écran masquée(s) et vérifiée(s)</source>
         <translation>{n} masked and checked screenshot(s)</translation>
     </message>
     <message>
-        <source>Copies d'écran…</source>
+        <source>Copies d&apos;écran…</source>
         <translation>Screenshots…</translation>
     </message>
     <message>
@@ -62,7 +62,7 @@
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <source>J'ai &amp;appelé le support</source>
+        <source>J&apos;ai &amp;appelé le support</source>
         <translation>I h&amp;ave called the support desk</translation>
     </message>
     <message>
@@ -73,7 +73,7 @@
 <context>
     <name>CaptureToast</name>
     <message>
-        <source>Capture d'écran conservée</source>
+        <source>Capture d&apos;écran conservée</source>
         <translation>Screenshot kept</translation>
     </message>
     <message>
@@ -96,7 +96,7 @@
         <translation>Workstation prerequisites test</translation>
     </message>
     <message>
-        <source>Le test vérifie le poste, Firefox, la carte CPS et l'accès aux outils du SI-SAMU. Il dure quelques secondes.</source>
+        <source>Le test vérifie le poste, Firefox, la carte CPS et l&apos;accès aux outils du SI-SAMU. Il dure quelques secondes.</source>
         <translation>The test checks the workstation, Firefox, the CPS card and access to the SI-SAMU tools. It takes a few seconds.</translation>
     </message>
     <message>
@@ -180,7 +180,7 @@
         <translation>Checking again: {title}…</translation>
     </message>
     <message>
-        <source>Le test n'a pas pu se dérouler ; relancez-le.</source>
+        <source>Le test n&apos;a pas pu se dérouler ; relancez-le.</source>
         <translation>The test could not run; run it again.</translation>
     </message>
     <message>
@@ -214,7 +214,7 @@
         <translation>Report history</translation>
     </message>
     <message>
-        <source>Début de l'incident</source>
+        <source>Début de l&apos;incident</source>
         <translation>Incident start</translation>
     </message>
     <message>
@@ -242,7 +242,7 @@
         <translation>Sent</translation>
     </message>
     <message>
-        <source>Dans la boîte d'envoi</source>
+        <source>Dans la boîte d&apos;envoi</source>
         <translation>In the outbox</translation>
     </message>
     <message>
@@ -261,11 +261,11 @@
         <translation>Which tool is the incident on?</translation>
     </message>
     <message>
-        <source>A — La prise d'appels (lignes 15, 116, 117…)</source>
+        <source>A — La prise d&apos;appels (lignes 15, 116, 117…)</source>
         <translation>A — Taking calls (lines 15, 116, 117…)</translation>
     </message>
     <message>
-        <source>Vous ou vos collègues ne pouvez plus prendre en compte des appels : téléphonez au support en ayant sous les yeux la date et l'heure de début, les lignes impactées, la réception (nulle ou partielle) et les résultats des tests d'appels du « Pack OTN ».</source>
+        <source>Vous ou vos collègues ne pouvez plus prendre en compte des appels : téléphonez au support en ayant sous les yeux la date et l&apos;heure de début, les lignes impactées, la réception (nulle ou partielle) et les résultats des tests d&apos;appels du « Pack OTN ».</source>
         <translation>You or your colleagues can no longer take calls: phone the support desk with the start date and time, the lines affected, the reception (none or partial) and the results of the “Pack OTN” test calls at hand.</translation>
     </message>
     <message>
@@ -277,7 +277,7 @@
         <translation>B — An SI-SAMU application</translation>
     </message>
     <message>
-        <source>Portail SI-Samu, Bandeau de communication, Enregistrements des communications (Nice), Portail des statistiques, Selfcare (règles de routage) : vérifiez d'abord les prérequis du poste, puis envoyez votre demande par e-mail avec les résultats du test et des copies d'écran.</source>
+        <source>Portail SI-Samu, Bandeau de communication, Enregistrements des communications (Nice), Portail des statistiques, Selfcare (règles de routage) : vérifiez d&apos;abord les prérequis du poste, puis envoyez votre demande par e-mail avec les résultats du test et des copies d&apos;écran.</source>
         <translation>SI-Samu portal, communication banner, call recordings (Nice), statistics portal, Selfcare (routing rules): first check the workstation prerequisites, then send your request by e-mail with the test results and screenshots.</translation>
     </message>
     <message>
@@ -289,7 +289,7 @@
         <translation>C — Hardware supplied by the SI-SAMU programme</translation>
     </message>
     <message>
-        <source>Téléphone fixe ou autre équipement identifié par votre service informatique (hors poste de travail et casque d'écoute) : téléphonez au support.</source>
+        <source>Téléphone fixe ou autre équipement identifié par votre service informatique (hors poste de travail et casque d&apos;écoute) : téléphonez au support.</source>
         <translation>Desk phone or other equipment identified by your IT department (excluding the workstation and headset): phone the support desk.</translation>
     </message>
     <message>
@@ -312,7 +312,7 @@
 <context>
     <name>HotkeyService</name>
     <message>
-        <source>Capture d'écran conservée</source>
+        <source>Capture d&apos;écran conservée</source>
         <translation>Screenshot kept</translation>
     </message>
     <message>
@@ -351,11 +351,11 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <source>Serveur d'&amp;envoi…</source>
+        <source>Serveur d&apos;&amp;envoi…</source>
         <translation>Outgoing mail se&amp;rver…</translation>
     </message>
     <message>
-        <source>&amp;Boîte d'envoi</source>
+        <source>&amp;Boîte d&apos;envoi</source>
         <translation>&amp;Outbox</translation>
     </message>
     <message>
@@ -375,15 +375,15 @@
         <translation>&amp;About</translation>
     </message>
     <message>
-        <source>Le formulaire de la procédure est indisponible : réinstallez l'application ou prévenez votre service informatique.</source>
+        <source>Le formulaire de la procédure est indisponible : réinstallez l&apos;application ou prévenez votre service informatique.</source>
         <translation>The procedure form is unavailable: reinstall the application or tell your IT department.</translation>
     </message>
     <message>
-        <source>Le signalement est dans la boîte d'envoi : il part dès que le serveur d'envoi répond, même si vous fermez cette fenêtre.</source>
+        <source>Le signalement est dans la boîte d&apos;envoi : il part dès que le serveur d&apos;envoi répond, même si vous fermez cette fenêtre.</source>
         <translation>The report is in the outbox: it will be sent as soon as the sending server responds, even if you close this window.</translation>
     </message>
     <message>
-        <source>Appel enregistré dans l'historique.</source>
+        <source>Appel enregistré dans l&apos;historique.</source>
         <translation>Call recorded in the history.</translation>
     </message>
     <message>
@@ -391,7 +391,7 @@
         <translation>Settings not saved</translation>
     </message>
     <message>
-        <source>Un signalement (cas {case}) commencé le {when} n'a pas été terminé.</source>
+        <source>Un signalement (cas {case}) commencé le {when} n&apos;a pas été terminé.</source>
         <translation>A report (case {case}) started on {when} was not finished.</translation>
     </message>
     <message>
@@ -429,15 +429,15 @@
 <context>
     <name>OutboxPage</name>
     <message>
-        <source>&lt;h2&gt;Boîte d'envoi&lt;/h2&gt;</source>
+        <source>&lt;h2&gt;Boîte d&apos;envoi&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Outbox&lt;/h2&gt;</translation>
     </message>
     <message>
-        <source>Aucun serveur d'envoi n'est configuré : les signalements attendent ici. Configurez l'envoi, ou exportez un signalement en .eml pour l'envoyer avec votre messagerie.</source>
+        <source>Aucun serveur d&apos;envoi n&apos;est configuré : les signalements attendent ici. Configurez l&apos;envoi, ou exportez un signalement en .eml pour l&apos;envoyer avec votre messagerie.</source>
         <translation>No sending server is set up: reports wait here. Set up sending, or export a report as .eml to send it with your e-mail program.</translation>
     </message>
     <message>
-        <source>Configurer l'envoi…</source>
+        <source>Configurer l&apos;envoi…</source>
         <translation>Set up sending…</translation>
     </message>
     <message>
@@ -457,7 +457,7 @@
         <translation>Attempts</translation>
     </message>
     <message>
-        <source>Signalements de la boîte d'envoi</source>
+        <source>Signalements de la boîte d&apos;envoi</source>
         <translation>Reports in the outbox</translation>
     </message>
     <message>
@@ -465,7 +465,7 @@
         <translation>Retry now</translation>
     </message>
     <message>
-        <source>Modifier les réglages d'envoi…</source>
+        <source>Modifier les réglages d&apos;envoi…</source>
         <translation>Change the sending settings…</translation>
     </message>
     <message>
@@ -485,12 +485,8 @@
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <source>La boîte d'envoi est vide.</source>
+        <source>La boîte d&apos;envoi est vide.</source>
         <translation>The outbox is empty.</translation>
-    </message>
-    <message>
-        <source>Ce signalement est en cours d'envoi : attendez la fin de cet essai.</source>
-        <translation>This report is being sent: wait until this attempt is finished.</translation>
     </message>
     <message>
         <source>Exporter le signalement</source>
@@ -501,7 +497,7 @@
         <translation>E-mail message (*.eml)</translation>
     </message>
     <message>
-        <source>Aucune messagerie n'a pu ouvrir le message : utilisez « Exporter en .eml » puis joignez ou ouvrez le fichier vous-même.</source>
+        <source>Aucune messagerie n&apos;a pu ouvrir le message : utilisez « Exporter en .eml » puis joignez ou ouvrez le fichier vous-même.</source>
         <translation>No e-mail program could open the message: use “Export as .eml”, then attach or open the file yourself.</translation>
     </message>
     <message>
@@ -521,12 +517,27 @@
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <source>Le PDF n'a pas pu être enregistré à cet endroit : choisissez un autre dossier.</source>
+        <source>Le PDF n&apos;a pas pu être enregistré à cet endroit : choisissez un autre dossier.</source>
         <translation>The PDF could not be saved in this location: choose another folder.</translation>
     </message>
+</context>
+<context>
+    <name>PatientDataPanel</name>
     <message>
-        <source>Boîte d'envoi</source>
-        <translation>Outbox</translation>
+        <source>Passages signalés confirmés : ce ne sont pas des données de patient.</source>
+        <translation>Flagged passages confirmed: they are not patient data.</translation>
+    </message>
+    <message>
+        <source>Ce texte semble contenir des données de patient, et il quitte le centre : l&apos;envoi est bloqué. Retirez-les du texte, ou cochez chaque passage qui n&apos;en est pas.</source>
+        <translation>This text seems to contain patient data, and it leaves the centre: sending is blocked. Remove them from the text, or tick each passage that is not patient data.</translation>
+    </message>
+    <message>
+        <source>Ce texte semble contenir des données de patient : ne les lisez pas au support.</source>
+        <translation>This text seems to contain patient data: do not read it out to the support desk.</translation>
+    </message>
+    <message>
+        <source>« {text} » ({kind}) n&apos;est pas une donnée de patient</source>
+        <translation>“{text}” ({kind}) is not patient data</translation>
     </message>
 </context>
 <context>
@@ -536,11 +547,11 @@
         <translation>Report screenshots</translation>
     </message>
     <message>
-        <source>Image &amp;vérifiée : aucune donnée de patient n'est visible</source>
+        <source>Image &amp;vérifiée : aucune donnée de patient n&apos;est visible</source>
         <translation>Image chec&amp;ked: no patient data is visible</translation>
     </message>
     <message>
-        <source>Nous vous rappelons que les données d'un patient doivent être cachées.</source>
+        <source>Nous vous rappelons que les données d&apos;un patient doivent être cachées.</source>
         <translation>Please remember that patient data must be hidden.</translation>
     </message>
     <message>
@@ -632,11 +643,11 @@
         <translation>Previous screenshot</translation>
     </message>
     <message>
-        <source>Marquer l'image comme vérifiée</source>
+        <source>Marquer l&apos;image comme vérifiée</source>
         <translation>Mark the image as checked</translation>
     </message>
     <message>
-        <source>Enregistrer l'image masquée…</source>
+        <source>Enregistrer l&apos;image masquée…</source>
         <translation>Save the masked image…</translation>
     </message>
     <message>
@@ -696,7 +707,7 @@
         <translation>Screenshot {n} of {total}: {boxes} masked area(s), including {proposed} suggested.</translation>
     </message>
     <message>
-        <source>Enregistrer l'image masquée</source>
+        <source>Enregistrer l&apos;image masquée</source>
         <translation>Save the masked image</translation>
     </message>
     <message>
@@ -708,7 +719,7 @@
         <translation>Masked image saved: {name}</translation>
     </message>
     <message>
-        <source>L'image masquée n'a pas pu être enregistrée : réessayez.</source>
+        <source>L&apos;image masquée n&apos;a pas pu être enregistrée : réessayez.</source>
         <translation>The masked image could not be saved: try again.</translation>
     </message>
 </context>
@@ -727,7 +738,7 @@
         <translation>{ok} passed, {warn} warning(s), {fail} failure(s)</translation>
     </message>
     <message>
-        <source>Des copies d'écran ne sont pas encore vérifiées : masquez les données des patients, cochez « vérifiée » sur chacune, puis joignez-les.</source>
+        <source>Des copies d&apos;écran ne sont pas encore vérifiées : masquez les données des patients, cochez « vérifiée » sur chacune, puis joignez-les.</source>
         <translation>Some screenshots are not checked yet: mask the patient data, tick “checked” on each one, then attach them.</translation>
     </message>
     <message>
@@ -785,7 +796,7 @@
         <translation>The window hides while the screenshot is taken, then comes back.</translation>
     </message>
     <message>
-        <source>&amp;Joindre les copies d'écran vérifiées</source>
+        <source>&amp;Joindre les copies d&apos;écran vérifiées</source>
         <translation>&amp;Attach the checked screenshots</translation>
     </message>
     <message>
@@ -793,22 +804,22 @@
         <translation>Searching for patient data…</translation>
     </message>
     <message>
-        <source>Joindre &amp;malgré l'avertissement</source>
+        <source>Joindre &amp;malgré l&apos;avertissement</source>
         <translation>Attach &amp;despite the warning</translation>
     </message>
     <message>
-        <source>Des données de patient semblent encore visibles sur la copie d'écran n° {numbers} après masquage : vérifiez-la avant de l'envoyer.</source>
+        <source>Des données de patient semblent encore visibles sur la copie d&apos;écran n° {numbers} après masquage : vérifiez-la avant de l&apos;envoyer.</source>
         <translation>Patient data still seems visible on screenshot no. {numbers} after masking: check it before sending.</translation>
     </message>
     <message>
-        <source>Les copies d'écran n'ont pas pu être préparées : réessayez.</source>
+        <source>Les copies d&apos;écran n&apos;ont pas pu être préparées : réessayez.</source>
         <translation>The screenshots could not be prepared: try again.</translation>
     </message>
 </context>
 <context>
     <name>Sending</name>
     <message>
-        <source>Le signalement n'a pas pu être placé dans la boîte d'envoi ; il est conservé. Réessayez, ou prévenez votre service informatique.</source>
+        <source>Le signalement n&apos;a pas pu être placé dans la boîte d&apos;envoi ; il est conservé. Réessayez, ou prévenez votre service informatique.</source>
         <translation>The report could not be put in the outbox; it has been kept. Try again, or tell your IT department.</translation>
     </message>
 </context>
@@ -823,7 +834,7 @@
         <translation>Setting to correct</translation>
     </message>
     <message>
-        <source>La valeur de « {field} » n'est pas valable : corrigez-la puis enregistrez à nouveau.</source>
+        <source>La valeur de « {field} » n&apos;est pas valable : corrigez-la puis enregistrez à nouveau.</source>
         <translation>The value of “{field}” is not valid: correct it, then save again.</translation>
     </message>
     <message>
@@ -923,7 +934,7 @@
         <translation>SI-SAMU customer service e-mail</translation>
     </message>
     <message>
-        <source>Téléphone support (prise d'appels, cas A)</source>
+        <source>Téléphone support (prise d&apos;appels, cas A)</source>
         <translation>Support phone (taking calls, case A)</translation>
     </message>
     <message>
@@ -951,11 +962,11 @@
         <translation>Sending</translation>
     </message>
     <message>
-        <source>Le serveur d'envoi, l'identifiant et le mot de passe se règlent dans Fichier › Serveur d'envoi…</source>
+        <source>Le serveur d&apos;envoi, l&apos;identifiant et le mot de passe se règlent dans Fichier › Serveur d&apos;envoi…</source>
         <translation>The sending server, login and password are set in File › Outgoing mail server…</translation>
     </message>
     <message>
-        <source>Taille maximale d'un e-mail (Mo)</source>
+        <source>Taille maximale d&apos;un e-mail (Mo)</source>
         <translation>Maximum e-mail size (MB)</translation>
     </message>
     <message>
@@ -994,7 +1005,7 @@
 <context>
     <name>SmtpSettingsDialog</name>
     <message>
-        <source>Réglages d'envoi</source>
+        <source>Réglages d&apos;envoi</source>
         <translation>Sending settings</translation>
     </message>
     <message>
@@ -1034,7 +1045,7 @@
         <translation>Password</translation>
     </message>
     <message>
-        <source>Adresse d'expéditeur</source>
+        <source>Adresse d&apos;expéditeur</source>
         <translation>Sender address</translation>
     </message>
     <message>
@@ -1058,11 +1069,11 @@
         <translation>Set by your administrator: this setting cannot be changed.</translation>
     </message>
     <message>
-        <source>Attention : sans chiffrement, le mot de passe et le signalement circulent en clair sur le réseau. Votre administrateur l'autorise ; préférez STARTTLS si le serveur le permet.</source>
+        <source>Attention : sans chiffrement, le mot de passe et le signalement circulent en clair sur le réseau. Votre administrateur l&apos;autorise ; préférez STARTTLS si le serveur le permet.</source>
         <translation>Warning: without encryption, the password and the report travel unencrypted over the network. Your administrator allows this; use STARTTLS instead if the server supports it.</translation>
     </message>
     <message>
-        <source>L'envoi sans chiffrement n'est pas autorisé par votre administrateur : choisissez STARTTLS ou TLS.</source>
+        <source>L&apos;envoi sans chiffrement n&apos;est pas autorisé par votre administrateur : choisissez STARTTLS ou TLS.</source>
         <translation>Sending without encryption is not allowed by your administrator: choose STARTTLS or TLS.</translation>
     </message>
     <message>
@@ -1074,11 +1085,11 @@
         <translation>No password saved</translation>
     </message>
     <message>
-        <source>Le mot de passe est conservé dans le trousseau sécurisé du système, jamais dans un fichier ; il n'est jamais réaffiché.</source>
-        <translation>The password is kept in the system's secure keyring, never in a file; it is never shown again.</translation>
+        <source>Le mot de passe est conservé dans le trousseau sécurisé du système, jamais dans un fichier ; il n&apos;est jamais réaffiché.</source>
+        <translation>The password is kept in the system&apos;s secure keyring, never in a file; it is never shown again.</translation>
     </message>
     <message>
-        <source>Le test n'a pas pu être mené à son terme : réessayez.</source>
+        <source>Le test n&apos;a pas pu être mené à son terme : réessayez.</source>
         <translation>The test could not be completed: try again.</translation>
     </message>
     <message>
@@ -1086,7 +1097,7 @@
         <translation>Setting to correct</translation>
     </message>
     <message>
-        <source>Une valeur n'est pas valable (port, adresse…) : corrigez-la puis réessayez.</source>
+        <source>Une valeur n&apos;est pas valable (port, adresse…) : corrigez-la puis réessayez.</source>
         <translation>A value is not valid (port, address…): correct it, then try again.</translation>
     </message>
     <message>
@@ -1127,33 +1138,33 @@
 <context>
     <name>_MonitorPane</name>
     <message>
-        <source>Sélection d'une zone de l'écran</source>
+        <source>Sélection d&apos;une zone de l&apos;écran</source>
         <translation>Selecting an area of the screen</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <source>L'application s'est arrêtée de façon inattendue lors de sa dernière utilisation. Si cela se reproduit, transmettez les détails à votre service informatique.</source>
+        <source>L&apos;application s&apos;est arrêtée de façon inattendue lors de sa dernière utilisation. Si cela se reproduit, transmettez les détails à votre service informatique.</source>
         <translation>The application stopped unexpectedly the last time it was used. If this happens again, send the details to your IT department.</translation>
     </message>
     <message>
-        <source>Une erreur inattendue s'est produite ; votre saisie est conservée. Si cela se reproduit, transmettez les détails à votre service informatique.</source>
+        <source>Une erreur inattendue s&apos;est produite ; votre saisie est conservée. Si cela se reproduit, transmettez les détails à votre service informatique.</source>
         <translation>An unexpected error occurred; what you entered is kept. If this happens again, send the details to your IT department.</translation>
     </message>
     <message>
-        <source>Aucun écran n'est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : lancez l'application depuis une session graphique.</source>
+        <source>Aucun écran n&apos;est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : lancez l&apos;application depuis une session graphique.</source>
         <translation>No screen is available (neither DISPLAY nor WAYLAND_DISPLAY): start the application from a graphical session.</translation>
     </message>
     <message>
-        <source>L'application est déjà ouverte mais ne répond pas : fermez-la (ou redémarrez la session), puis relancez-la.</source>
+        <source>L&apos;application est déjà ouverte mais ne répond pas : fermez-la (ou redémarrez la session), puis relancez-la.</source>
         <translation>The application is already open but does not respond: close it (or restart the session), then start it again.</translation>
     </message>
 </context>
 <context>
     <name>autostart</name>
     <message>
-        <source>Le démarrage avec la session n'a pas pu être modifié : vérifiez que votre dossier personnel est accessible en écriture, puis réessayez.</source>
+        <source>Le démarrage avec la session n&apos;a pas pu être modifié : vérifiez que votre dossier personnel est accessible en écriture, puis réessayez.</source>
         <translation>The “start with the session” setting could not be changed: check that you can write to your home folder, then try again.</translation>
     </message>
     <message>
@@ -1164,34 +1175,34 @@
 <context>
     <name>capture</name>
     <message>
-        <source>La capture d'écran a échoué. Réessayez ; si cela se reproduit, faites la capture avec l'outil du système et joignez-la au signalement.</source>
-        <translation>The screenshot failed. Try again; if this happens again, take the screenshot with the system's own tool and attach it to the report.</translation>
+        <source>La capture d&apos;écran a échoué. Réessayez ; si cela se reproduit, faites la capture avec l&apos;outil du système et joignez-la au signalement.</source>
+        <translation>The screenshot failed. Try again; if this happens again, take the screenshot with the system&apos;s own tool and attach it to the report.</translation>
     </message>
     <message>
         <source>La zone choisie est hors des écrans : choisissez-en une autre.</source>
         <translation>The chosen area is outside the screens: choose another one.</translation>
     </message>
     <message>
-        <source>La capture d'écran n'est pas disponible dans une session Wayland : choisissez une session « Xorg » sur l'écran de connexion, puis réessayez.</source>
+        <source>La capture d&apos;écran n&apos;est pas disponible dans une session Wayland : choisissez une session « Xorg » sur l&apos;écran de connexion, puis réessayez.</source>
         <translation>Screenshots are not available in a Wayland session: choose an “Xorg” session on the login screen, then try again.</translation>
     </message>
     <message>
-        <source>Aucun écran n'est disponible pour la capture : lancez l'application depuis une session graphique.</source>
+        <source>Aucun écran n&apos;est disponible pour la capture : lancez l&apos;application depuis une session graphique.</source>
         <translation>No screen is available for the screenshot: start the application from a graphical session.</translation>
     </message>
     <message>
-        <source>Cet écran n'est plus branché : choisissez-en un autre.</source>
+        <source>Cet écran n&apos;est plus branché : choisissez-en un autre.</source>
         <translation>This screen is no longer connected: choose another one.</translation>
     </message>
     <message>
-        <source>Aucune fenêtre active n'a été trouvée : cliquez dans la fenêtre à capturer, puis réessayez.</source>
+        <source>Aucune fenêtre active n&apos;a été trouvée : cliquez dans la fenêtre à capturer, puis réessayez.</source>
         <translation>No active window was found: click in the window you want to capture, then try again.</translation>
     </message>
 </context>
 <context>
     <name>catalogue</name>
     <message>
-        <source>Le fichier de la procédure « {file} » est introuvable ou illisible : réinstallez l'application ou prévenez votre administrateur.</source>
+        <source>Le fichier de la procédure « {file} » est introuvable ou illisible : réinstallez l&apos;application ou prévenez votre administrateur.</source>
         <translation>The procedure file “{file}” cannot be found or read: reinstall the application or tell your administrator.</translation>
     </message>
     <message>
@@ -1199,7 +1210,7 @@
         <translation>the file is far too large</translation>
     </message>
     <message>
-        <source>le fichier n'est pas un texte UTF-8</source>
+        <source>le fichier n&apos;est pas un texte UTF-8</source>
         <translation>the file is not UTF-8 text</translation>
     </message>
     <message>
@@ -1215,7 +1226,7 @@
         <translation> (and {count} other problem(s))</translation>
     </message>
     <message>
-        <source>Le fichier de la procédure « {file} » est invalide : {problem}. Réinstallez l'application ou prévenez votre administrateur.</source>
+        <source>Le fichier de la procédure « {file} » est invalide : {problem}. Réinstallez l&apos;application ou prévenez votre administrateur.</source>
         <translation>The procedure file “{file}” is invalid: {problem}. Reinstall the application or tell your administrator.</translation>
     </message>
     <message>
@@ -1279,11 +1290,11 @@
         <translation>two choices have the same identifier</translation>
     </message>
     <message>
-        <source>le type « {type} » n'accepte pas de liste de choix</source>
+        <source>le type « {type} » n&apos;accepte pas de liste de choix</source>
         <translation>type “{type}” does not accept a list of choices</translation>
     </message>
     <message>
-        <source>le type « {type} » n'accepte pas de longueur maximale</source>
+        <source>le type « {type} » n&apos;accepte pas de longueur maximale</source>
         <translation>type “{type}” does not accept a maximum length</translation>
     </message>
     <message>
@@ -1291,7 +1302,7 @@
         <translation>pre-fill “{prefill}” does not suit type “{type}”</translation>
     </message>
     <message>
-        <source>le champ de début d'incident doit être de type datetime</source>
+        <source>le champ de début d&apos;incident doit être de type datetime</source>
         <translation>the incident start field must be of type datetime</translation>
     </message>
     <message>
@@ -1311,7 +1322,7 @@
         <translation>case “{case}” is defined twice</translation>
     </message>
     <message>
-        <source>cas {case} : l'application « {app} » est définie deux fois</source>
+        <source>cas {case} : l&apos;application « {app} » est définie deux fois</source>
         <translation>case {case}: application “{app}” is defined twice</translation>
     </message>
     <message>
@@ -1327,7 +1338,7 @@
         <translation>{where}: several fields have the role “{role}” ({fields})</translation>
     </message>
     <message>
-        <source>{where} : aucun champ n'a le rôle « start » (date et heure de début)</source>
+        <source>{where} : aucun champ n&apos;a le rôle « start » (date et heure de début)</source>
         <translation>{where}: no field has the role “start” (start date and time)</translation>
     </message>
     <message>
@@ -1343,7 +1354,7 @@
         <translation>{here}: the condition refers to unknown field “{source}”</translation>
     </message>
     <message>
-        <source>{here} : la condition porte sur « {source} », qui n'est pas un choix</source>
+        <source>{here} : la condition porte sur « {source} », qui n&apos;est pas un choix</source>
         <translation>{here}: the condition refers to “{source}”, which is not a choice</translation>
     </message>
     <message>
@@ -1354,11 +1365,11 @@
 <context>
     <name>checks</name>
     <message>
-        <source>Firefox n'est pas installé sur ce poste.</source>
+        <source>Firefox n&apos;est pas installé sur ce poste.</source>
         <translation>Firefox is not installed on this workstation.</translation>
     </message>
     <message>
-        <source>Demandez à votre service informatique d'installer Firefox ESR, le navigateur des outils du SI-SAMU.</source>
+        <source>Demandez à votre service informatique d&apos;installer Firefox ESR, le navigateur des outils du SI-SAMU.</source>
         <translation>Ask your IT department to install Firefox ESR, the browser used for the SI-SAMU tools.</translation>
     </message>
     <message>
@@ -1374,11 +1385,11 @@
         <translation>Ask your IT department to update Firefox ESR.</translation>
     </message>
     <message>
-        <source>Firefox {version} n'est pas une version ESR (canal « {channel} ») ; les versions prises en charge sont {listed}.</source>
+        <source>Firefox {version} n&apos;est pas une version ESR (canal « {channel} ») ; les versions prises en charge sont {listed}.</source>
         <translation>Firefox {version} is not an ESR version (“{channel}” channel); the supported versions are {listed}.</translation>
     </message>
     <message>
-        <source>Demandez à votre service informatique d'installer Firefox ESR.</source>
+        <source>Demandez à votre service informatique d&apos;installer Firefox ESR.</source>
         <translation>Ask your IT department to install Firefox ESR.</translation>
     </message>
     <message>
@@ -1386,7 +1397,7 @@
         <translation>Firefox {version} is not one of the supported versions ({listed}).</translation>
     </message>
     <message>
-        <source>Signalez cette version dans votre demande ; si l'incident persiste, demandez à votre service informatique une version prise en charge.</source>
+        <source>Signalez cette version dans votre demande ; si l&apos;incident persiste, demandez à votre service informatique une version prise en charge.</source>
         <translation>Mention this version in your request; if the incident continues, ask your IT department for a supported version.</translation>
     </message>
     <message>
@@ -1398,11 +1409,11 @@
         <translation>For information: {browsers}.</translation>
     </message>
     <message>
-        <source>Firefox n'est pas installé : aucun profil à vérifier.</source>
+        <source>Firefox n&apos;est pas installé : aucun profil à vérifier.</source>
         <translation>Firefox is not installed: no profile to check.</translation>
     </message>
     <message>
-        <source>Aucun profil Firefox n'a été trouvé pour cet utilisateur.</source>
+        <source>Aucun profil Firefox n&apos;a été trouvé pour cet utilisateur.</source>
         <translation>No Firefox profile was found for this user.</translation>
     </message>
     <message>
@@ -1410,15 +1421,15 @@
         <translation>Open Firefox once, then run the test again.</translation>
     </message>
     <message>
-        <source>Ce réglage est imposé par une stratégie de votre service informatique : demandez-lui d'autoriser la conservation des cookies du portail SI-SAMU.</source>
+        <source>Ce réglage est imposé par une stratégie de votre service informatique : demandez-lui d&apos;autoriser la conservation des cookies du portail SI-SAMU.</source>
         <translation>This setting is imposed by a policy from your IT department: ask them to allow the SI-SAMU portal cookies to be kept.</translation>
     </message>
     <message>
-        <source>Dans Firefox, ouvrez Paramètres &gt; Vie privée et sécurité et décochez « Supprimer les cookies et les données des sites à la fermeture de Firefox » (et choisissez « Conserver l'historique »), puis redémarrez Firefox.</source>
+        <source>Dans Firefox, ouvrez Paramètres &gt; Vie privée et sécurité et décochez « Supprimer les cookies et les données des sites à la fermeture de Firefox » (et choisissez « Conserver l&apos;historique »), puis redémarrez Firefox.</source>
         <translation>In Firefox, open Settings &gt; Privacy &amp; Security and untick “Delete cookies and site data when Firefox is closed” (and choose “Remember history”), then restart Firefox.</translation>
     </message>
     <message>
-        <source>Le profil Firefox utilisé ({profile}) efface les cookies à la fermeture : l'association entre votre poste et votre téléphone dans le bandeau de communication est perdue à chaque redémarrage du navigateur.</source>
+        <source>Le profil Firefox utilisé ({profile}) efface les cookies à la fermeture : l&apos;association entre votre poste et votre téléphone dans le bandeau de communication est perdue à chaque redémarrage du navigateur.</source>
         <translation>The Firefox profile in use ({profile}) deletes cookies when Firefox closes: the link between your workstation and your phone in the communication banner is lost every time the browser restarts.</translation>
     </message>
     <message>
@@ -1426,7 +1437,7 @@
         <translation>The Firefox profile in use keeps cookies, but another profile ({profile}) deletes them when Firefox closes.</translation>
     </message>
     <message>
-        <source>Utilisez le profil habituel pour les outils du SI-SAMU, ou réglez aussi l'autre profil pour conserver les cookies.</source>
+        <source>Utilisez le profil habituel pour les outils du SI-SAMU, ou réglez aussi l&apos;autre profil pour conserver les cookies.</source>
         <translation>Use your usual profile for the SI-SAMU tools, or set the other profile to keep cookies as well.</translation>
     </message>
     <message>
@@ -1442,19 +1453,19 @@
         <translation>You log in without a CPS card (“login method” setting): nothing to check.</translation>
     </message>
     <message>
-        <source>La Cryptolib CPS n'est pas installée.</source>
+        <source>La Cryptolib CPS n&apos;est pas installée.</source>
         <translation>Cryptolib CPS is not installed.</translation>
     </message>
     <message>
-        <source>Demandez à votre service informatique d'installer la Cryptolib CPS {version} ou plus récente.</source>
+        <source>Demandez à votre service informatique d&apos;installer la Cryptolib CPS {version} ou plus récente.</source>
         <translation>Ask your IT department to install Cryptolib CPS {version} or later.</translation>
     </message>
     <message>
-        <source>La Cryptolib CPS est installée mais sa version n'a pas pu être lue.</source>
+        <source>La Cryptolib CPS est installée mais sa version n&apos;a pas pu être lue.</source>
         <translation>Cryptolib CPS is installed but its version could not be read.</translation>
     </message>
     <message>
-        <source>Vérifiez avec votre service informatique qu'il s'agit de la version {version} ou plus récente.</source>
+        <source>Vérifiez avec votre service informatique qu&apos;il s&apos;agit de la version {version} ou plus récente.</source>
         <translation>Check with your IT department that it is version {version} or later.</translation>
     </message>
     <message>
@@ -1482,7 +1493,7 @@
         <translation>The CPS security module is loaded in Firefox.</translation>
     </message>
     <message>
-        <source>Le module de sécurité CPS n'est pas déclaré dans Firefox : la connexion par carte sera refusée.</source>
+        <source>Le module de sécurité CPS n&apos;est pas déclaré dans Firefox : la connexion par carte sera refusée.</source>
         <translation>The CPS security module is not loaded in Firefox: card login will be refused.</translation>
     </message>
     <message>
@@ -1502,11 +1513,11 @@
         <translation>Ask your IT department to start the smart card service.</translation>
     </message>
     <message>
-        <source>L'état du service de carte à puce n'a pas pu être lu.</source>
+        <source>L&apos;état du service de carte à puce n&apos;a pas pu être lu.</source>
         <translation>The status of the smart card service could not be read.</translation>
     </message>
     <message>
-        <source>Les lecteurs de carte n'ont pas pu être interrogés.</source>
+        <source>Les lecteurs de carte n&apos;ont pas pu être interrogés.</source>
         <translation>The card readers could not be queried.</translation>
     </message>
     <message>
@@ -1514,7 +1525,7 @@
         <translation>Check that the reader is plugged in and that its light is on.</translation>
     </message>
     <message>
-        <source>Aucun lecteur de carte n'est branché.</source>
+        <source>Aucun lecteur de carte n&apos;est branché.</source>
         <translation>No card reader is plugged in.</translation>
     </message>
     <message>
@@ -1530,7 +1541,7 @@
         <translation>A card is inserted.</translation>
     </message>
     <message>
-        <source>Aucune carte n'est insérée dans le lecteur.</source>
+        <source>Aucune carte n&apos;est insérée dans le lecteur.</source>
         <translation>No card is inserted in the reader.</translation>
     </message>
     <message>
@@ -1558,7 +1569,7 @@
         <translation>Not applicable</translation>
     </message>
     <message>
-        <source>Délai dépassé à l'étape « {step} ».</source>
+        <source>Délai dépassé à l&apos;étape « {step} ».</source>
         <translation>Timed out at the “{step}” step.</translation>
     </message>
     <message>
@@ -1598,19 +1609,19 @@
         <translation>address</translation>
     </message>
     <message>
-        <source>L'adresse « {url} » n'est pas valide (https://… ou wss://… attendu).</source>
+        <source>L&apos;adresse « {url} » n&apos;est pas valide (https://… ou wss://… attendu).</source>
         <translation>The address “{url}” is not valid (https://… or wss://… expected).</translation>
     </message>
     <message>
-        <source>Le port de l'adresse « {url} » n'est pas valide.</source>
+        <source>Le port de l&apos;adresse « {url} » n&apos;est pas valide.</source>
         <translation>The port in the address “{url}” is not valid.</translation>
     </message>
     <message>
-        <source>Le nom « {host} » n'a pas pu être résolu (DNS).</source>
+        <source>Le nom « {host} » n&apos;a pas pu être résolu (DNS).</source>
         <translation>The name “{host}” could not be resolved (DNS).</translation>
     </message>
     <message>
-        <source>Pas de réponse de {host}:{port} (délai dépassé) : un pare-feu bloque peut-être l'accès.</source>
+        <source>Pas de réponse de {host}:{port} (délai dépassé) : un pare-feu bloque peut-être l&apos;accès.</source>
         <translation>No response from {host}:{port} (timed out): a firewall may be blocking access.</translation>
     </message>
     <message>
@@ -1622,7 +1633,7 @@
         <translation>Could not connect to {host}:{port}.</translation>
     </message>
     <message>
-        <source>Le proxy {proxy} refuse l'accès à {host} (code {code}).</source>
+        <source>Le proxy {proxy} refuse l&apos;accès à {host} (code {code}).</source>
         <translation>The proxy {proxy} denies access to {host} (code {code}).</translation>
     </message>
     <message>
@@ -1630,7 +1641,7 @@
         <translation>The proxy {proxy} is not responding correctly.</translation>
     </message>
     <message>
-        <source>Le certificat présenté par {host} n'est pas reconnu par ce poste.</source>
+        <source>Le certificat présenté par {host} n&apos;est pas reconnu par ce poste.</source>
         <translation>The certificate presented by {host} is not recognised by this workstation.</translation>
     </message>
     <message>
@@ -1638,35 +1649,35 @@
         <translation>TLS negotiation (1.2 or higher) with {host} failed.</translation>
     </message>
     <message>
-        <source>Le serveur {host} n'a pas répondu correctement.</source>
+        <source>Le serveur {host} n&apos;a pas répondu correctement.</source>
         <translation>The server {host} did not respond correctly.</translation>
     </message>
     <message>
-        <source>Le serveur refuse l'ouverture WebSocket (code {code}).</source>
+        <source>Le serveur refuse l&apos;ouverture WebSocket (code {code}).</source>
         <translation>The server refuses to open the WebSocket (code {code}).</translation>
     </message>
     <message>
-        <source>La réponse WebSocket n'est pas valide : un proxy la modifie peut-être.</source>
+        <source>La réponse WebSocket n&apos;est pas valide : un proxy la modifie peut-être.</source>
         <translation>The WebSocket response is not valid: a proxy may be altering it.</translation>
     </message>
     <message>
-        <source>Vérifiez que le poste est bien connecté au réseau ; si c'est le cas, transmettez ce résultat à votre service informatique.</source>
+        <source>Vérifiez que le poste est bien connecté au réseau ; si c&apos;est le cas, transmettez ce résultat à votre service informatique.</source>
         <translation>Check that the workstation is connected to the network; if it is, send this result to your IT department.</translation>
     </message>
     <message>
-        <source>Demandez à votre administrateur de corriger l'adresse dans les réglages.</source>
+        <source>Demandez à votre administrateur de corriger l&apos;adresse dans les réglages.</source>
         <translation>Ask your administrator to correct the address in the settings.</translation>
     </message>
     <message>
-        <source>Un pare-feu, le proxy ou le serveur bloque peut-être l'accès : transmettez ce résultat à votre service informatique.</source>
+        <source>Un pare-feu, le proxy ou le serveur bloque peut-être l&apos;accès : transmettez ce résultat à votre service informatique.</source>
         <translation>A firewall, the proxy or the server may be blocking access: send this result to your IT department.</translation>
     </message>
     <message>
-        <source>L'adresse du portail pour l'environnement « {env} » n'est pas renseignée : il n'a pas pu être testé.</source>
+        <source>L&apos;adresse du portail pour l&apos;environnement « {env} » n&apos;est pas renseignée : il n&apos;a pas pu être testé.</source>
         <translation>The portal address for the “{env}” environment is not set: the portal could not be tested.</translation>
     </message>
     <message>
-        <source>Demandez à votre administrateur de renseigner l'adresse du portail dans les réglages.</source>
+        <source>Demandez à votre administrateur de renseigner l&apos;adresse du portail dans les réglages.</source>
         <translation>Ask your administrator to enter the portal address in the settings.</translation>
     </message>
     <message>
@@ -1706,48 +1717,48 @@
         <translation>The portal ({env}) responds in {ms} ms (code {code}{tls}).</translation>
     </message>
     <message>
-        <source>L'adresse du Session Server n'est pas renseignée dans les réglages : il n'est pas testé.</source>
+        <source>L&apos;adresse du Session Server n&apos;est pas renseignée dans les réglages : il n&apos;est pas testé.</source>
         <translation>The Session Server address is not set in the settings: it is not tested.</translation>
     </message>
     <message>
         <source>Le Session Server du bandeau de communication est injoignable : {reason}</source>
-        <translation>The communication banner's Session Server cannot be reached: {reason}</translation>
+        <translation>The communication banner&apos;s Session Server cannot be reached: {reason}</translation>
     </message>
     <message>
         <source>Le Session Server accepte la connexion WebSocket ({ms} ms).</source>
         <translation>The Session Server accepts the WebSocket connection ({ms} ms).</translation>
     </message>
     <message>
-        <source>Le portail n'envoie pas d'en-tête Date.</source>
+        <source>Le portail n&apos;envoie pas d&apos;en-tête Date.</source>
         <translation>The portal does not send a Date header.</translation>
     </message>
     <message>
-        <source>L'heure du poste n'a pu être comparée à aucune référence (serveur de temps ni portail).</source>
-        <translation>The workstation's time could not be compared with any reference (neither a time server nor the portal).</translation>
+        <source>L&apos;heure du poste n&apos;a pu être comparée à aucune référence (serveur de temps ni portail).</source>
+        <translation>The workstation&apos;s time could not be compared with any reference (neither a time server nor the portal).</translation>
     </message>
     <message>
-        <source>Vérifiez que l'heure du poste est réglée automatiquement ; votre service informatique peut indiquer le serveur de temps à utiliser dans les réglages.</source>
-        <translation>Check that the workstation's time is set automatically; your IT department can enter the time server to use in the settings.</translation>
+        <source>Vérifiez que l&apos;heure du poste est réglée automatiquement ; votre service informatique peut indiquer le serveur de temps à utiliser dans les réglages.</source>
+        <translation>Check that the workstation&apos;s time is set automatically; your IT department can enter the time server to use in the settings.</translation>
     </message>
     <message>
-        <source>L'horloge du poste est à l'heure (écart {offset} s).</source>
+        <source>L&apos;horloge du poste est à l&apos;heure (écart {offset} s).</source>
         <translation>The workstation clock is on time (offset {offset} s).</translation>
     </message>
     <message>
-        <source>L'horloge du poste a un écart de {offset} s avec la référence : les heures de votre signalement et des journaux seront décalées.</source>
+        <source>L&apos;horloge du poste a un écart de {offset} s avec la référence : les heures de votre signalement et des journaux seront décalées.</source>
         <translation>The workstation clock is {offset} s off from the reference: the times in your report and in the logs will be off.</translation>
     </message>
     <message>
-        <source>Demandez à votre service informatique de régler la synchronisation automatique de l'heure du poste.</source>
+        <source>Demandez à votre service informatique de régler la synchronisation automatique de l&apos;heure du poste.</source>
         <translation>Ask your IT department to set up automatic time synchronisation on the workstation.</translation>
     </message>
     <message>
-        <source>Le serveur SMTP n'est pas renseigné : le signalement ne pourra pas partir par e-mail depuis l'application.</source>
+        <source>Le serveur SMTP n&apos;est pas renseigné : le signalement ne pourra pas partir par e-mail depuis l&apos;application.</source>
         <translation>The SMTP server is not set: the report cannot be sent by e-mail from the application.</translation>
     </message>
     <message>
         <source>Renseignez le serveur SMTP du centre dans les réglages, ou demandez-le à votre service informatique.</source>
-        <translation>Enter the centre's SMTP server in the settings, or ask your IT department for it.</translation>
+        <translation>Enter the centre&apos;s SMTP server in the settings, or ask your IT department for it.</translation>
     </message>
     <message>
         <source>Le serveur SMTP refuse la connexion (code {code}).</source>
@@ -1762,15 +1773,15 @@
         <translation>The SMTP server {host}:{port} cannot be reached: {reason}</translation>
     </message>
     <message>
-        <source>erreur à l'étape « {step} ».</source>
+        <source>erreur à l&apos;étape « {step} ».</source>
         <translation>error at the “{step}” step.</translation>
     </message>
     <message>
-        <source>son certificat n'est pas reconnu par ce poste.</source>
+        <source>son certificat n&apos;est pas reconnu par ce poste.</source>
         <translation>its certificate is not recognised by this workstation.</translation>
     </message>
     <message>
-        <source>Le serveur SMTP répond mais ne propose pas d'authentification, alors que les réglages en prévoient une.</source>
+        <source>Le serveur SMTP répond mais ne propose pas d&apos;authentification, alors que les réglages en prévoient une.</source>
         <translation>The SMTP server responds but does not offer authentication, although the settings require it.</translation>
     </message>
     <message>
@@ -1778,7 +1789,7 @@
         <translation>Check the “the server requires a login” setting with your IT department.</translation>
     </message>
     <message>
-        <source>Le serveur SMTP répond, mais la connexion n'est pas chiffrée.</source>
+        <source>Le serveur SMTP répond, mais la connexion n&apos;est pas chiffrée.</source>
         <translation>The SMTP server responds, but the connection is not encrypted.</translation>
     </message>
     <message>
@@ -1798,7 +1809,7 @@
         <translation>The time server {server} cannot be reached.</translation>
     </message>
     <message>
-        <source>Le serveur de temps {server} n'est pas synchronisé ou refuse la requête.</source>
+        <source>Le serveur de temps {server} n&apos;est pas synchronisé ou refuse la requête.</source>
         <translation>The time server {server} is not synchronised or refuses the request.</translation>
     </message>
     <message>
@@ -1818,7 +1829,7 @@
         <translation>Test interrupted: the results are incomplete.</translation>
     </message>
     <message>
-        <source>Au moins un prérequis n'est pas rempli.</source>
+        <source>Au moins un prérequis n&apos;est pas rempli.</source>
         <translation>At least one prerequisite is not met.</translation>
     </message>
     <message>
@@ -1850,7 +1861,7 @@
         <translation>Versions: {versions}</translation>
     </message>
     <message>
-        <source>Système d'exploitation</source>
+        <source>Système d&apos;exploitation</source>
         <translation>Operating system</translation>
     </message>
     <message>
@@ -1894,11 +1905,11 @@
         <translation>Audio output</translation>
     </message>
     <message>
-        <source>Serveur d'envoi (SMTP)</source>
+        <source>Serveur d&apos;envoi (SMTP)</source>
         <translation>Outgoing mail server (SMTP)</translation>
     </message>
     <message>
-        <source>Délai dépassé : la vérification n'a pas abouti en {seconds} s.</source>
+        <source>Délai dépassé : la vérification n&apos;a pas abouti en {seconds} s.</source>
         <translation>Timed out: the check did not finish within {seconds} s.</translation>
     </message>
     <message>
@@ -1914,7 +1925,7 @@
         <translation>This check ran into an unexpected error.</translation>
     </message>
     <message>
-        <source>Relancez-la ; si l'erreur revient, signalez-la avec ce résultat.</source>
+        <source>Relancez-la ; si l&apos;erreur revient, signalez-la avec ce résultat.</source>
         <translation>Run it again; if the error comes back, report it with this result.</translation>
     </message>
     <message>
@@ -1926,7 +1937,7 @@
         <translation>{system}: system supported by SI-SAMU.</translation>
     </message>
     <message>
-        <source>{system} n'est plus pris en charge : le poste SI-SAMU est sous Windows 10 ou 11.</source>
+        <source>{system} n&apos;est plus pris en charge : le poste SI-SAMU est sous Windows 10 ou 11.</source>
         <translation>{system} is no longer supported: the SI-SAMU workstation runs Windows 10 or 11.</translation>
     </message>
     <message>
@@ -1942,23 +1953,23 @@
         <translation>Mention it in your request: some features may behave differently on this system.</translation>
     </message>
     <message>
-        <source>Les écrans n'ont pas pu être lus.</source>
+        <source>Les écrans n&apos;ont pas pu être lus.</source>
         <translation>The screens could not be detected.</translation>
     </message>
     <message>
-        <source>Lancez le test depuis la session graphique de l'utilisateur.</source>
-        <translation>Run the test from the user's graphical session.</translation>
+        <source>Lancez le test depuis la session graphique de l&apos;utilisateur.</source>
+        <translation>Run the test from the user&apos;s graphical session.</translation>
     </message>
     <message>
         <source>Écrans : {sizes} (au moins un en 1920×1080 ou plus).</source>
         <translation>Screens: {sizes} (at least one at 1920×1080 or more).</translation>
     </message>
     <message>
-        <source>Aucun écran n'atteint 1920×1080 ({sizes}) : les outils du SI-SAMU peuvent ne pas s'afficher en entier.</source>
+        <source>Aucun écran n&apos;atteint 1920×1080 ({sizes}) : les outils du SI-SAMU peuvent ne pas s&apos;afficher en entier.</source>
         <translation>No screen reaches 1920×1080 ({sizes}): the SI-SAMU tools may not be displayed in full.</translation>
     </message>
     <message>
-        <source>Vérifiez la résolution dans les paramètres d'affichage (1920×1080 recommandé) ou demandez un écran Full HD à votre service informatique.</source>
+        <source>Vérifiez la résolution dans les paramètres d&apos;affichage (1920×1080 recommandé) ou demandez un écran Full HD à votre service informatique.</source>
         <translation>Check the resolution in the display settings (1920×1080 recommended) or ask your IT department for a Full HD screen.</translation>
     </message>
     <message>
@@ -1966,7 +1977,7 @@
         <translation>Audio outputs cannot be checked on this system.</translation>
     </message>
     <message>
-        <source>Aucune sortie audio n'a été trouvée : la réécoute des enregistrements sera impossible sur ce poste.</source>
+        <source>Aucune sortie audio n&apos;a été trouvée : la réécoute des enregistrements sera impossible sur ce poste.</source>
         <translation>No audio output was found: recordings cannot be played back on this workstation.</translation>
     </message>
     <message>
@@ -2014,7 +2025,7 @@
         <translation>system: {mode}</translation>
     </message>
     <message>
-        <source>variables d'environnement : {names}</source>
+        <source>variables d&apos;environnement : {names}</source>
         <translation>environment variables: {names}</translation>
     </message>
     <message>
@@ -2025,15 +2036,15 @@
 <context>
     <name>cli</name>
     <message>
-        <source>Signaler un incident sur les outils du SI-SAMU. Sans commande, ouvre l'application.</source>
+        <source>Signaler un incident sur les outils du SI-SAMU. Sans commande, ouvre l&apos;application.</source>
         <translation>Report an incident on the SI-SAMU tools. Without a command, opens the application.</translation>
     </message>
     <message>
-        <source>langue de l'interface (par défaut : celle des réglages)</source>
+        <source>langue de l&apos;interface (par défaut : celle des réglages)</source>
         <translation>interface language (default: the one in the settings)</translation>
     </message>
     <message>
-        <source>fermer l'application si elle est déjà ouverte</source>
+        <source>fermer l&apos;application si elle est déjà ouverte</source>
         <translation>close the application if it is already open</translation>
     </message>
     <message>
@@ -2045,11 +2056,11 @@
         <translation>commands</translation>
     </message>
     <message>
-        <source>démarrer (ou non) l'application avec la session</source>
+        <source>démarrer (ou non) l&apos;application avec la session</source>
         <translation>start (or not) the application with the session</translation>
     </message>
     <message>
-        <source>on : activer, off : désactiver, status : afficher l'état</source>
+        <source>on : activer, off : désactiver, status : afficher l&apos;état</source>
         <translation>on: enable, off: disable, status: show the current state</translation>
     </message>
     <message>
@@ -2105,11 +2116,11 @@
         <translation>Testing the workstation prerequisites ({env})…</translation>
     </message>
     <message>
-        <source>boîte d'envoi : lister ou envoyer les signalements en attente</source>
+        <source>boîte d&apos;envoi : lister ou envoyer les signalements en attente</source>
         <translation>outbox: list or send the waiting reports</translation>
     </message>
     <message>
-        <source>Lister les signalements de la boîte d'envoi, ou les envoyer maintenant.</source>
+        <source>Lister les signalements de la boîte d&apos;envoi, ou les envoyer maintenant.</source>
         <translation>List the reports in the outbox, or send them now.</translation>
     </message>
     <message>
@@ -2125,7 +2136,7 @@
         <translation>also retry the reports that need action</translation>
     </message>
     <message>
-        <source>La boîte d'envoi est vide.</source>
+        <source>La boîte d&apos;envoi est vide.</source>
         <translation>The outbox is empty.</translation>
     </message>
     <message>
@@ -2133,15 +2144,15 @@
         <translation>Nothing to send.</translation>
     </message>
     <message>
-        <source>{count} signalement(s) restent dans la boîte d'envoi.</source>
+        <source>{count} signalement(s) restent dans la boîte d&apos;envoi.</source>
         <translation>{count} report(s) remain in the outbox.</translation>
     </message>
     <message>
-        <source>chercher des données patient dans des captures d'écran</source>
+        <source>chercher des données patient dans des captures d&apos;écran</source>
         <translation>search screenshots for patient data</translation>
     </message>
     <message>
-        <source>Cherche des données patient (noms, dates de naissance, NIR, téléphones, adresses, e-mails, numéros de dossier) dans des captures d'écran, hors ligne.</source>
+        <source>Cherche des données patient (noms, dates de naissance, NIR, téléphones, adresses, e-mails, numéros de dossier) dans des captures d&apos;écran, hors ligne.</source>
         <translation>Searches screenshots for patient data (names, dates of birth, NIR, phone numbers, addresses, e-mails, case numbers), offline.</translation>
     </message>
     <message>
@@ -2149,7 +2160,7 @@
         <translation>JSON output for scripts</translation>
     </message>
     <message>
-        <source>Impossible de lire l'image {path} : vérifiez le chemin et le format.</source>
+        <source>Impossible de lire l&apos;image {path} : vérifiez le chemin et le format.</source>
         <translation>The image {path} could not be read: check the path and the format.</translation>
     </message>
     <message>
@@ -2157,8 +2168,8 @@
         <translation>{path}: {count} area(s) to hide ({seconds:.2f} s)</translation>
     </message>
     <message>
-        <source>vérifier un fichier de politique d'administrateur</source>
-        <translation>check an administrator's policy file</translation>
+        <source>vérifier un fichier de politique d&apos;administrateur</source>
+        <translation>check an administrator&apos;s policy file</translation>
     </message>
     <message>
         <source>Vérifie un fichier de politique (policy.json) avant de le déployer sur les postes.</source>
@@ -2173,7 +2184,7 @@
         <translation>The file {path} cannot be read ({reason}).</translation>
     </message>
     <message>
-        <source>Le fichier {path} n'est pas une politique valable : {problem}. Corrigez-le avant de le déployer.</source>
+        <source>Le fichier {path} n&apos;est pas une politique valable : {problem}. Corrigez-le avant de le déployer.</source>
         <translation>The file {path} is not a valid policy: {problem}. Correct it before deploying it.</translation>
     </message>
     <message>
@@ -2192,14 +2203,14 @@
 <context>
     <name>credentials</name>
     <message>
-        <source>Le trousseau sécurisé du système n'est pas disponible : le mot de passe ne peut pas être enregistré. Ouvrez une session complète sur le poste, ou demandez à votre service informatique d'activer le trousseau.</source>
-        <translation>The system's secure keyring is not available: the password cannot be stored. Open a full session on the workstation, or ask your IT department to enable the keyring.</translation>
+        <source>Le trousseau sécurisé du système n&apos;est pas disponible : le mot de passe ne peut pas être enregistré. Ouvrez une session complète sur le poste, ou demandez à votre service informatique d&apos;activer le trousseau.</source>
+        <translation>The system&apos;s secure keyring is not available: the password cannot be stored. Open a full session on the workstation, or ask your IT department to enable the keyring.</translation>
     </message>
 </context>
 <context>
     <name>drafts</name>
     <message>
-        <source>Ce brouillon n'existe plus : il a peut-être été supprimé.</source>
+        <source>Ce brouillon n&apos;existe plus : il a peut-être été supprimé.</source>
         <translation>This draft no longer exists: it may have been deleted.</translation>
     </message>
     <message>
@@ -2207,11 +2218,11 @@
         <translation>The draft {name} could not be read: check the permissions on the data folder, then try again.</translation>
     </message>
     <message>
-        <source>Le brouillon {name} n'a pas pu être lu : vérifiez les droits du dossier des données.</source>
+        <source>Le brouillon {name} n&apos;a pas pu être lu : vérifiez les droits du dossier des données.</source>
         <translation>The draft {name} could not be read: check the permissions on the data folder.</translation>
     </message>
     <message>
-        <source>Le brouillon {name} est abîmé et n'a pas pu être mis de côté : prévenez votre administrateur.</source>
+        <source>Le brouillon {name} est abîmé et n&apos;a pas pu être mis de côté : prévenez votre administrateur.</source>
         <translation>The draft {name} is damaged and could not be set aside: tell your administrator.</translation>
     </message>
     <message>
@@ -2223,28 +2234,28 @@
         <translation>This file is far too large to be a draft.</translation>
     </message>
     <message>
-        <source>Ce fichier ne porte pas le nom du brouillon qu'il contient.</source>
+        <source>Ce fichier ne porte pas le nom du brouillon qu&apos;il contient.</source>
         <translation>The name of this file does not match the draft it contains.</translation>
     </message>
 </context>
 <context>
     <name>fsutil</name>
     <message>
-        <source>Impossible d'enregistrer le fichier {name} : vérifiez l'espace disque disponible, puis réessayez.</source>
+        <source>Impossible d&apos;enregistrer le fichier {name} : vérifiez l&apos;espace disque disponible, puis réessayez.</source>
         <translation>The file {name} could not be saved: check the free disk space, then try again.</translation>
     </message>
 </context>
 <context>
     <name>history</name>
     <message>
-        <source>Une ligne abîmée de l'historique a été mise de côté ({name}) ; le reste de l'historique est intact.</source>
+        <source>Une ligne abîmée de l&apos;historique a été mise de côté ({name}) ; le reste de l&apos;historique est intact.</source>
         <translation>A damaged line of the history was set aside ({name}); the rest of the history is intact.</translation>
     </message>
 </context>
 <context>
     <name>hotkey</name>
     <message>
-        <source>Le raccourci « {text} » n'est pas valable : choisissez une lettre, un chiffre ou une touche de fonction, avec Ctrl ou Alt, par exemple &lt;ctrl&gt;+&lt;alt&gt;+&lt;shift&gt;+s.</source>
+        <source>Le raccourci « {text} » n&apos;est pas valable : choisissez une lettre, un chiffre ou une touche de fonction, avec Ctrl ou Alt, par exemple &lt;ctrl&gt;+&lt;alt&gt;+&lt;shift&gt;+s.</source>
         <translation>The shortcut “{text}” is not valid: choose a letter, a digit or a function key, with Ctrl or Alt, for example &lt;ctrl&gt;+&lt;alt&gt;+&lt;shift&gt;+s.</translation>
     </message>
     <message>
@@ -2284,15 +2295,15 @@
         <translation>Space</translation>
     </message>
     <message>
-        <source>Raccourci global indisponible : aucune session graphique n'a été trouvée. Utilisez l'icône de la zone de notification pour capturer l'écran.</source>
+        <source>Raccourci global indisponible : aucune session graphique n&apos;a été trouvée. Utilisez l&apos;icône de la zone de notification pour capturer l&apos;écran.</source>
         <translation>Global shortcut unavailable: no graphical session was found. Use the icon in the notification area to capture the screen.</translation>
     </message>
     <message>
-        <source>Raccourci global indisponible sous Wayland : Wayland ne laisse pas une application recevoir les touches tapées dans les autres fenêtres, et ce bureau ne propose pas le portail des raccourcis globaux. Pour utiliser le raccourci, choisissez une session « Xorg » sur l'écran de connexion.</source>
+        <source>Raccourci global indisponible sous Wayland : Wayland ne laisse pas une application recevoir les touches tapées dans les autres fenêtres, et ce bureau ne propose pas le portail des raccourcis globaux. Pour utiliser le raccourci, choisissez une session « Xorg » sur l&apos;écran de connexion.</source>
         <translation>Global shortcut unavailable under Wayland: Wayland does not let an application receive keys typed in other windows, and this desktop does not offer the global shortcuts portal. To use the shortcut, choose an “Xorg” session on the login screen.</translation>
     </message>
     <message>
-        <source>Raccourci global indisponible sous Wayland : la capture d'écran n'y est possible qu'en écrivant l'image dans un fichier, ce que l'application s'interdit pour protéger les données des patients. Pour utiliser le raccourci, choisissez une session « Xorg » sur l'écran de connexion.</source>
+        <source>Raccourci global indisponible sous Wayland : la capture d&apos;écran n&apos;y est possible qu&apos;en écrivant l&apos;image dans un fichier, ce que l&apos;application s&apos;interdit pour protéger les données des patients. Pour utiliser le raccourci, choisissez une session « Xorg » sur l&apos;écran de connexion.</source>
         <translation>Global shortcut unavailable under Wayland: screen capture there is only possible by writing the image to a file, which the application does not do in order to protect patient data. To use the shortcut, choose an “Xorg” session on the login screen.</translation>
     </message>
     <message>
@@ -2300,26 +2311,26 @@
         <translation>The shortcut {key} is already used by another program: choose a different one in the settings.</translation>
     </message>
     <message>
-        <source>Le raccourci global n'a pas pu être activé. Redémarrez l'application ; si cela se reproduit, choisissez un autre raccourci dans les réglages.</source>
+        <source>Le raccourci global n&apos;a pas pu être activé. Redémarrez l&apos;application ; si cela se reproduit, choisissez un autre raccourci dans les réglages.</source>
         <translation>The global shortcut could not be enabled. Restart the application; if this happens again, choose a different shortcut in the settings.</translation>
     </message>
     <message>
-        <source>Le raccourci global n'a pas pu être activé : l'affichage X11 est inaccessible. Relancez l'application depuis votre session.</source>
+        <source>Le raccourci global n&apos;a pas pu être activé : l&apos;affichage X11 est inaccessible. Relancez l&apos;application depuis votre session.</source>
         <translation>The global shortcut could not be enabled: the X11 display cannot be accessed. Restart the application from your session.</translation>
     </message>
     <message>
-        <source>La touche du raccourci {key} n'existe pas sur ce clavier : choisissez-en une autre dans les réglages.</source>
+        <source>La touche du raccourci {key} n&apos;existe pas sur ce clavier : choisissez-en une autre dans les réglages.</source>
         <translation>The key for the shortcut {key} does not exist on this keyboard: choose a different one in the settings.</translation>
     </message>
 </context>
 <context>
     <name>mail</name>
     <message>
-        <source>Pour respecter la taille maximale des e-mails ({budget} Mo), les captures d'écran ({count}) ont été ré-encodées en 256 couleurs, sans changer leur taille.</source>
+        <source>Pour respecter la taille maximale des e-mails ({budget} Mo), les captures d&apos;écran ({count}) ont été ré-encodées en 256 couleurs, sans changer leur taille.</source>
         <translation>To stay within the maximum e-mail size ({budget} MB), the screenshots ({count}) were re-encoded in 256 colours, without changing their size.</translation>
     </message>
     <message>
-        <source>Pour respecter la taille maximale des e-mails ({budget} Mo), les captures d'écran ({count}) ont été ré-encodées en 256 couleurs et réduites à {percent} % de leur taille.</source>
+        <source>Pour respecter la taille maximale des e-mails ({budget} Mo), les captures d&apos;écran ({count}) ont été ré-encodées en 256 couleurs et réduites à {percent} % de leur taille.</source>
         <translation>To stay within the maximum e-mail size ({budget} MB), the screenshots ({count}) were re-encoded in 256 colours and reduced to {percent}% of their size.</translation>
     </message>
     <message>
@@ -2327,11 +2338,11 @@
         <translation>The report text alone exceeds the maximum e-mail size ({budget} MB): shorten the description.</translation>
     </message>
     <message>
-        <source>L'e-mail ferait {size} Mo pour une taille maximale de {budget} Mo. La pièce jointe la plus lourde est « {name} » ({weight} Mo) : retirez-la ou retirez des captures d'écran, ou demandez à votre administrateur d'augmenter la taille maximale.</source>
+        <source>L&apos;e-mail ferait {size} Mo pour une taille maximale de {budget} Mo. La pièce jointe la plus lourde est « {name} » ({weight} Mo) : retirez-la ou retirez des captures d&apos;écran, ou demandez à votre administrateur d&apos;augmenter la taille maximale.</source>
         <translation>The e-mail would be {size} MB, but the maximum size is {budget} MB. The largest attachment is “{name}” ({weight} MB): remove it or remove some screenshots, or ask your administrator to increase the maximum size.</translation>
     </message>
     <message>
-        <source>Même après réduction des captures d'écran, le message est trop volumineux.</source>
+        <source>Même après réduction des captures d&apos;écran, le message est trop volumineux.</source>
         <translation>Even after reducing the screenshots, the message is too large.</translation>
     </message>
     <message>
@@ -2339,83 +2350,91 @@
         <translation>Server response: “{reply}”.</translation>
     </message>
     <message>
-        <source>Aucun serveur d'envoi (SMTP) n'est configuré : le signalement attend dans la boîte d'envoi. Renseignez le serveur dans les réglages d'envoi, ou exportez le fichier .eml pour l'envoyer avec votre messagerie.</source>
+        <source>Aucun serveur d&apos;envoi (SMTP) n&apos;est configuré : le signalement attend dans la boîte d&apos;envoi. Renseignez le serveur dans les réglages d&apos;envoi, ou exportez le fichier .eml pour l&apos;envoyer avec votre messagerie.</source>
         <translation>No outgoing mail server (SMTP) is configured: the report is waiting in the outbox. Enter the server in the sending settings, or export the .eml file and send it with your e-mail program.</translation>
     </message>
     <message>
-        <source>Aucune adresse d'expéditeur n'est renseignée : le signalement attend dans la boîte d'envoi. Indiquez l'adresse d'expéditeur dans les réglages d'envoi.</source>
+        <source>Aucune adresse d&apos;expéditeur n&apos;est renseignée : le signalement attend dans la boîte d&apos;envoi. Indiquez l&apos;adresse d&apos;expéditeur dans les réglages d&apos;envoi.</source>
         <translation>No sender address is set: the report is waiting in the outbox. Enter the sender address in the sending settings.</translation>
     </message>
     <message>
-        <source>Aucun mot de passe SMTP n'est enregistré pour ce compte : saisissez-le dans les réglages d'envoi, puis cliquez sur « Réessayer maintenant ».</source>
+        <source>Aucun mot de passe SMTP n&apos;est enregistré pour ce compte : saisissez-le dans les réglages d&apos;envoi, puis cliquez sur « Réessayer maintenant ».</source>
         <translation>No SMTP password is stored for this account: enter it in the sending settings, then click “Retry now”.</translation>
     </message>
     <message>
-        <source>Le trousseau sécurisé du système n'est pas disponible : le mot de passe SMTP ne peut pas être lu. Ouvrez une session complète sur le poste, ou exportez le fichier .eml pour l'envoyer avec votre messagerie.</source>
-        <translation>The system's secure keyring is not available: the SMTP password cannot be read. Open a full session on the workstation, or export the .eml file and send it with your e-mail program.</translation>
+        <source>Le trousseau sécurisé du système n&apos;est pas disponible : le mot de passe SMTP ne peut pas être lu. Ouvrez une session complète sur le poste, ou exportez le fichier .eml pour l&apos;envoyer avec votre messagerie.</source>
+        <translation>The system&apos;s secure keyring is not available: the SMTP password cannot be read. Open a full session on the workstation, or export the .eml file and send it with your e-mail program.</translation>
     </message>
     <message>
-        <source>L'envoi sans chiffrement n'est pas autorisé par votre administrateur : choisissez STARTTLS ou TLS dans les réglages d'envoi.</source>
+        <source>L&apos;envoi sans chiffrement n&apos;est pas autorisé par votre administrateur : choisissez STARTTLS ou TLS dans les réglages d&apos;envoi.</source>
         <translation>Your administrator does not allow sending without encryption: choose STARTTLS or TLS in the sending settings.</translation>
     </message>
     <message>
-        <source>Le serveur d'envoi « {host} » est introuvable : vérifiez son nom dans les réglages d'envoi et la connexion réseau du poste. Un nouvel essai sera fait automatiquement.</source>
-        <translation>The outgoing mail server “{host}” cannot be found: check its name in the sending settings and the workstation's network connection. Another attempt will be made automatically.</translation>
+        <source>Le serveur d&apos;envoi « {host} » est introuvable : vérifiez son nom dans les réglages d&apos;envoi et la connexion réseau du poste. Un nouvel essai sera fait automatiquement.</source>
+        <translation>The outgoing mail server “{host}” cannot be found: check its name in the sending settings and the workstation&apos;s network connection. Another attempt will be made automatically.</translation>
     </message>
     <message>
-        <source>Le serveur d'envoi « {host} » refuse la connexion : il est peut-être arrêté, ou le port est incorrect. Un nouvel essai sera fait automatiquement ; si cela dure, vérifiez le port dans les réglages d'envoi.</source>
+        <source>Le serveur d&apos;envoi « {host} » refuse la connexion : il est peut-être arrêté, ou le port est incorrect. Un nouvel essai sera fait automatiquement ; si cela dure, vérifiez le port dans les réglages d&apos;envoi.</source>
         <translation>The outgoing mail server “{host}” refuses the connection: it may be stopped, or the port is wrong. Another attempt will be made automatically; if this continues, check the port in the sending settings.</translation>
     </message>
     <message>
-        <source>Le réseau ne permet pas de joindre le serveur d'envoi « {host} » : vérifiez la connexion du poste. Un nouvel essai sera fait automatiquement.</source>
-        <translation>The outgoing mail server “{host}” cannot be reached over the network: check the workstation's connection. Another attempt will be made automatically.</translation>
+        <source>Le réseau ne permet pas de joindre le serveur d&apos;envoi « {host} » : vérifiez la connexion du poste. Un nouvel essai sera fait automatiquement.</source>
+        <translation>The outgoing mail server “{host}” cannot be reached over the network: check the workstation&apos;s connection. Another attempt will be made automatically.</translation>
     </message>
     <message>
-        <source>Le serveur d'envoi « {host} » ne répond pas : un nouvel essai sera fait automatiquement. Si cela dure, prévenez votre service informatique.</source>
+        <source>Ce signalement a été modifié sur le disque ou son fichier est incomplet depuis qu&apos;il a été placé dans la boîte d&apos;envoi : il ne sera pas envoyé. Refaites le signalement, puis prévenez votre service informatique.</source>
+        <translation>This report was changed on disk, or its file is incomplete, since it was placed in the outbox: it will not be sent. Write the report again, then tell your IT department.</translation>
+    </message>
+    <message>
+        <source>Ce signalement est adressé à « {host} », qui n&apos;est pas une adresse de vos réglages d&apos;envoi : il ne sera pas envoyé. Refaites le signalement, puis prévenez votre service informatique.</source>
+        <translation>This report is addressed to “{host}”, which is not an address of your sending settings: it will not be sent. Write the report again, then tell your IT department.</translation>
+    </message>
+    <message>
+        <source>Le serveur d&apos;envoi « {host} » ne répond pas : un nouvel essai sera fait automatiquement. Si cela dure, prévenez votre service informatique.</source>
         <translation>The outgoing mail server “{host}” is not responding: another attempt will be made automatically. If this continues, tell your IT department.</translation>
     </message>
     <message>
-        <source>La connexion chiffrée avec le serveur d'envoi « {host} » a échoué : vérifiez le port et le mode de chiffrement (STARTTLS ou TLS) dans les réglages d'envoi.</source>
+        <source>La connexion chiffrée avec le serveur d&apos;envoi « {host} » a échoué : vérifiez le port et le mode de chiffrement (STARTTLS ou TLS) dans les réglages d&apos;envoi.</source>
         <translation>The encrypted connection to the outgoing mail server “{host}” failed: check the port and the encryption mode (STARTTLS or TLS) in the sending settings.</translation>
     </message>
     <message>
-        <source>Le serveur d'envoi « {host} » ne propose pas le chiffrement STARTTLS : choisissez TLS ou un autre port dans les réglages d'envoi, ou demandez à votre service informatique.</source>
+        <source>Le serveur d&apos;envoi « {host} » ne propose pas le chiffrement STARTTLS : choisissez TLS ou un autre port dans les réglages d&apos;envoi, ou demandez à votre service informatique.</source>
         <translation>The outgoing mail server “{host}” does not offer STARTTLS encryption: choose TLS or another port in the sending settings, or ask your IT department.</translation>
     </message>
     <message>
-        <source>Le certificat du serveur d'envoi « {host} » n'est pas reconnu comme sûr : l'envoi est bloqué pour protéger le signalement. Prévenez votre service informatique.</source>
+        <source>Le certificat du serveur d&apos;envoi « {host} » n&apos;est pas reconnu comme sûr : l&apos;envoi est bloqué pour protéger le signalement. Prévenez votre service informatique.</source>
         <translation>The certificate of the outgoing mail server “{host}” is not recognised as trustworthy: sending is blocked to protect the report. Tell your IT department.</translation>
     </message>
     <message>
-        <source>Le serveur d'envoi a refusé l'identifiant ou le mot de passe : corrigez-les dans les réglages d'envoi, puis cliquez sur « Réessayer maintenant ».</source>
+        <source>Le serveur d&apos;envoi a refusé l&apos;identifiant ou le mot de passe : corrigez-les dans les réglages d&apos;envoi, puis cliquez sur « Réessayer maintenant ».</source>
         <translation>The outgoing mail server rejected the login or password: correct them in the sending settings, then click “Retry now”.</translation>
     </message>
     <message>
-        <source>Le serveur d'envoi « {host} » ne propose pas d'authentification compatible : décochez « Le serveur demande un identifiant » si c'est un relais interne, ou demandez à votre service informatique.</source>
+        <source>Le serveur d&apos;envoi « {host} » ne propose pas d&apos;authentification compatible : décochez « Le serveur demande un identifiant » si c&apos;est un relais interne, ou demandez à votre service informatique.</source>
         <translation>The outgoing mail server “{host}” does not offer a compatible authentication method: untick “The server requires a login” if it is an internal relay, or ask your IT department.</translation>
     </message>
     <message>
-        <source>Le serveur d'envoi est momentanément indisponible (code {code}) : un nouvel essai sera fait automatiquement.</source>
+        <source>Le serveur d&apos;envoi est momentanément indisponible (code {code}) : un nouvel essai sera fait automatiquement.</source>
         <translation>The outgoing mail server is temporarily unavailable (code {code}): another attempt will be made automatically.</translation>
     </message>
     <message>
-        <source>Le serveur d'envoi refuse ce message car il est trop volumineux (code {code}) : retirez des captures d'écran ou demandez à votre administrateur de réduire la taille maximale des e-mails.</source>
+        <source>Le serveur d&apos;envoi refuse ce message car il est trop volumineux (code {code}) : retirez des captures d&apos;écran ou demandez à votre administrateur de réduire la taille maximale des e-mails.</source>
         <translation>The outgoing mail server refuses this message because it is too large (code {code}): remove some screenshots or ask your administrator to reduce the maximum e-mail size.</translation>
     </message>
     <message>
-        <source>Le serveur d'envoi a refusé ce message (code {code}) : transmettez sa réponse à votre service informatique, ou exportez le fichier .eml pour l'envoyer avec votre messagerie.</source>
+        <source>Le serveur d&apos;envoi a refusé ce message (code {code}) : transmettez sa réponse à votre service informatique, ou exportez le fichier .eml pour l&apos;envoyer avec votre messagerie.</source>
         <translation>The outgoing mail server rejected this message (code {code}): send its response to your IT department, or export the .eml file and send it with your e-mail program.</translation>
     </message>
     <message>
-        <source>La connexion avec le serveur d'envoi « {host} » a été coupée pendant l'envoi : un nouvel essai sera fait automatiquement.</source>
+        <source>La connexion avec le serveur d&apos;envoi « {host} » a été coupée pendant l&apos;envoi : un nouvel essai sera fait automatiquement.</source>
         <translation>The connection to the outgoing mail server “{host}” was cut off during sending: another attempt will be made automatically.</translation>
     </message>
     <message>
-        <source>L'envoi a échoué pour une raison inattendue : un nouvel essai sera fait automatiquement. Si cela dure, transmettez les détails à votre service informatique.</source>
+        <source>L&apos;envoi a échoué pour une raison inattendue : un nouvel essai sera fait automatiquement. Si cela dure, transmettez les détails à votre service informatique.</source>
         <translation>Sending failed for an unexpected reason: another attempt will be made automatically. If this continues, send the details to your IT department.</translation>
     </message>
     <message>
-        <source>L'adresse « {address} » du réglage « {setting} » n'est pas valable : corrigez-la dans les réglages.</source>
+        <source>L&apos;adresse « {address} » du réglage « {setting} » n&apos;est pas valable : corrigez-la dans les réglages.</source>
         <translation>The address “{address}” in the “{setting}” setting is not valid: correct it in the settings.</translation>
     </message>
     <message>
@@ -2423,7 +2442,7 @@
         <translation>Customer service address</translation>
     </message>
     <message>
-        <source>Adresse d'expéditeur</source>
+        <source>Adresse d&apos;expéditeur</source>
         <translation>Sender address</translation>
     </message>
     <message>
@@ -2435,15 +2454,27 @@
         <translation>Reply-to address</translation>
     </message>
     <message>
-        <source>Le signalement n'a pas pu être placé dans la boîte d'envoi : vérifiez l'espace disque disponible, puis réessayez. Votre saisie est conservée.</source>
+        <source>Ce signalement est en train de partir : le résultat s&apos;affiche dans un instant.</source>
+        <translation>This report is being sent right now: the result will show in a moment.</translation>
+    </message>
+    <message>
+        <source>Ce signalement est déjà parti : le serveur l&apos;a accepté. Il n&apos;y a rien à renvoyer.</source>
+        <translation>This report has already left: the server accepted it. There is nothing to send again.</translation>
+    </message>
+    <message>
+        <source>Ce signalement n&apos;est plus dans la boîte d&apos;envoi : la liste a été actualisée.</source>
+        <translation>This report is no longer in the outbox: the list has been refreshed.</translation>
+    </message>
+    <message>
+        <source>Le signalement n&apos;a pas pu être placé dans la boîte d&apos;envoi : vérifiez l&apos;espace disque disponible, puis réessayez. Votre saisie est conservée.</source>
         <translation>The report could not be placed in the outbox: check the free disk space, then try again. What you entered is kept.</translation>
     </message>
     <message>
-        <source>L'état de ce signalement était illisible : vérifiez auprès du service client s'il a été reçu avant de le renvoyer.</source>
+        <source>L&apos;état de ce signalement était illisible : vérifiez auprès du service client s&apos;il a été reçu avant de le renvoyer.</source>
         <translation>The status of this report could not be read: check with customer service whether it was received before sending it again.</translation>
     </message>
     <message>
-        <source>Ce signalement n'est plus dans la boîte d'envoi : actualisez la liste.</source>
+        <source>Ce signalement n&apos;est plus dans la boîte d&apos;envoi : actualisez la liste.</source>
         <translation>This report is no longer in the outbox: refresh the list.</translation>
     </message>
     <message>
@@ -2475,7 +2506,7 @@
         <translation>Next attempt at {time}.</translation>
     </message>
     <message>
-        <source>En attente d'envoi.</source>
+        <source>En attente d&apos;envoi.</source>
         <translation>Waiting to be sent.</translation>
     </message>
     <message>
@@ -2523,7 +2554,7 @@
         <translation>Unencrypted connection, allowed by your administrator: the password and the report travel over the network in plain text.</translation>
     </message>
     <message>
-        <source>Pas d'authentification : le serveur est un relais interne.</source>
+        <source>Pas d&apos;authentification : le serveur est un relais interne.</source>
         <translation>No authentication: the server is an internal relay.</translation>
     </message>
     <message>
@@ -2533,14 +2564,6 @@
     <message>
         <source>Connexion chiffrée ({version}), certificat vérifié.</source>
         <translation>Encrypted connection ({version}), certificate verified.</translation>
-    </message>
-    <message>
-        <source>Ce signalement a été modifié sur le disque ou son fichier est incomplet depuis qu'il a été placé dans la boîte d'envoi : il ne sera pas envoyé. Refaites le signalement, puis prévenez votre service informatique.</source>
-        <translation>This report was changed on disk, or its file is incomplete, since it was placed in the outbox: it will not be sent. Write the report again, then tell your IT department.</translation>
-    </message>
-    <message>
-        <source>Ce signalement est adressé à « {host} », qui n'est pas une adresse de vos réglages d'envoi : il ne sera pas envoyé. Refaites le signalement, puis prévenez votre service informatique.</source>
-        <translation>This report is addressed to “{host}”, which is not an address of your sending settings: it will not be sent. Write the report again, then tell your IT department.</translation>
     </message>
 </context>
 <context>
@@ -2578,11 +2601,11 @@
         <translation>case number</translation>
     </message>
     <message>
-        <source>La détection automatique des données patient n'est pas disponible (Tesseract est absent) : masquez les données à la main ou demandez à votre service informatique d'installer Tesseract avec le français.</source>
+        <source>La détection automatique des données patient n&apos;est pas disponible (Tesseract est absent) : masquez les données à la main ou demandez à votre service informatique d&apos;installer Tesseract avec le français.</source>
         <translation>Automatic detection of patient data is not available (Tesseract is missing): hide the data by hand or ask your IT department to install Tesseract with French.</translation>
     </message>
     <message>
-        <source>La détection automatique des données patient a échoué sur cette capture : masquez les données à la main avant l'envoi.</source>
+        <source>La détection automatique des données patient a échoué sur cette capture : masquez les données à la main avant l&apos;envoi.</source>
         <translation>Automatic detection of patient data failed on this screenshot: hide the data by hand before sending.</translation>
     </message>
 </context>
@@ -2661,7 +2684,7 @@
         <translation>To stay within the {budget} MB limit, the screenshots were reduced to 256 colours and to {percent}% of their size ({size} MB in total).</translation>
     </message>
     <message>
-        <source>Pour tenir dans la limite de {budget} Mo, les captures ont été réduites à 256 couleurs, à leur taille d'origine ({size} Mo au total).</source>
+        <source>Pour tenir dans la limite de {budget} Mo, les captures ont été réduites à 256 couleurs, à leur taille d&apos;origine ({size} Mo au total).</source>
         <translation>To stay within the {budget} MB limit, the screenshots were reduced to 256 colours, at their original size ({size} MB in total).</translation>
     </message>
     <message>
@@ -2669,15 +2692,15 @@
         <translation>To stay within the {budget} MB limit, the screenshots were recompressed with no loss of quality ({size} MB in total).</translation>
     </message>
     <message>
-        <source>L'image masquée n'a pas pu être vérifiée après son enregistrement : réessayez l'export ; si le problème continue, retirez cette capture du signalement.</source>
+        <source>L&apos;image masquée n&apos;a pas pu être vérifiée après son enregistrement : réessayez l&apos;export ; si le problème continue, retirez cette capture du signalement.</source>
         <translation>The masked image could not be checked after it was saved: try the export again; if the problem continues, remove this screenshot from the report.</translation>
     </message>
     <message>
-        <source>Le trousseau sécurisé du système n'est pas disponible : les captures ne pourront pas être retrouvées après une panne. Vous pouvez continuer ; pour les protéger, demandez à votre service informatique d'activer le trousseau.</source>
-        <translation>The system's secure keyring is not available: the screenshots cannot be recovered after a crash. You can continue; to protect them, ask your IT department to enable the keyring.</translation>
+        <source>Le trousseau sécurisé du système n&apos;est pas disponible : les captures ne pourront pas être retrouvées après une panne. Vous pouvez continuer ; pour les protéger, demandez à votre service informatique d&apos;activer le trousseau.</source>
+        <translation>The system&apos;s secure keyring is not available: the screenshots cannot be recovered after a crash. You can continue; to protect them, ask your IT department to enable the keyring.</translation>
     </message>
     <message>
-        <source>Les captures de ce brouillon ne peuvent plus être relues : reprenez de nouvelles captures de l'écran pour ce signalement.</source>
+        <source>Les captures de ce brouillon ne peuvent plus être relues : reprenez de nouvelles captures de l&apos;écran pour ce signalement.</source>
         <translation>The screenshots in this draft can no longer be read: take new screenshots for this report.</translation>
     </message>
 </context>
@@ -2692,7 +2715,7 @@
         <translation>{minutes} min ago</translation>
     </message>
     <message>
-        <source>Ce signalement enregistré n'est pas lisible (fichier abîmé).</source>
+        <source>Ce signalement enregistré n&apos;est pas lisible (fichier abîmé).</source>
         <translation>This saved report cannot be read (damaged file).</translation>
     </message>
     <message>
@@ -2700,27 +2723,35 @@
         <translation>This saved report is incomplete or damaged (item “{where}”): it cannot be reopened.</translation>
     </message>
     <message>
+        <source>Le signalement contient encore du texte qui ressemble à des données de patient : retirez-le, ou indiquez pour chaque passage signalé qu&apos;il n&apos;en est pas, puis envoyez à nouveau.</source>
+        <translation>The report still contains text that looks like patient data: remove it, or say for each flagged passage that it is not, then send again.</translation>
+    </message>
+    <message>
         <source>Titre court</source>
         <translation>Short title</translation>
     </message>
     <message>
-        <source>Ce signalement concerne un cas que la procédure ne connaît pas : recommencez-le depuis l'accueil.</source>
+        <source>« {label} » semble contenir des données de patient ({kinds}) : ce texte quitte le centre. Retirez-les, ou cochez pour chaque passage signalé qu&apos;il ne s&apos;agit pas de données de patient.</source>
+        <translation>“{label}” seems to contain patient data ({kinds}): this text leaves the centre. Remove it, or tick each flagged passage that is not patient data.</translation>
+    </message>
+    <message>
+        <source>Ce signalement concerne un cas que la procédure ne connaît pas : recommencez-le depuis l&apos;accueil.</source>
         <translation>This report concerns a case the procedure does not recognise: start it again from the home page.</translation>
     </message>
     <message>
-        <source>Choisissez l'application concernée par l'incident.</source>
+        <source>Choisissez l&apos;application concernée par l&apos;incident.</source>
         <translation>Choose the application affected by the incident.</translation>
     </message>
     <message>
-        <source>Ce signalement concerne une application que la procédure ne connaît pas : choisissez de nouveau l'application.</source>
+        <source>Ce signalement concerne une application que la procédure ne connaît pas : choisissez de nouveau l&apos;application.</source>
         <translation>This report concerns an application the procedure does not recognise: choose the application again.</translation>
     </message>
     <message>
-        <source>Ce cas ne concerne pas une application : recommencez le signalement depuis l'accueil.</source>
+        <source>Ce cas ne concerne pas une application : recommencez le signalement depuis l&apos;accueil.</source>
         <translation>This case does not concern an application: start the report again from the home page.</translation>
     </message>
     <message>
-        <source>Ce signalement a été commencé avec la version {old} du formulaire (version actuelle : {new}) : relisez les réponses avant de l'envoyer.</source>
+        <source>Ce signalement a été commencé avec la version {old} du formulaire (version actuelle : {new}) : relisez les réponses avant de l&apos;envoyer.</source>
         <translation>This report was started with version {old} of the form (current version: {new}): review the answers before sending it.</translation>
     </message>
     <message>
@@ -2744,7 +2775,7 @@
         <translation>Answer “{label}” with yes or no.</translation>
     </message>
     <message>
-        <source>La date et l'heure de « {label} » ne sont pas valides : choisissez-les de nouveau.</source>
+        <source>La date et l&apos;heure de « {label} » ne sont pas valides : choisissez-les de nouveau.</source>
         <translation>The date and time for “{label}” are not valid: choose them again.</translation>
     </message>
     <message>
@@ -2775,19 +2806,11 @@
         <source>« {label} » contient des caractères invisibles non autorisés : retapez le texte ou collez-le sans mise en forme.</source>
         <translation>“{label}” contains invisible characters that are not allowed: type the text again or paste it without formatting.</translation>
     </message>
-    <message>
-        <source>Le signalement contient encore du texte qui ressemble à des données de patient : retirez-le, ou indiquez pour chaque passage signalé qu'il n'en est pas, puis envoyez à nouveau.</source>
-        <translation>The report still contains text that looks like patient data: remove it, or say for each flagged passage that it is not, then send again.</translation>
-    </message>
-    <message>
-        <source>« {label} » semble contenir des données de patient ({kinds}) : ce texte quitte le centre. Retirez-les, ou cochez pour chaque passage signalé qu'il ne s'agit pas de données de patient.</source>
-        <translation>“{label}” seems to contain patient data ({kinds}): this text leaves the centre. Remove it, or tick each flagged passage that is not patient data.</translation>
-    </message>
 </context>
 <context>
     <name>settings</name>
     <message>
-        <source>Vos réglages n'ont pas pu être lus ; l'application démarre avec les réglages par défaut.</source>
+        <source>Vos réglages n&apos;ont pas pu être lus ; l&apos;application démarre avec les réglages par défaut.</source>
         <translation>Your settings could not be read; the application starts with the default settings.</translation>
     </message>
     <message>
@@ -2799,8 +2822,8 @@
         <translation>A copy is kept here: {path}</translation>
     </message>
     <message>
-        <source>Le fichier de politique de votre administrateur est illisible : les réglages qu'il impose restent verrouillés. Prévenez votre service informatique.</source>
-        <translation>Your administrator's policy file cannot be read: the settings it imposes stay locked. Tell your IT department.</translation>
+        <source>Le fichier de politique de votre administrateur est illisible : les réglages qu&apos;il impose restent verrouillés. Prévenez votre service informatique.</source>
+        <translation>Your administrator&apos;s policy file cannot be read: the settings it imposes stay locked. Tell your IT department.</translation>
     </message>
 </context>
 <context>
@@ -2810,27 +2833,8 @@
         <translation>Capture shortcut active: {keys}</translation>
     </message>
     <message>
-        <source>Le raccourci de capture n'est pas actif.</source>
+        <source>Le raccourci de capture n&apos;est pas actif.</source>
         <translation>The capture shortcut is not active.</translation>
-    </message>
-</context>
-<context>
-    <name>PatientDataPanel</name>
-    <message>
-        <source>Passages signalés confirmés : ce ne sont pas des données de patient.</source>
-        <translation>Flagged passages confirmed: they are not patient data.</translation>
-    </message>
-    <message>
-        <source>Ce texte semble contenir des données de patient, et il quitte le centre : l'envoi est bloqué. Retirez-les du texte, ou cochez chaque passage qui n'en est pas.</source>
-        <translation>This text seems to contain patient data, and it leaves the centre: sending is blocked. Remove them from the text, or tick each passage that is not patient data.</translation>
-    </message>
-    <message>
-        <source>Ce texte semble contenir des données de patient : ne les lisez pas au support.</source>
-        <translation>This text seems to contain patient data: do not read it out to the support desk.</translation>
-    </message>
-    <message>
-        <source>« {text} » ({kind}) n'est pas une donnée de patient</source>
-        <translation>“{text}” ({kind}) is not patient data</translation>
     </message>
 </context>
 </TS>

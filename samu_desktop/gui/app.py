@@ -112,7 +112,7 @@ class Application:
     def shutdown(self) -> None:
         # A report being sent is either accepted in time or resent (with the
         # same Message-ID) at the next start: the outbox keeps it either way.
-        self.window.sending.outbox_sender.stop(5.0)
+        self.window.sending.stop(5.0)
         self.crash.clean_exit()
         log.info("clean exit")
 
@@ -153,7 +153,7 @@ def build(
         )
     crash = crash or CrashHandler(paths.crash_dir)
     # The outbox sender (and what it imports) starts once the window is up.
-    QTimer.singleShot(0, window, lambda: window.sending.outbox_sender.start())
+    QTimer.singleShot(0, window, window.sending.start)
 
     def on_exception(details: str) -> None:
         window.message_bar.add(

@@ -76,10 +76,21 @@ class Sending(QObject):
         self.outbox_sender = sender or OutboxSender(
             self.outbox, settings, allow_plaintext=allow_plaintext
         )
+        self._closed = False
         # The sender's thread calls the listener; the bridge brings it to the GUI thread.
         bridge = gui_bridge()
         self._listener = lambda record: bridge.post(lambda: self._on_record(record), owner=self)
         self.outbox_sender.add_listener(self._listener)
+
+    def start(self) -> None:
+        """Start the background sender, unless the application is already closing."""
+        if not self._closed:
+            self.outbox_sender.start()
+
+    def stop(self, timeout: float) -> bool:
+        """Stop the background sender for good (a later ``start`` does nothing)."""
+        self._closed = True
+        return self.outbox_sender.stop(timeout)
 
     def _on_record(self, record: OutboxRecord) -> None:
         if record.state is EntryState.SENT:

@@ -3,6 +3,7 @@ an HTTP CONNECT proxy, and a test certificate authority. Nothing leaves loopback
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import http.server
 import ipaddress
@@ -266,6 +267,7 @@ class ConnectProxy:
         self.listener.bind((LOOPBACK, 0))
         self.listener.listen(16)
         self.port = int(self.listener.getsockname()[1])
+        self._handlers: list[threading.Thread] = []
         self._thread = threading.Thread(target=self._accept, daemon=True)
         self._thread.start()
 
@@ -275,7 +277,9 @@ class ConnectProxy:
                 client, _ = self.listener.accept()
             except OSError:
                 return
-            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
+            handler = threading.Thread(target=self._handle, args=(client,), daemon=True)
+            self._handlers.append(handler)
+            handler.start()
 
     def _handle(self, client: socket.socket) -> None:
         with client:
@@ -296,7 +300,13 @@ class ConnectProxy:
                 _pipe(client, upstream)
 
     def close(self) -> None:
+        # close() alone does not wake a thread blocked in accept() on Linux.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
+        self._thread.join(5)
+        for handler in self._handlers:
+            handler.join(10)
 
 
 def _pipe(a: socket.socket, b: socket.socket) -> None:

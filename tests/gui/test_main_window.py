@@ -15,6 +15,7 @@ from samu_desktop import i18n
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.gui.app import Application, build
 from samu_desktop.gui.settings_dialog import SettingsDialog
+from tests.guards import ModalDialogs
 
 
 def write(path: Path, data: object) -> None:
@@ -108,7 +109,10 @@ def test_settings_dialog_shows_locked_settings_disabled(qtbot: QtBot) -> None:
     assert autostart is not None and autostart.isEnabled()
 
 
-def test_settings_dialog_saves_to_disk_but_never_locked_values(make_app, qtbot: QtBot) -> None:
+def test_settings_dialog_saves_to_disk_but_never_locked_values(
+    make_app, qtbot: QtBot, modal_dialogs: ModalDialogs
+) -> None:
+    modal_dialogs.expect(None, SettingsDialog)  # window-modal, driven below
     paths = AppPaths.default()
     write(paths.policy_file, {"locked": {"smtp_host": "smtp.hopital.test"}})
     app = make_app()
@@ -125,8 +129,9 @@ def test_settings_dialog_saves_to_disk_but_never_locked_values(make_app, qtbot: 
 
 
 def test_settings_dialog_refuses_an_invalid_value_and_keeps_it_open(
-    make_app, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    make_app, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, modal_dialogs: ModalDialogs
 ) -> None:
+    modal_dialogs.expect(None, SettingsDialog)  # window-modal, driven below
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     app = make_app()
@@ -148,9 +153,10 @@ def test_english_is_available(make_app) -> None:
 
 
 def test_settings_say_why_the_hotkey_is_unavailable(
-    make_app, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    make_app, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, modal_dialogs: ModalDialogs
 ) -> None:
     """Under Wayland without an X server, the settings explain the missing hotkey."""
+    modal_dialogs.expect(None, SettingsDialog)  # window-modal, read below
     from samu_desktop.gui.app import start_hotkey
 
     monkeypatch.delenv("DISPLAY", raising=False)

@@ -35,6 +35,8 @@ FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 pytestmark = [
     pytest.mark.slow,
+    # The first test sets up the module's fixture, which builds the whole bundle.
+    pytest.mark.timeout(900),
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux bundle"),
 ]
 

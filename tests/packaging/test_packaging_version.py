@@ -93,6 +93,7 @@ def test_about_box_shows_version_and_commit(
     try:
         running.window.show_about()
     finally:
+        running.shutdown()  # the outbox sender that build() starts
         if running.tray is not None:
             running.tray.hide()
         for translator in running.translators:
