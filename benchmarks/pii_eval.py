@@ -112,7 +112,9 @@ def evaluate(set_dir: Path, show_misses: bool = False, engine: OcrEngine | None 
             "mean": statistics.fmean(false_boxes) if false_boxes else 0.0,
             "max": max(false_boxes, default=0),
         },
+        "false_boxes_total": sum(false_boxes),
         "stray_boxes_per_patient_screen": statistics.fmean(stray_boxes) if stray_boxes else 0.0,
+        "stray_boxes_total": sum(stray_boxes),
         "seconds_per_image": {
             size: {"median": statistics.median(v), "max": max(v), "n": len(v)}
             for size, v in sorted(seconds.items())

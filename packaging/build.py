@@ -14,8 +14,10 @@ Steps, on every platform:
 Then on Linux: ``<dist>/samu-desktop-<version>-linux-<arch>.tar.gz`` holding one
 ``samu-desktop/`` folder with ``bin/samu-desktop`` (a launcher),
 ``lib/samu-desktop/`` (the PyInstaller folder), the desktop entry and the icon
-under ``share/``. On Windows: the Inno Setup command that makes the installer is
-printed (and run when ``iscc`` is on PATH); see packaging/README.md.
+under ``share/``. On Windows: the NSIS installer
+``<dist>/samu-desktop-<version>-setup.exe`` (``packaging/windows/samu-desktop.nsi``, run
+when ``makensis`` is on PATH, else its command is printed); the Windows lane
+(scripts/windows/release.sh) builds the folder under Wine and runs Debian's makensis.
 """
 
 from __future__ import annotations
@@ -132,15 +134,27 @@ def make_tarball(bundle: Path, target: Path, level: int) -> Path:
     return target
 
 
-def windows_installer(version: str, dist: Path) -> None:
-    iss = PACKAGING / "windows" / f"{NAME}.iss"
-    command = ["iscc", f"/DAppVersion={version}", f"/DSourceDir={dist / NAME}",
-               f"/DOutputDir={dist}", str(iss)]
-    if shutil.which("iscc"):
-        log("Inno Setup → " + str(dist))
+def nsis_command(version: str, bundle: Path, output: Path, icon: Path) -> list[str]:
+    """The makensis command of the Windows installer (the same on Windows and Linux)."""
+    return ["makensis", "-V2", "-INPUTCHARSET", "UTF8", f"-DAPP_VERSION={version}",
+            "-DAPP_VERSION4=" + ".".join(str(n) for n in version_tuple(version)),
+            f"-DSOURCE_DIR={bundle}", f"-DICON_FILE={icon}", f"-DOUTPUT_FILE={output}",
+            str(PACKAGING / "windows" / f"{NAME}.nsi")]
+
+
+def windows_installer(version: str, dist: Path, work: Path) -> None:
+    """NSIS (makensis), as scripts/windows/release.sh runs it from Linux."""
+    from PIL import Image  # a dependency of the app: present wherever it builds
+
+    icon = work / f"{NAME}.ico"
+    Image.open(ROOT / "resources" / "icons" / f"{NAME}.png").save(
+        icon, sizes=[(16, 16), (32, 32), (48, 48), (256, 256)])
+    command = nsis_command(version, dist / NAME, dist / f"{NAME}-{version}-setup.exe", icon)
+    if shutil.which("makensis"):
+        log("NSIS → " + str(dist))
         subprocess.run(command, check=True)
     else:
-        log("Inno Setup (iscc) is not on PATH; to make the installer, run:")
+        log("NSIS (makensis) is not on PATH; to make the installer, run:")
         print("  " + subprocess.list2cmdline(command))
 
 
@@ -152,11 +166,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="PyInstaller's work folder (default: build/pyinstaller/)")
     parser.add_argument("--no-archive", action="store_true",
                         help="Linux: stop after the folder, no tarball")
+    parser.add_argument("--no-installer", action="store_true",
+                        help="Windows: stop after the folder, no installer (the Windows lane "
+                             "runs makensis from Linux)")
     parser.add_argument("--gzip-level", type=int, default=6, choices=range(1, 10),
                         help="Linux tarball compression (default 6)")
     parser.add_argument("--without-ocr", action="store_true",
                         help="build without the Tesseract models (not for deployment)")
     args = parser.parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # Windows writes a pipe in cp1252, which has no "→": the build's log is UTF-8.
+        sys.stdout.reconfigure(encoding="utf-8")
     started = time.perf_counter()
     python = sys.executable
     dist: Path = args.dist.resolve()
@@ -170,8 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     version_info.write_text(render_version_info(version, commit), encoding="utf-8")
     bundle = run_pyinstaller(python, dist, work, version_info, args.without_ocr)
 
-    if sys.platform == "win32":
-        windows_installer(version, dist)
+    if sys.platform == "win32" and not args.no_installer:
+        windows_installer(version, dist, work)
     elif sys.platform.startswith("linux") and not args.no_archive:
         arch = platform.machine().lower() or "unknown"
         tarball = make_tarball(bundle, dist / f"{NAME}-{version}-linux-{arch}.tar.gz",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import sys
 from collections.abc import Sequence
 
@@ -86,7 +87,23 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_when_redirected() -> None:
+    """On Windows, write UTF-8 into pipes and files.
+
+    Windows gives a redirected stream its ANSI code page (cp1252): a character outside
+    it ("→", "≥") would abort the command, and what a deployment script reads from
+    ``check --json > rapport.json`` must be UTF-8 JSON. The console keeps its own
+    encoding.
+    """
+    if sys.platform != "win32":
+        return
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and not stream.isatty():
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_when_redirected()
     arguments = list(sys.argv[1:] if argv is None else argv)
     args = build_parser(arguments).parse_args(arguments)
     if getattr(args, "run", None) is not None:

@@ -62,10 +62,21 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     )
     handler.addFilter(ScrubbingFilter())
     root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "_samu", False)]:
-        root.removeHandler(old)
-        old.close()
+    close_logging()
     handler._samu = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
     return path
+
+
+def close_logging() -> None:
+    """Detach and close the log file set up by :func:`setup_logging`.
+
+    On Windows an open file cannot be deleted or moved, nor can the folders holding
+    it (WinError 32): whoever set the log up closes it when done, so that the log
+    folder (and a test's temporary folder) can go.
+    """
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "_samu", False)]:
+        root.removeHandler(handler)
+        handler.close()

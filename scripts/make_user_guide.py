@@ -43,7 +43,7 @@ LANGUAGES = ("fr", "en")
 # Every image the guides show, in the order they are made.
 IMAGES = ("home", "notification", "application", "screenshots", "form", "prerequisites",
           "review", "call", "local-it", "outbox", "history", "settings", "sending-settings",
-          "restore")
+          "restore", "mail")
 
 
 def fresh_translations() -> None:
@@ -416,6 +416,11 @@ def main(argv: list[str] | None = None) -> int:
             for lang in languages:
                 made += make_language(lang, out / lang, root / f"home-{lang}", args.fast)
             del qapp
+        # The e-mail as the support desk sees it, rendered by Firefox (always in French).
+        sys.path.insert(0, str(REPO / "scripts"))
+        from make_mail_picture import render
+
+        made += render([out / lang / "mail.png" for lang in languages], args.fast)
     for path in made:
         print(f"{path.relative_to(out.parent) if out.parent in path.parents else path}"
               f"  {path.stat().st_size // 1024} kB")

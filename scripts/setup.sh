@@ -26,6 +26,9 @@ if [ "$mode" = test ]; then
   # The frozen-program test builds the Linux bundle: PyInstaller needs objcopy, objdump
   # and strip (ldd comes with libc-bin).
   pkgs+=(binutils)
+  # A real mail relay for the e-mail journey (Postfix on loopback, delivering to a
+  # Maildir) and an independent reader that threads what it received (notmuch).
+  pkgs+=(postfix notmuch)
 fi
 
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -37,6 +40,11 @@ if command -v dpkg-query >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then
       echo "Installation des paquets système : ${missing[*]}"
       apt-get update -qq
+      # Postfix asks how it should deliver mail: the tests start their own instance.
+      if command -v debconf-set-selections >/dev/null 2>&1; then
+        echo "postfix postfix/main_mailer_type select Local only" | debconf-set-selections
+        echo "postfix postfix/mailname string localhost" | debconf-set-selections
+      fi
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     else
       echo "Paquets système manquants. Installez-les puis relancez :" >&2

@@ -12,4 +12,12 @@ echo "== mypy --strict --platform win32 samu_desktop"
 echo "== pytest"
 # A private D-Bus session: the keyring tests start gnome-keyring on it, and no
 # dbus-daemon outlives the run.
-exec dbus-run-session -- .venv/bin/python -m pytest "$@"
+status=0
+dbus-run-session -- .venv/bin/python -m pytest "$@" || status=$?
+# The Windows lane (issue 22): the suite's Windows part, the Windows build and its installer
+# under Wine. Not when pytest was given arguments (a partial run).
+if [ $# -eq 0 ]; then
+  echo "== Windows lane (Wine)"
+  bash scripts/windows_lane.sh || status=1
+fi
+exit $status

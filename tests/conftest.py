@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,15 +21,37 @@ import pytest
 # Offscreen unless a test asks for the real X server: Qt aborts with neither
 # DISPLAY nor QT_QPA_PLATFORM.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if sys.platform == "win32":
+    # Offscreen Qt on Windows reads fonts from a folder (else: a warning, failing the test).
+    os.environ.setdefault("QT_QPA_FONTDIR", os.path.join(os.environ["WINDIR"], "Fonts"))
 
 REPO = Path(__file__).resolve().parent.parent
 
 pytest_plugins = ["tests.guards"]
 
 
+# platformdirs' Windows folders and where each goes inside a test's home: platformdirs asks
+# Windows (SHGetKnownFolderPath) unless WIN_PD_OVERRIDE_<CSIDL name> holds a full path.
+_WINDOWS_FOLDERS = {
+    "APPDATA": "AppData/Roaming", "LOCAL_APPDATA": "AppData/Local",
+    "COMMON_APPDATA": "ProgramData", "PERSONAL": "Documents", "DOWNLOADS": "Downloads",
+    "MYPICTURES": "Pictures", "DESKTOPDIRECTORY": "Desktop",
+}
+
+
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own HOME, XDG folders and policy folder (platformdirs reads them)."""
+def isolated_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Path:
+    """Every test gets its own HOME, XDG folders and policy folder (platformdirs reads them).
+
+    On Windows the same through platformdirs' WIN_PD_OVERRIDE_* variables (AppData,
+    ProgramData for the policy) and the profile variables the app reads itself
+    (USERPROFILE, APPDATA, LOCALAPPDATA, PROGRAMDATA): no test touches the real profile.
+    Tests marked ``posix_only`` are skipped on Windows.
+    """
+    if sys.platform == "win32" and request.node.get_closest_marker("posix_only"):
+        pytest.skip("POSIX only (signals, fork, file modes): not on Windows")
     home = tmp_path / "home"
     for sub in ("config", "data", "state", "cache", "etc-xdg"):
         (home / sub).mkdir(parents=True)
@@ -38,6 +61,13 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "etc-xdg"))
+    for csidl, sub in _WINDOWS_FOLDERS.items():
+        (home / sub).mkdir(parents=True, exist_ok=True)
+        monkeypatch.setenv(f"WIN_PD_OVERRIDE_{csidl}", str(home / sub))
+    monkeypatch.setenv("USERPROFILE", str(home))
+    monkeypatch.setenv("APPDATA", str(home / "AppData/Roaming"))
+    monkeypatch.setenv("LOCALAPPDATA", str(home / "AppData/Local"))
+    monkeypatch.setenv("PROGRAMDATA", str(home / "ProgramData"))
     return home
 
 
@@ -107,8 +137,11 @@ def secret_service_bus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str
     """A private D-Bus session with a real gnome-keyring Secret Service, unlocked.
 
     Started once per test run with a fresh HOME (an old keyring file with
-    another password would be locked); yields the bus address.
+    another password would be locked); yields the bus address. Linux only: Windows
+    keeps secrets in the Credential Manager (tests/windows/).
     """
+    if sys.platform != "linux":
+        pytest.skip("the Secret Service (D-Bus, gnome-keyring) is Linux's keyring")
     for tool in ("dbus-daemon", "gnome-keyring-daemon"):
         if shutil.which(tool) is None:
             pytest.fail(f"{tool} is missing: run the README's test command, which installs it")

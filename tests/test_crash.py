@@ -10,6 +10,8 @@ import textwrap
 import threading
 from pathlib import Path
 
+import pytest
+
 from samu_desktop.crash import FAULT_LOG, RUNNING, CrashHandler
 
 
@@ -54,6 +56,7 @@ def test_hard_crash_lands_in_the_faulthandler_log(tmp_path: Path) -> None:
     assert "Segmentation fault" in previous.details or "Fatal Python error" in previous.details
 
 
+@pytest.mark.posix_only
 def test_sigkill_is_detected_by_the_running_marker(tmp_path: Path) -> None:
     code = (
         "from pathlib import Path\nfrom samu_desktop.crash import CrashHandler\n"

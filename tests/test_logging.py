@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
-from samu_desktop.logsetup import scrub, setup_logging
+from samu_desktop.config.paths import AppPaths
+from samu_desktop.logsetup import LOG_NAME, close_logging, scrub, setup_logging
 
 
 def test_scrub_removes_what_looks_like_patient_data_or_secrets() -> None:
@@ -30,7 +32,33 @@ def test_log_file_is_scrubbed_including_tracebacks(tmp_path: Path) -> None:
         log.exception("failed")
     for handler in logging.getLogger().handlers:
         handler.flush()
+    close_logging()
     content = path.read_text(encoding="utf-8")
     assert "user typed" in content and "ValueError" in content
     assert "06 12 34 56 78" not in content
     assert "abc123secret" not in content
+
+
+def _our_handlers() -> list[logging.Handler]:
+    return [h for h in logging.getLogger().handlers if getattr(h, "_samu", False)]
+
+
+def test_closed_log_file_lets_its_folder_go(tmp_path: Path) -> None:
+    folder = tmp_path / "logs"
+    setup_logging(folder).parent.joinpath("other.txt").write_text("x", encoding="utf-8")
+    logging.getLogger("test").warning("written")
+    close_logging()
+    assert not _our_handlers()
+    # On Windows an open file keeps its folder: WinError 32 here while the log is open.
+    shutil.rmtree(folder)
+    close_logging()  # nothing open: not an error
+
+
+def test_the_outbox_command_closes_its_log_file(isolated_home: Path) -> None:
+    from samu_desktop.cli import main
+
+    assert main(["outbox"]) == 0
+    log_dir = AppPaths.default().log_dir
+    assert (log_dir / LOG_NAME).is_file()
+    assert not _our_handlers()
+    shutil.rmtree(log_dir)

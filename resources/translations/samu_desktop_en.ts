@@ -208,6 +208,64 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Signaler le rétablissement</source>
+        <translation>Report the service restored</translation>
+    </message>
+    <message>
+        <source>Ajouter des informations</source>
+        <translation>Add information</translation>
+    </message>
+    <message>
+        <source>Signalement {reference}</source>
+        <translation>Report {reference}</translation>
+    </message>
+    <message>
+        <source>Date et heure du rétablissement</source>
+        <translation>Date and time the service came back</translation>
+    </message>
+    <message>
+        <source>&amp;Rétabli le :</source>
+        <translation>&amp;Restored on:</translation>
+    </message>
+    <message>
+        <source>Informations à ajouter</source>
+        <translation>Information to add</translation>
+    </message>
+    <message>
+        <source>Facultatif : ce qui a été constaté.</source>
+        <translation>Optional: what you observed.</translation>
+    </message>
+    <message>
+        <source>Ce qui a changé depuis le signalement, sans donnée de patient.</source>
+        <translation>What has changed since the report, without any patient data.</translation>
+    </message>
+    <message>
+        <source>&amp;Texte :</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>&amp;Copies d&apos;écran…</source>
+        <translation>&amp;Screenshots…</translation>
+    </message>
+    <message>
+        <source>&amp;Envoyer</source>
+        <translation>&amp;Send</translation>
+    </message>
+    <message>
+        <source>Les copies d&apos;écran n&apos;ont pas pu être relues : joignez-les de nouveau.</source>
+        <translation>The screenshots could not be read back: attach them again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n copie(s) d&apos;écran jointe(s)</source>
+        <translation>
+            <numerusform>%n screenshot attached</numerusform>
+            <numerusform>%n screenshots attached</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Historique des signalements</source>
@@ -234,6 +292,18 @@
         <translation>Recorded on</translation>
     </message>
     <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Ajouter des &amp;informations…</source>
+        <translation>Add &amp;information…</translation>
+    </message>
+    <message>
+        <source>Signaler le &amp;rétablissement…</source>
+        <translation>Report the service &amp;restored…</translation>
+    </message>
+    <message>
         <source>Appel passé au {number}</source>
         <translation>Called {number}</translation>
     </message>
@@ -248,6 +318,21 @@
     <message>
         <source>Terminé</source>
         <translation>Finished</translation>
+    </message>
+    <message>
+        <source>rétabli le {when}</source>
+        <translation>restored on {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complément(s)</source>
+        <translation>
+            <numerusform>%n follow-up</numerusform>
+            <numerusform>%n follow-ups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choisissez un signalement envoyé par e-mail dans la liste.</source>
+        <translation>Choose a report sent by e-mail in the list.</translation>
     </message>
 </context>
 <context>
@@ -379,12 +464,16 @@
         <translation>The procedure form is unavailable: reinstall the application or tell your IT department.</translation>
     </message>
     <message>
-        <source>Le signalement est dans la boîte d&apos;envoi : il part dès que le serveur d&apos;envoi répond, même si vous fermez cette fenêtre.</source>
-        <translation>The report is in the outbox: it will be sent as soon as the sending server responds, even if you close this window.</translation>
+        <source>Le signalement {reference} est dans la boîte d&apos;envoi : il part dès que le serveur d&apos;envoi répond, même si vous fermez cette fenêtre. Donnez cette référence si vous rappelez le support.</source>
+        <translation>Report {reference} is in the outbox: it leaves as soon as the mail server answers, even if you close this window. Give this reference if you call the support desk again.</translation>
     </message>
     <message>
         <source>Appel enregistré dans l&apos;historique.</source>
         <translation>Call recorded in the history.</translation>
+    </message>
+    <message>
+        <source>Le complément du signalement {reference} est dans la boîte d&apos;envoi : il rejoindra le même dossier au service client.</source>
+        <translation>The follow-up of report {reference} is in the outbox: it will join the same ticket at the support desk.</translation>
     </message>
     <message>
         <source>Réglages non enregistrés</source>
@@ -821,6 +910,18 @@
     <message>
         <source>Le signalement n&apos;a pas pu être placé dans la boîte d&apos;envoi ; il est conservé. Réessayez, ou prévenez votre service informatique.</source>
         <translation>The report could not be put in the outbox; it has been kept. Try again, or tell your IT department.</translation>
+    </message>
+    <message>
+        <source>Le complément n&apos;a pas pu être placé dans la boîte d&apos;envoi. Réessayez, ou prévenez votre service informatique.</source>
+        <translation>The follow-up could not be put in the outbox. Try again, or tell your IT department.</translation>
+    </message>
+    <message>
+        <source>La trace écrite de l&apos;appel {reference} est dans la boîte d&apos;envoi : elle part vers le support dès que le serveur d&apos;envoi répond.</source>
+        <translation>The written trace of call {reference} is in the outbox: it goes to the support desk as soon as the mail server answers.</translation>
+    </message>
+    <message>
+        <source>La trace écrite de l&apos;appel n&apos;a pas pu être placée dans la boîte d&apos;envoi ; l&apos;appel reste noté dans l&apos;historique.</source>
+        <translation>The written trace of the call could not be put in the outbox; the call stays recorded in the history.</translation>
     </message>
 </context>
 <context>
@@ -2160,6 +2261,10 @@
         <translation>JSON output for scripts</translation>
     </message>
     <message>
+        <source>mode strict : proposer aussi tout texte qui n&apos;est pas un mot de l&apos;interface (genre « text »)</source>
+        <translation>strict mode: also propose any text that is not an interface word (kind “text”)</translation>
+    </message>
+    <message>
         <source>Impossible de lire l&apos;image {path} : vérifiez le chemin et le format.</source>
         <translation>The image {path} could not be read: check the path and the format.</translation>
     </message>
@@ -2601,6 +2706,10 @@
         <translation>case number</translation>
     </message>
     <message>
+        <source>texte à vérifier (mode strict)</source>
+        <translation>text to check (strict mode)</translation>
+    </message>
+    <message>
         <source>La détection automatique des données patient n&apos;est pas disponible (Tesseract est absent) : masquez les données à la main ou demandez à votre service informatique d&apos;installer Tesseract avec le français.</source>
         <translation>Automatic detection of patient data is not available (Tesseract is missing): hide the data by hand or ask your IT department to install Tesseract with French.</translation>
     </message>
@@ -2805,6 +2914,10 @@
     <message>
         <source>« {label} » contient des caractères invisibles non autorisés : retapez le texte ou collez-le sans mise en forme.</source>
         <translation>“{label}” contains invisible characters that are not allowed: type the text again or paste it without formatting.</translation>
+    </message>
+    <message>
+        <source>Ce texte semble contenir des données de patient ({kinds}) : il quitte le centre, retirez-les avant l&apos;envoi.</source>
+        <translation>This text seems to contain patient data ({kinds}): it leaves the centre, remove it before sending.</translation>
     </message>
 </context>
 <context>

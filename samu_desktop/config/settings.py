@@ -107,6 +107,13 @@ class Settings(BaseSettings):
     smtp_username: str = Field("", max_length=254, description="Identifiant SMTP.")
     sender_address: str = Field("", max_length=254, description="Adresse d'expéditeur.")
     cc_address: str = Field("", max_length=254, description="Copie (facultative).")
+    copy_to_reporter: bool = Field(
+        True, description="Envoyer une copie de chaque signalement à la personne qui signale."
+    )
+    call_trace_email: bool = Field(
+        False,
+        description="Après un appel au support (cas A et C), lui envoyer aussi une trace écrite.",
+    )
     smtp_timeout_s: float = Field(
         30.0, gt=0, le=300, description="Délai d'attente d'une réponse du serveur SMTP (secondes)."
     )
@@ -117,6 +124,11 @@ class Settings(BaseSettings):
     # Capture
     hotkey: str = Field("<ctrl>+<alt>+<shift>+s", description="Raccourci de capture globale.")
     start_with_session: bool = Field(False, description="Démarrer avec la session.")
+    pii_strict_mode: bool = Field(
+        False,
+        description="Masquage strict : proposer de masquer tout texte des captures qui n'est "
+        "pas un mot de l'interface (verrouillable par la politique).",
+    )
 
     @field_validator("crra_id")
     @classmethod

@@ -30,7 +30,7 @@ from samu_desktop.gui.single_instance import (
 )
 from samu_desktop.gui.tray import Tray
 from samu_desktop.i18n import translate
-from samu_desktop.logsetup import setup_logging
+from samu_desktop.logsetup import close_logging, setup_logging
 from samu_desktop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -261,5 +261,6 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
         hotkey.shutdown()
     server.close()
     running.shutdown()
+    close_logging()
     instance.release()
     return int(code)

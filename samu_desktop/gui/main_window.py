@@ -34,16 +34,20 @@ from samu_desktop.procedure import load_catalogue
 from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.autofill import MachineFacts, detect_machine_facts
 from samu_desktop.report.drafts import DraftStore
-from samu_desktop.report.history import History
+from samu_desktop.report.history import History, HistoryEntry
 from samu_desktop.report.model import Report, display_datetime
 from samu_desktop.report.render import start_time
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from samu_desktop.capture.grabber import ScreenGrabber
     from samu_desktop.capture.models import CaptureBatch
     from samu_desktop.gui.history_page import HistoryPage
     from samu_desktop.gui.outbox_page import OutboxPage
     from samu_desktop.gui.sending import Sending
+    from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
+    from samu_desktop.report.followup import FollowUp
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
             self._sending.delivered.connect(self._delivered)
             self._sending.failed.connect(self.message_bar.add)
             self._sending.notes.connect(self.message_bar.add)
+            self._sending.followup_handed_over.connect(self._followup_handed_over)
         return self._sending
 
     def _facts_found(self, facts: MachineFacts) -> None:
@@ -218,6 +223,7 @@ class MainWindow(QMainWindow):
         wizard.error.connect(self.message_bar.add)
         wizard.finished.connect(self._report_finished)
         wizard.send_requested.connect(self.send_report)
+        wizard.call_trace_requested.connect(self.send_call_trace)
         self.wizard = wizard
         self.pages.addWidget(wizard)
         self.pages.setCurrentWidget(wizard)
@@ -255,8 +261,10 @@ class MainWindow(QMainWindow):
             except UserFacingError as exc:
                 log.warning("handed-over report not marked finished: %s", exc.details)
         self.message_bar.add(
-            self.tr("Le signalement est dans la boîte d'envoi : il part dès que le serveur "
-                    "d'envoi répond, même si vous fermez cette fenêtre.")
+            self.tr("Le signalement {reference} est dans la boîte d'envoi : il part dès que "
+                    "le serveur d'envoi répond, même si vous fermez cette fenêtre. Donnez "
+                    "cette référence si vous rappelez le support.").format(
+                reference=report.reference or "—")
         )
         if self.outbox_page is not None:
             self.outbox_page.refresh()
@@ -287,10 +295,41 @@ class MainWindow(QMainWindow):
             from samu_desktop.gui.history_page import HistoryPage
 
             self.history_page = HistoryPage(self.history, self.catalogue, self.language,
-                                            self.pages, self.sending.reports_in_outbox)
+                                            self.pages, self.sending.reports_in_outbox,
+                                            self._followup_screenshots)
+            self.history_page.followup_requested.connect(self.send_followup)
             self.pages.addWidget(self.history_page)
         self.history_page.refresh()
         self.pages.setCurrentWidget(self.history_page)
+
+    def send_call_trace(self, report: Report, number: str) -> None:
+        """Cases A and C, when the policy asks: the call's written trace, by e-mail."""
+        if self.catalogue is not None:
+            self.sending.send_call_trace(report, self.catalogue, number)
+
+    def _followup_screenshots(self, followup_id: UUID, parent: QWidget) -> ScreenshotsPage:
+        """The masking page of a report, for the captures of a follow-up."""
+        from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
+        from samu_desktop.report.attachments import ReportAttachments
+
+        return ScreenshotsPage(ReportAttachments(self.store.paths, followup_id), self.tasks,
+                               self.grab_screens, parent=parent)
+
+    def send_followup(self, entry: HistoryEntry, followup: FollowUp,
+                      screenshots: list[bytes]) -> None:
+        """A follow-up written on the history page: through the outbox, like a report."""
+        if self.history is None or self.catalogue is None:
+            return
+        self.sending.send_followup(entry, followup, self.catalogue, self.history, screenshots)
+
+    def _followup_handed_over(self, reference: str) -> None:
+        self.message_bar.add(
+            self.tr("Le complément du signalement {reference} est dans la boîte d'envoi : il "
+                    "rejoindra le même dossier au service client.").format(
+                reference=reference or "—")
+        )
+        if self.history_page is not None:
+            self.history_page.refresh()
 
     def open_smtp_settings(self) -> None:
         dialog = self.sending.smtp_dialog(self.loaded.locked, self)

@@ -4,14 +4,16 @@ Signals:
     handed_over(object) — the Report is safely in the outbox;
     delivered(str) — the id of a report the server accepted;
     failed(str) — a French sentence; the report stays a draft, nothing is lost;
-    notes(str) — what was done to fit the size budget.
+    notes(str) — what was done to fit the size budget;
+    followup_handed_over(str) — a follow-up (of the report with this reference) is in
+    the outbox.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -26,6 +28,12 @@ from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord
 from samu_desktop.mail.sender import OutboxSender
 from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.attachments import ReportAttachments
+from samu_desktop.report.followup import (
+    FollowUp,
+    build_call_trace_message,
+    build_followup_message,
+)
+from samu_desktop.report.history import History, HistoryEntry
 from samu_desktop.report.model import Report
 from samu_desktop.report.outgoing import build_report_message
 
@@ -36,15 +44,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def report_message_id(report: Report, built: str) -> str:
-    """A Message-ID that names the report, so the outbox can tell which one was sent.
-
-    The domain part stays the one the message builder chose.
-    """
-    domain = built.rpartition("@")[2].rstrip(">") or "samu-desktop.invalid"
-    return f"<{report.id}.report@{domain}>"
-
-
 def report_id_of(message_id: str) -> str | None:
     match = re.fullmatch(r"<([0-9a-f-]{36})\.report@[^>]+>", message_id.strip())
     return match.group(1) if match else None
@@ -52,6 +51,7 @@ def report_id_of(message_id: str) -> str | None:
 
 class Sending(QObject):
     handed_over = Signal(object)
+    followup_handed_over = Signal(str)
     delivered = Signal(str)
     failed = Signal(str)
     notes = Signal(str)
@@ -106,10 +106,9 @@ class Sending(QObject):
         screenshots = ReportAttachments(self.paths, report.id)
 
         def work() -> list[str]:
+            # The Message-ID names the report (see report_message_id), so the outbox
+            # can tell which report was sent.
             message = build_report_message(report, catalogue, settings, screenshots)
-            message.replace_header(
-                "Message-ID", report_message_id(report, str(message["Message-ID"]))
-            )
             self.outbox_sender.submit(message)
             return list(message.notes)
 
@@ -130,6 +129,65 @@ class Sending(QObject):
                     "Le signalement n'a pas pu être placé dans la boîte d'envoi ; il est "
                     "conservé. Réessayez, ou prévenez votre service informatique."
                 ))
+
+        self.tasks.run(work, done, failed)
+
+    def send_followup(
+        self, entry: HistoryEntry, followup: FollowUp, catalogue: Catalogue,
+        history: History, screenshots: Sequence[bytes] = (),
+    ) -> None:
+        """Build a follow-up of a sent report and write it to the outbox, off the GUI thread."""
+        settings = self.settings()
+
+        def work() -> str:
+            message = build_followup_message(entry, followup, catalogue, settings, screenshots)
+            self.outbox_sender.submit(message)
+            return str(message["Message-ID"])
+
+        def done(message_id: str) -> None:
+            log.info("follow-up of %s handed to the outbox", entry.id)
+            # The e-mail holds the masked images now: the originals can go.
+            ReportAttachments(self.paths, followup.id).wipe()
+            try:  # on the GUI thread, like every other change of the history
+                history.record_followup(entry.id, followup.kind, message_id,
+                                        followup.restored_at)
+            except UserFacingError as exc:
+                log.warning("follow-up not noted in the history: %s", exc.details)
+            self.followup_handed_over.emit(entry.reference)
+
+        def failed(exc: Exception) -> None:
+            if isinstance(exc, UserFacingError):
+                self.failed.emit(exc.user_message)
+            else:
+                log.error("follow-up not handed over: %s", type(exc).__name__)
+                self.failed.emit(self.tr(
+                    "Le complément n'a pas pu être placé dans la boîte d'envoi. Réessayez, "
+                    "ou prévenez votre service informatique."
+                ))
+
+        self.tasks.run(work, done, failed)
+
+    def send_call_trace(self, report: Report, catalogue: Catalogue, number: str) -> None:
+        """The written trace of a call to the desk (cases A and C), through the outbox."""
+        settings = self.settings()
+
+        def work() -> str:
+            self.outbox_sender.submit(build_call_trace_message(report, catalogue, settings,
+                                                               number))
+            return report.reference
+
+        def done(reference: str) -> None:
+            log.info("call trace of %s handed to the outbox", report.id)
+            self.notes.emit(self.tr(
+                "La trace écrite de l'appel {reference} est dans la boîte d'envoi : elle part "
+                "vers le support dès que le serveur d'envoi répond.").format(
+                reference=reference or "—"))
+
+        def failed(exc: Exception) -> None:
+            log.error("call trace not handed over: %s", type(exc).__name__)
+            self.failed.emit(exc.user_message if isinstance(exc, UserFacingError) else self.tr(
+                "La trace écrite de l'appel n'a pas pu être placée dans la boîte d'envoi ; "
+                "l'appel reste noté dans l'historique."))
 
         self.tasks.run(work, done, failed)
 

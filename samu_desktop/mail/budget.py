@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from email.headerregistry import Address
 
 from PIL import Image
 
 from samu_desktop.i18n import translate
-from samu_desktop.mail.message import Attachment, MessageError, OutgoingMessage, assemble
+from samu_desktop.mail.message import (
+    Attachment,
+    Header,
+    MessageError,
+    OutgoingMessage,
+    assemble,
+)
 
 # (colours, scale): 256-colour palettes cost a third of true colour for screen
 # content and keep text sharp (no dithering); then smaller and smaller.
@@ -57,7 +62,7 @@ def reencode_png(data: bytes, colours: int, scale: float) -> bytes:
 
 
 def fit_to_budget(
-    headers: Sequence[tuple[str, str | Address]],
+    headers: Sequence[tuple[str, Header]],
     text_body: str,
     html_body: str,
     attachments: list[Attachment],

@@ -14,7 +14,7 @@ from typing import Any
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.store import SettingsStore
 from samu_desktop.i18n import translate
-from samu_desktop.logsetup import setup_logging
+from samu_desktop.logsetup import close_logging, setup_logging
 from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord, state_label, status_text
 from samu_desktop.mail.sender import OutboxSender
 
@@ -41,10 +41,13 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     paths = AppPaths.default()
     setup_logging(paths.log_dir)
-    outbox = Outbox(paths.outbox_dir)
-    if args.outbox_action == "flush":
-        return _flush(outbox, paths, include_needs_action=bool(args.all))
-    return _list(outbox)
+    try:
+        outbox = Outbox(paths.outbox_dir)
+        if args.outbox_action == "flush":
+            return _flush(outbox, paths, include_needs_action=bool(args.all))
+        return _list(outbox)
+    finally:
+        close_logging()
 
 
 def _line(record: OutboxRecord) -> str:

@@ -10,6 +10,7 @@ through every retry, which is what lets a mail system recognise a resend.
 from __future__ import annotations
 
 import enum
+import platform
 import re
 from collections.abc import Sequence
 from datetime import datetime
@@ -27,9 +28,16 @@ from samu_desktop.i18n import translate
 # CRLF line ends, lines folded at 78: what goes on the wire, and a valid .eml.
 POLICY = email_policy.SMTP
 VERSION_HEADER = "X-Samu-Desktop-Version"
-# Used in the Message-ID when no sender address is known yet. Never the
-# machine's own name: it can be slow to find and says more than needed.
-FALLBACK_ID_DOMAIN = "samu-desktop.invalid"
+RESEND_HEADER = "X-SAMU-Resend"
+REFERENCE_HEADER = "X-SAMU-Reference"
+# The domain of a Message-ID when neither an address nor the relay names one:
+# the workstation's short name (platform.node() asks no DNS server) under a
+# suffix that says where the message comes from.
+FALLBACK_ID_SUFFIX = "samu-desktop.local"
+# An encoded word may be 75 characters; "Subject: " plus one must stay within
+# the 78 of a line, or the email package would fold it again its own way.
+_WORD_PAYLOAD = 57
+_Q_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!*+-/")
 
 
 class AttachmentKind(enum.StrEnum):
@@ -47,6 +55,13 @@ class Attachment(BaseModel):
     mime_type: str
     data: bytes
     kind: AttachmentKind = AttachmentKind.OTHER
+    # Text files say how they are encoded, or a strict reader guesses wrong.
+    charset: str | None = None
+
+    @property
+    def effective_charset(self) -> str | None:
+        textual = self.mime_type.startswith("text/") or self.mime_type == "application/json"
+        return self.charset or ("utf-8" if textual else None)
 
     @property
     def shrinkable(self) -> bool:
@@ -90,6 +105,64 @@ def parse_address(value: str, setting_label: str) -> Address:
     return address
 
 
+def encode_subject(subject: str) -> str:
+    """The subject as RFC 2047 encoded words, each line short enough to stay as is.
+
+    The email package folds a long subject into a mix of plain and encoded
+    words; decoders drop the white space between two encoded words and keep
+    the one of a fold, so "— début" came back as "—début" and ", réception"
+    as ",  réception". Here every character, spaces included, is inside an
+    encoded word and the folds fall only between two of them: every decoder
+    reads the exact text back. A short plain-ASCII subject stays as typed.
+    """
+    subject = one_line(subject)
+    if subject.isascii() and len(subject) <= 69 and "=?" not in subject:
+        return subject
+    words: list[str] = []
+    current = ""
+    for char in subject:
+        if char == " ":
+            piece = "_"
+        elif char in _Q_SAFE:
+            piece = char
+        else:
+            piece = "".join(f"={byte:02X}" for byte in char.encode("utf-8"))
+        if len(current) + len(piece) > _WORD_PAYLOAD:
+            words.append(current)
+            current = ""
+        current += piece
+    if current:
+        words.append(current)
+    return "\r\n ".join(f"=?utf-8?q?{word}?=" for word in words)
+
+
+def message_id_domain(settings: Settings) -> str:
+    """The right-hand side of a Message-ID: the sender's domain when there is one.
+
+    Else the reporter's, else the centre's relay (a name, not an address), else
+    one made from the workstation's name: always a stable, plausible domain
+    (``samu-desktop.invalid`` told the desk nothing, and some filters dislike it).
+    """
+    for value in (settings.sender_address, settings.reporter_email):
+        domain = one_line(value).rpartition("@")[2].lower()
+        if _is_domain(domain):
+            return domain
+    host = one_line(settings.smtp_host).lower()
+    if _is_domain(host) and not re.fullmatch(r"[\d.]+", host) and host != "localhost":
+        return host.split(".", 1)[1] if host.count(".") >= 2 else host
+    node = re.sub(r"[^a-z0-9-]+", "-", platform.node().split(".")[0].lower()).strip("-")
+    return f"{node or 'poste'}.{FALLBACK_ID_SUFFIX}"
+
+
+def _is_domain(value: str) -> bool:
+    return bool(re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,62}\.)+[a-z0-9-]{2,63}", value))
+
+
+def make_message_id(local: str, settings: Settings) -> str:
+    """``<local@domain>``; ``local`` names the report or the follow-up it carries."""
+    return f"<{local}@{message_id_domain(settings)}>"
+
+
 def sender_of(settings: Settings) -> str:
     """The From address: the sender setting, else the reporter's own address."""
     return settings.sender_address.strip() or settings.reporter_email.strip()
@@ -104,6 +177,9 @@ def build_message(
     app_version: str,
     *,
     now: datetime | None = None,
+    message_id: str = "",
+    reply_to_id: str = "",
+    reference: str = "",
 ) -> OutgoingMessage:
     """Build the report's e-mail, shrinking screenshots to fit ``size_budget_mb``.
 
@@ -112,42 +188,71 @@ def build_message(
     attachment and what to do). ``notes`` on the result tells the user what
     was reduced. With no sender configured yet there is no From: the outbox
     adds it at send time, so that a fresh install can still keep the report.
+    ``reply_to_id`` (the first message's id) makes this a follow-up in its thread;
+    ``reference`` is the incident reference, also put in a header for filters.
     """
     from samu_desktop.mail.budget import fit_to_budget  # budget builds messages too
 
     headers = _headers(settings, subject, app_version, now)
+    headers = [(n, v) for n, v in headers if n != "Message-ID" or not message_id]
+    if message_id:
+        headers.append(("Message-ID", message_id))
+    if reply_to_id:
+        # Each follow-up answers the first message: mail clients and ticket systems
+        # (GLPI, Zammad, OTRS) file it in the same thread or ticket.
+        headers.append(("In-Reply-To", reply_to_id))
+        headers.append(("References", reply_to_id))
+    if reference:
+        headers.append((REFERENCE_HEADER, one_line(reference, 40)))
     budget = int(settings.size_budget_mb * 1_000_000)
     return fit_to_budget(headers, text_body, html_body, attachments, budget)
 
 
+class EncodedSubject(str):
+    """A header value already encoded and folded: written to the message as it is."""
+
+
+Header = str | Address | tuple[Address, ...]
+
+
 def _headers(
     settings: Settings, subject: str, app_version: str, now: datetime | None
-) -> list[tuple[str, str | Address]]:
+) -> list[tuple[str, Header]]:
     to = parse_address(settings.support_email, translate("mail", "Adresse du service client"))
-    headers: list[tuple[str, str | Address]] = []
-    domain = FALLBACK_ID_DOMAIN
+    headers: list[tuple[str, Header]] = []
     sender = sender_of(settings)
     if sender:
         from_address = parse_address(sender, translate("mail", "Adresse d'expéditeur"))
         # The centre's name tells the support desk who writes, before any field is read.
         display = one_line(settings.centre_name, 120)
         headers.append(("From", Address(display, from_address.username, from_address.domain)))
-        domain = from_address.domain
     headers.append(("To", to))
+    copies: list[Address] = []
     if settings.cc_address.strip():
-        headers.append(("Cc", parse_address(settings.cc_address, translate("mail", "Copie"))))
-    if settings.reporter_email.strip() and settings.reporter_email.strip() != sender:
-        reply_to = parse_address(settings.reporter_email, translate("mail", "Adresse de réponse"))
-        headers.append(("Reply-To", reply_to))
-    headers.append(("Subject", one_line(subject)))
+        copies.append(parse_address(settings.cc_address, translate("mail", "Copie")))
+    reporter = settings.reporter_email.strip()
+    if reporter:
+        reporter_address = parse_address(reporter, translate("mail", "Adresse de réponse"))
+        if reporter != sender:
+            headers.append(("Reply-To", reporter_address))
+        # The reporter's copy is a Cc, not a Bcc: the desk's ticket system then lists
+        # them as a participant and its answers reach them, replying to their own
+        # copy threads under the report, and the recipients stay readable in the
+        # stored message itself (the outbox derives them from To and Cc).
+        known = {a.addr_spec.lower() for a in (to, *copies)}
+        if settings.copy_to_reporter and reporter_address.addr_spec.lower() not in known:
+            copies.append(reporter_address)
+    if copies:
+        headers.append(("Cc", tuple(copies)))
+    headers.append(("Subject", EncodedSubject(encode_subject(subject))))
     headers.append(("Date", format_datetime((now or datetime.now()).astimezone())))
-    headers.append(("Message-ID", make_msgid(domain=domain)))
+    headers.append(("Message-ID", make_msgid(domain=message_id_domain(settings))))
     headers.append((VERSION_HEADER, one_line(app_version, 40)))
     return headers
 
 
 def assemble(
-    headers: Sequence[tuple[str, str | Address]],
+    headers: Sequence[tuple[str, Header]],
     text_body: str,
     html_body: str,
     attachments: Sequence[Attachment],
@@ -155,16 +260,21 @@ def assemble(
     """The MIME tree: mixed[alternative[text, html], attachments…]."""
     msg = OutgoingMessage()
     for name, value in headers:
-        msg[name] = value
+        if isinstance(value, EncodedSubject):
+            msg.set_raw(name, str(value))  # kept byte for byte (see encode_subject)
+        else:
+            msg[name] = value
     # Quoted-printable keeps the bodies 7-bit (any relay takes them) and readable.
     msg.set_content(text_body, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg.add_alternative(html_body, subtype="html", charset="utf-8", cte="quoted-printable")
     for attachment in attachments:
         maintype, _, subtype = attachment.mime_type.partition("/")
+        charset = attachment.effective_charset
         msg.add_attachment(
             attachment.data,
             maintype=maintype or "application",
             subtype=subtype or "octet-stream",
             filename=one_line(attachment.filename, 200),
+            params={"charset": charset} if charset else {},
         )
     return msg

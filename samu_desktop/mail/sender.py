@@ -35,6 +35,7 @@ from samu_desktop.mail.outbox import (
     sender_address_of,
     utcnow,
 )
+from samu_desktop.mail.resend import is_resend, mark_as_resend
 from samu_desktop.mail.transport import Receipt, SmtpConfig, SmtpTransport
 
 log = logging.getLogger(__name__)
@@ -265,6 +266,18 @@ class OutboxSender:
             except MessageError:
                 return self._wait_for_settings(record, FailureKind.NO_SENDER)
             sender = sender_address_of(data)
+        if record.maybe_delivered and not is_resend(data):
+            # The desk may hold it already: same Message-ID and reference, marked as such.
+            try:
+                marked = mark_as_resend(data)
+                # The digest follows the rewrite (see Outbox.replace_message).
+                rewritten = self.outbox.replace_message(record, marked)
+            except Exception as exc:  # unmarked is still better than not sent at all
+                log.warning("outbox: %s not marked as a resend: %s", record.id,
+                            type(exc).__name__)
+            else:
+                data = marked
+                record = rewritten.changed(size=len(data))
 
         now = self.clock.now()
         record = record.changed(state=EntryState.SENDING, phase="connecting",
@@ -357,6 +370,11 @@ class OutboxSender:
         parsed = parse_address(address, "sender_address")
         header["From"] = Address(one_line(settings.centre_name, 120), parsed.username,
                                  parsed.domain)
+        reporter = settings.reporter_email.strip()
+        if reporter and reporter != address and b"\r\nReply-To:" not in data.split(
+                b"\r\n\r\n", 1)[0]:
+            # Replies go to the person, as for a report written after the set-up.
+            header["Reply-To"] = parse_address(reporter, "reporter_email")
         data = header.as_bytes().rstrip(b"\r\n") + b"\r\n" + data
         return data, self.outbox.replace_message(record, data)
 

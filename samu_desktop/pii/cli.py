@@ -37,6 +37,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--json", action="store_true", help=translate("cli", "sortie JSON pour les scripts")
     )
+    parser.add_argument(
+        "--strict", action="store_true",
+        help=translate("cli", "mode strict : proposer aussi tout texte qui n'est pas un mot "
+                       "de l'interface (genre « text »)"),
+    )
     parser.set_defaults(run=run)
 
 
@@ -52,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             with Image.open(path) as image:
                 image.load()
                 start = time.perf_counter()
-                boxes = detect(image)
+                boxes = detect(image, strict=args.strict)
                 seconds = time.perf_counter() - start
         except (OSError, UnidentifiedImageError) as exc:
             message = translate(

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 import threading
 from collections import Counter
@@ -38,10 +39,12 @@ from typing import cast
 from PIL import Image, ImageDraw
 from pydantic import BaseModel, ConfigDict
 
+from samu_desktop.pii.columns import mark_name_columns
 from samu_desktop.pii.kinds import PatientDataKind
 from samu_desktop.pii.layout import Cell, Row, build_rows, label_kind, leading_label
 from samu_desktop.pii.lexicon import HEADER_WORDS, NOT_PATIENT_EMAIL_DOMAINS, NOT_SURNAMES
 from samu_desktop.pii.ocr import OcrEngine, OcrWord, default_engine
+from samu_desktop.pii.strict import mark_strict
 from samu_desktop.pii.text import find_patient_data
 
 
@@ -67,6 +70,7 @@ def detect(
     engine: OcrEngine | None = None,
     cancel: threading.Event | None = None,
     already_hidden: Iterable[Box] = (),
+    strict: bool = False,
 ) -> list[Box]:
     """Boxes over what looks like patient data in ``image``.
 
@@ -77,17 +81,44 @@ def detect(
     Raises :class:`samu_desktop.pii.ocr.OcrUnavailableError` (a UserFacingError)
     when Tesseract is missing or fails, and ``OcrCancelledError`` when
     ``cancel`` is set.
+
+    ``strict``: also propose every run of words that is not the interface's own
+    (:mod:`samu_desktop.pii.strict`), as kind ``TEXT``.
     """
     image.load()  # before any thread crops it: lazy loading is not thread-safe
     hidden = list(already_hidden)
     if hidden:
         image = _paint_over(image, hidden)
-    words = (engine or default_engine()).words(image, cancel)
-    return detect_in_words(words, image.size, image)
+    words = ocr_words(image, engine or default_engine(), cancel)
+    return detect_in_words(words, image.size, image, strict=strict)
+
+
+# 4K and 5K screens run at 150-200 % scale: their text is half as big again as
+# a Full HD screen's, or twice. Read at two thirds of their size, Tesseract
+# sees text at least as big as on Full HD, in 2.25 times fewer pixels. (At
+# half size, 12 px text at 200 % came back as 12 px and lost a sixth of the
+# phone numbers of a patient list.)
+_SHRINK_FROM_WIDTH = 3200
+_SHRINK = 1.5
+
+
+def ocr_words(image: Image.Image, engine: OcrEngine,
+              cancel: threading.Event | None = None) -> list[OcrWord]:
+    """OCR words in pixels of ``image``; a 4K screen is read at two thirds of its size."""
+    if image.width < _SHRINK_FROM_WIDTH:
+        return engine.words(image, cancel)
+    size = (round(image.width / _SHRINK), round(image.height / _SHRINK))
+    small = image.resize(size, Image.Resampling.LANCZOS)
+    f = _SHRINK
+    return [
+        OcrWord(w.text, int(w.left * f), int(w.top * f), math.ceil(w.width * f),
+                math.ceil(w.height * f), w.conf)
+        for w in engine.words(small, cancel)
+    ]
 
 
 def detect_in_words(words: list[OcrWord], size: tuple[int, int],
-                    image: Image.Image | None = None) -> list[Box]:
+                    image: Image.Image | None = None, *, strict: bool = False) -> list[Box]:
     """The detectors alone, over words already recognised (tests and other engines).
 
     With ``image``, a table cell where OCR found no word is proposed only if it
@@ -100,6 +131,9 @@ def detect_in_words(words: list[OcrWord], size: tuple[int, int],
         _mark_text(row, marks)
     for index in range(len(rows)):
         _mark_labels(rows, index, marks)
+    mark_name_columns(rows, marks)
+    if strict:
+        mark_strict(rows, marks)
     if image is not None:
         gray = image.convert("L")
         marks.areas = [a for a in marks.areas if _has_ink(gray, a)]
@@ -165,7 +199,11 @@ def _mark_text(row: Row, marks: _Marks) -> None:
                 w.text.startswith("www.") or _support_address(w.text)
             ):
                 _mark(marks, [w], PatientDataKind.EMAIL)
-    text = "".join(parts)
+    # "+33 3 93 42 43 64" read "4333 93 42 4364": a "+" read as "4" or "t"
+    # before 33 and nine more digits. Same length, so offsets still hold.
+    text = _PLUS_IN_ROW.sub(lambda m: "+" + m.group()[1:], "".join(parts))
+    # "1 48 O1 2A 928": a short group of a number with an O for a 0.
+    text = _O_IN_GROUP.sub("0", text)
     for f in find_patient_data(text):
         _mark(marks, (w for s, e, w in spans if s < f.end and f.start < e), f.kind)
     _mark_split_local_parts(row, marks)
@@ -217,6 +255,8 @@ _AT_MISREAD = re.compile(
 # as "ERR-D433-201572" into phone numbers.
 _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _PLUS_MISREAD = re.compile(r"^[4t]33[1-9]\d{8}$")
+_O_IN_GROUP = re.compile(r"(?<=\d )[Oo](?=\d\b)|(?<=\d )(?<=\b\d)[Oo](?= \d)")
+_PLUS_IN_ROW = re.compile(r"(?<![\w+])[4t]33 ?[1-9](?:[ .]?\d){8}(?!\d)")
 
 
 def ocr_digits(token: str) -> str:
@@ -263,6 +303,8 @@ def _mark_labels(rows: list[Row], index: int, marks: _Marks) -> None:
             continue
         if c + 1 < len(cells) and kinds[c + 1] is None:
             _mark(marks, cells[c + 1].words, PatientDataKind(kind))
+        # Under it too, even with a value beside: the check after export sees the
+        # label without its value (burnt) and must find what the first pass found.
         _mark_under(rows, index, cell, PatientDataKind(kind), marks)
 
 
@@ -320,11 +362,14 @@ def _mark_under(rows: list[Row], index: int, label: Cell, kind: PatientDataKind,
     row = rows[index]
     h = row.height
     for below in rows[index + 1 : index + 3]:
-        if below.top - row.bottom > 2.6 * max(h, below.height):
+        if below.top - row.bottom > 1.8 * max(h, below.height):
             return
         hits = [c for c in below.cells if abs(c.left - label.left) <= 1.5 * h]
         if hits:
-            if label_kind(hits[0].text) is None:
+            text = hits[0].text.lower().strip(" :*")
+            # Not another label, even one OCR misread ("Ness:" for "N° SS :").
+            if label_kind(hits[0].text) is None and text not in HEADER_WORDS and not (
+                    hits[0].text.rstrip().endswith(":")):
                 _mark(marks, hits[0].words, kind)
             return
 
@@ -402,12 +447,16 @@ def _boxes(rows: list[Row], marks: _Marks, size: tuple[int, int]) -> list[Box]:
                 start += 1
                 continue
             end = start + 1
+            # Words of one kind a few letters apart are one value that OCR cut
+            # up ("+33", "(26833:", "s1" for a dimmed phone): one box over them.
             while (end < len(words) and marks.get(id(words[end])) == kind
-                   and words[end].left - words[end - 1].right <= 1.4 * row.height):
+                   and words[end].left - words[end - 1].right <= 3 * row.height):
                 end += 1
             before = words[start - 1] if start else None
             after = words[end] if end < len(words) else None
-            boxes.append(_box(words[start:end], kind, row.height, before, after, size))
+            boxes.append(_box(words[start:end], kind, row.height, before, after, size,
+                              hidden_before=before is not None and id(before) in marks,
+                              hidden_after=after is not None and id(after) in marks))
             start = end
     for left, top, right, bottom, kind in marks.areas:
         m = 0.3 * (bottom - top)
@@ -419,17 +468,23 @@ def _boxes(rows: list[Row], marks: _Marks, size: tuple[int, int]) -> list[Box]:
 
 
 def _box(words: list[OcrWord], kind: PatientDataKind, row_h: float, before: OcrWord | None,
-         after: OcrWord | None, size: tuple[int, int]) -> Box:
+         after: OcrWord | None, size: tuple[int, int], *, hidden_before: bool = False,
+         hidden_after: bool = False) -> Box:
     """Around the words, a little more sideways: Tesseract's word boxes sometimes leave
-    out a first or last glyph. The box never reaches into the neighbouring words."""
-    m = max(2, round(0.2 * row_h))
+    out a first or last glyph. The box never reaches into the neighbouring words; when
+    a neighbour is hidden too (a phone cut in two, "+33 793" then "246330"), the box
+    reaches it, so that no sliver of the value shows between the two boxes."""
+    m = max(3, round(0.3 * row_h))
     side = max(m, round(0.9 * row_h))
-    left = min(w.left for w in words) - side
+    first_left = min(w.left for w in words)
+    left = first_left - side
     right = max(w.right for w in words) + side
-    if before is not None and before.right < min(w.left for w in words):
-        left = max(left, before.right + 1)
+    if before is not None and before.right < first_left:
+        left = before.right + 1 if hidden_before and first_left - before.right <= 3 * row_h \
+            else max(left, before.right + 1)
     if after is not None and after.left > right - side:
-        right = min(right, after.left - 1)
+        right = after.left - 1 if hidden_after and after.left - right <= 3 * row_h \
+            else min(right, after.left - 1)
     left, right = max(0, left), min(size[0], right)
     top = max(0, min(w.top for w in words) - m)
     bottom = min(size[1], max(w.bottom for w in words) + m)

@@ -18,6 +18,8 @@ class PatientDataKind(StrEnum):
     ADDRESS = "address"
     NAME = "name"
     RECORD_NUMBER = "record_number"
+    # Strict mode only: text that is not the interface's own words.
+    TEXT = "text"
 
 
 _LABELS: dict[PatientDataKind, str] = {
@@ -29,6 +31,7 @@ _LABELS: dict[PatientDataKind, str] = {
     PatientDataKind.ADDRESS: QT_TRANSLATE_NOOP("pii", "adresse postale"),
     PatientDataKind.NAME: QT_TRANSLATE_NOOP("pii", "nom ou prénom"),
     PatientDataKind.RECORD_NUMBER: QT_TRANSLATE_NOOP("pii", "numéro de dossier"),
+    PatientDataKind.TEXT: QT_TRANSLATE_NOOP("pii", "texte à vérifier (mode strict)"),
 }
 
 

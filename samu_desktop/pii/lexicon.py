@@ -47,12 +47,16 @@ NOT_CITY_WORDS = frozenset(
 NAME_LABELS = (
     r"nom(?:\s+(?:de\s+naissance|d['’]usage|de\s+famille|marital|du\s+patient|patient))?"
     r"|pr[ée]noms?|patient(?:e|\(e\))?|identit[ée]|appelant(?:e|\(e\))?|victime"
-    r"|requ[ée]rant(?:e)?|nom\s*/\s*pr[ée]nom|nom\s+pr[ée]nom"
+    r"|requ[ée]rant(?:e)?|nom\s*/\s*pr[ée]nom|nom\s+pr[ée]nom|contact|interlocut(?:eur|rice)"
+    r"|demandeu(?:r|se)|b[ée]n[ée]ficiaire|fille|fils|mari|[ée]pouse|conjoint(?:e)?"
+
 )
 # Civilities and "née": always followed by a capitalised name. Case matters.
 CIVILITIES = (
     r"M\.|Mr\.?|MR\.?|Mme\.?|MME\.?|Mlle\.?|MLLE\.?|Melle|Monsieur|MONSIEUR|Madame|MADAME"
     r"|Mademoiselle|née|Née|NÉE|NEE"
+    # "Mme" as OCR often reads it in small or light fonts.
+    r"|Mine|Mrne|Mmc|Mmne"
 )
 
 PARTICLES = frozenset({"de", "du", "des", "le", "la", "d'", "d’", "van", "von", "der", "ben",
@@ -138,7 +142,8 @@ HEADER_KINDS: dict[str, str] = {
         "nom - prénom", "nom et prénom", "nom, prénom", "patient", "patiente", "patient(e)",
         "identité", "identite", "nom de naissance", "nom d'usage", "nom d’usage",
         "nom de famille", "appelant", "appelante", "appelant(e)", "victime", "nom du patient",
-        "nom patient", "prénom patient", "requérant", "requérante")},
+        "nom patient", "prénom patient", "requérant", "requérante", "contact",
+        "interlocuteur", "demandeur", "bénéficiaire", "nom du contact", "personne à prévenir")},
     **{k: "birth_date" for k in (
         "né(e) le", "né le", "née le", "ne(e) le", "ddn", "d.d.n.", "date de naissance",
         "date naiss.", "date naiss", "naissance", "date de naiss.")},
@@ -169,3 +174,28 @@ HEADER_WORDS = frozenset(
      "ouverture", "clôture", "cloture", "horodatage", "file", "niveau", "décision", "decision",
      "orientation", "bilan", "actions", "détails", "details", "effecteur", "vecteur"}
 )
+
+# The SI-SAMU tools' own words (menus, buttons, statuses, messages): what the
+# strict mode leaves visible. Everything else on a screen is proposed there.
+_INTERFACE_TEXT = """
+    accueil dossier dossiers appel appels moyen moyens annuaire statistiques aide recherche
+    rechercher chercher filtre filtrer historique bandeau communication messagerie interne
+    régulation regulation jour erreur serveur répond repond réponse délai delai dépassé depasse
+    réessayez reessayez réessayer reessayer contactez contacter support fermer valider annuler
+    enregistrer nouveau nouvelle modifier supprimer imprimer exporter déconnexion deconnexion
+    connexion session utilisateur mot passe ok oui non en cours terminé termine engagé engage
+    sur place transport clôturé cloture clôture attente file priorité priorite motif moyen statut
+    heure date durée duree appelant contact téléphone telephone nom prénom prenom adresse
+    observations observation bilan décision decision orientation médecin medecin régulateur
+    regulateur arm superviseur poste secteur garde aucun aucune sélectionné selectionne
+    patient patiente dernière derniere mise à jour par le la les de du des un une et ou au aux
+    pour avec sans dans sur sous entrant sortant manqué manque transféré transfere reçu recu
+    émis emis décroché decroche raccroché raccroche conférence conference pause disponible
+    indisponible occupé occupe libre connecté connecte déconnecté deconnecte paramètres
+    parametres profil version production formation test samu smur si-samu crra bienvenue
+    tableau bord liste détail detail détails details fiche affaire affaires intervention
+    interventions alerte alertes information informations avertissement attention urgent
+    vsav vlm smur ambulance ambulances hélico helico afficher masquer voir tout tous toutes
+    précédent precedent suivant page sur total résultat resultat résultats resultats aucun
+    chargement patientez veuillez merci impossible échec echec"""
+INTERFACE_WORDS = frozenset(_INTERFACE_TEXT.split())

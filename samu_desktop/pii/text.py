@@ -20,6 +20,14 @@ from dataclasses import dataclass
 
 from samu_desktop.pii import lexicon as lx
 from samu_desktop.pii.kinds import PatientDataKind
+from samu_desktop.pii.names import (
+    find_names,
+    fold,
+    gazetteer,
+    gazetteer_name_end,
+    looks_like_name,
+    stop_words,
+)
 
 K = PatientDataKind
 
@@ -48,7 +56,7 @@ _NIR_LABEL = re.compile(
     r"\s+sociale)?|immatriculation|matricule)\b"
 )
 
-_LONG_NUMBER = re.compile(r"(?<![\w+.,/-])\d(?: ?\d){13,14}(?![\w.,/-])")
+_LONG_NUMBER = re.compile(r"(?<![\w+.,/:-])\d(?: ?\d){13,14}(?![\w.,/:-])")
 
 _PHONE = re.compile(
     rf"(?<![\w+/])(?<!\d{_S})(?<!\w-)(?:(?:\+|00){_S}?33{_S}?(?:\(0\){_S}?)?|0{_S}?)[1-9]"
@@ -65,11 +73,13 @@ _WORD_BEFORE = re.compile(r"(?<!\S)\S+ $")
 
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _DATE = re.compile(
-    rf"(?<![\d/.])(?:{_DAY}{_SP}?[/.\-]{_SP}?(?:0?[1-9]|1[0-2]){_SP}?[/.\-]{_SP}?"
+    rf"(?<![\d/.\-])(?:(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|{_DAY}{_SP}?[/.\-]{_SP}?(?:0?[1-9]|1[0-2]){_SP}?[/.\-]{_SP}?"
     rf"(?:(?:19|20)\d\d|\d\d)|(?:[1lI]er|{_DAY}){_SP}+(?:{lx.MONTHS})\.?{_SP}+(?:19|20)\d\d)"
-    r"(?![\d/])",
+    r"(?![\d/]|-\d)",
     re.IGNORECASE,
 )
+# A date followed by a time is an event ("12/03/2026 13:04", "le 12/03 à 13 h").
+_TIME_AFTER = re.compile(r"[ \u00a0]*(?:à|a|,|-)?[ \u00a0]*\d{1,2}[:h]\d\d", re.IGNORECASE)
 _BIRTH_LABEL = re.compile(
     r"(?i)(?<!\w)(?:n[ée](?:e|\(e\))?(?:\s+le|\s*:)|d\.?\s?d\.?\s?n\b\.?|date\s+de\s+naissance"
     r"|date\s+naiss\w*\.?|naissance)"
@@ -81,6 +91,17 @@ _STREET = re.compile(
     rf"(?P<type>{lx.STREET_TYPES})\.?(?P<name>(?:{_SP}+[^\W\d_][\w'’\-]*){{1,7}})",
     re.IGNORECASE,
 )
+# An address with no street number: "lieu-dit Le Bourg", "hameau de Kervéguen",
+# "rue des Lilas", "chemin de Kerlaz" (the name after the type has a capital).
+_PLACE = re.compile(
+    rf"(?<![\w\-])(?P<type>(?i:lieu[\- ]dit|lieudit|hameau|rue|avenue|av\.|boulevard|bd|chemin"
+    rf"|impasse|all[ée]e|route|quai|place|r[ée]sidence|lotissement|cit[ée]|domaine|square"
+    rf"|faubourg|villa|sentier|mont[ée]e|venelle|zone\s+artisanale)|ZA|ZI|ZAC)"
+    rf"(?P<name>(?:{_SP}+(?:de|du|des|de{_SP}+la|d['’]|l['’]|la|le|les|aux?))?"
+    rf"(?:{_SP}*[{lx.UP}][\w'’\-]+)(?:{_SP}+(?:de|du|des|la|le|les|d['’]|l['’])?{_SP}*"
+    rf"[{lx.UP}][\w'’\-]+){{0,3}})",
+)
+
 _POSTAL = re.compile(
     rf"(?<![\w.,/])(?:(?:0[1-9]|[1-8]\d|9[0-8])\d{{3}}|2[AB]\d{{3}}){_SP}+"
     rf"(?:CEDEX{_SP}+)?(?P<city>[{lx.UP}][{lx.LETTERS}'’]*(?:[ \-][{lx.LETTERS}'’]+){{0,3}})"
@@ -113,6 +134,20 @@ _RECORD = re.compile(
     r"|\b(?:dossier|drm|ipp|nda)(?:\s*n[°ºo]\.?)?)(?:\s*:)?[ \u00a0]*"
     r"(?P<value>[A-Za-z0-9][A-Za-z0-9\-/_.]*\d[A-Za-z0-9\-/_]*)"
 )
+
+# "Dossier de régulation n° 2026-069-004512", "Affaire n° AFF-2025-013770".
+_RECORD_TITLE = re.compile(
+    r"(?i)\b(?:dossier|affaire|ipp|nda|drm|r[ée]f[ée]rence|r[ée]f\.?|intervention|appel)"
+    r"\b[^\t\n\d:]{0,30}?\bn[°ºo]\.?\s*:?\s*(?P<value>[A-Za-z0-9][A-Za-z0-9\-/_.]*\d[A-Za-z0-9\-/_]*)"
+)
+# A case number's usual shapes, even without a label: a year then groups of
+# digits ("2025/029/0035315", "AFF-2025-013770", "DR2025-030585"), 9 digits or
+# more in all (a date has 8).
+_RECORD_SHAPE = re.compile(
+    r"(?<![\w/.:\-])(?:[A-Z]{1,5}[\-/]?)?(?:19|20)\d\d(?:[\-/][0-9]{2,9}){1,3}(?![\w/:\-])"
+)
+# In a row that names someone, a long number of its own is their file's number.
+_LONG_ID = re.compile(r"(?<![\w/.:,+\-])\d{6,12}(?![\w/.:,\-])")
 
 _URL = re.compile(r"(?i)\b(?:https?://|ftp://|www\.)[^\s\t]+")
 
@@ -199,6 +234,12 @@ def _find_addresses(text: str, out: list[TextFinding]) -> None:
             end = m.start("name") + w.end()
         if end > m.start("name"):
             out.append(TextFinding(K.ADDRESS, m.start(), end))
+    for m in _PLACE.finditer(text):
+        place_words = re.findall(r"[^\W\d_][\w'’\-]*", m.group("name"))
+        if any(w.lower() in lx.STREET_STOP_WORDS or (
+                fold(w) in stop_words() and fold(w) not in lx.PARTICLES) for w in place_words):
+            continue  # "Accueil Route Statut": a menu, not a street
+        out.append(TextFinding(K.ADDRESS, m.start(), m.end()))
     for m in _POSTAL.finditer(text):
         city_words = m.group("city").split()
         if city_words[0].lower() in lx.NOT_CITY_WORDS:
@@ -224,7 +265,8 @@ def _name_words(text: str, pos: int, need_capital: bool, limit: int = 4) -> int:
             break
         word = m.group("w").rstrip(".")
         low = word.lower()
-        if low in lx.PARTICLES and (taken > 0 or word[0].isupper()):
+        if low in lx.PARTICLES and (taken > 0 or word[0].isupper() or not need_capital
+                                    or _particle_start(text, m.end())):
             # "DUPONT de la Tour", "Mme De La Fontaine": a particle inside a name
             # is followed by a capitalised word.
             nxt = _WORD.match(text, m.end())
@@ -241,12 +283,33 @@ def _name_words(text: str, pos: int, need_capital: bool, limit: int = 4) -> int:
     return end
 
 
+def _particle_start(text: str, pos: int) -> bool:
+    """ "Mme de La Roche", "Mme d'Harcourt": a lower-case particle, then a capital."""
+    nxt = _WORD.match(text, pos)
+    while nxt is not None and nxt.group("w").lower() in lx.PARTICLES:
+        nxt = _WORD.match(text, nxt.end())
+    return nxt is not None and nxt.group("w")[0].isupper()
+
+
+# A search box's entry is most often a name: taken when it looks like one.
+_SEARCH_LABEL = re.compile(
+    r"(?i)(?<!\w)(?:recherche(?:r)?|chercher|filtre(?:r)?)(?:[ \u00a0]*:[ \u00a0]*|\t)")
+
+
 def _find_names(text: str, out: list[TextFinding]) -> None:
+    out.extend(TextFinding(K.NAME, s, e) for s, e in find_names(text))
+    for m in _SEARCH_LABEL.finditer(text):
+        end = _name_words(text, m.end(), need_capital=False)
+        if end > m.end() and looks_like_name(text[m.end() : end]):
+            out.append(TextFinding(K.NAME, m.end(), end))
     for m in _NAME_LABEL.finditer(text):
         start = m.end()
         while start < len(text) and text[start] in " \u00a0\u202f":
             start += 1
         end = _name_words(text, start, need_capital=m.group("colon") is None)
+        if end == start and text[start : start + 1] not in ("\t", "\n"):
+            # Typed in lower case: known names only.
+            end = gazetteer_name_end(text, start)
         if end > start:
             out.append(TextFinding(K.NAME, start, end))
     for m in _CIVILITY.finditer(text):
@@ -267,19 +330,50 @@ def _find_names(text: str, out: list[TextFinding]) -> None:
             continue
         if any(len(w) <= 8 and w.rstrip("IL|1").endswith(("SAMU", "SAM")) for w in words):
             continue  # "SLSAMU", "SI-SAMI": the programme's name misread
+        if not _upper_surname(words):
+            continue
         before = _CAP_BEFORE.search(text, max(0, m.start() - 40), m.start())
         after = _CAP_AFTER.match(text[m.end() : m.end() + 40])
         start, end = m.start(), m.end()
-        if before is not None and before.group(1) not in lx.NOT_FIRST_NAMES:
+        if before is not None and _first_name_like(before.group(1)):
             start = before.start(1)
-        elif after is not None and after.group(1) not in lx.NOT_FIRST_NAMES:
+        elif after is not None and _first_name_like(after.group(1)):
             end = m.end() + after.end(1)
         else:
             continue
         out.append(TextFinding(K.NAME, start, end))
 
 
+def _upper_surname(words: list[str]) -> bool:
+    """An upper-case run that may be a surname: no domain word ("VSAV", "AR"), and
+    a short word only when the gazetteer knows it ("VSAY" is "VSAV" misread)."""
+    firsts, surnames, _ = gazetteer()
+    stops = stop_words()
+    for w in words:
+        low = fold(w.strip("-'’"))
+        if low in stops:
+            return False
+        if len(low) <= 4 and low not in surnames and low not in firsts:
+            return False
+    return True
+
+
+def _first_name_like(word: str) -> bool:
+    """The capitalised word beside an upper-case surname: no interface or ordinary word."""
+    if word in lx.NOT_FIRST_NAMES:
+        return False
+    firsts, _, common = gazetteer()
+    low = fold(word)
+    return low in firsts or (low not in common and low not in stop_words())
+
+
 def _find_records(text: str, out: list[TextFinding]) -> None:
+    for m in _RECORD_SHAPE.finditer(text):
+        if sum(ch.isdigit() for ch in m.group()) >= 9:
+            out.append(TextFinding(K.RECORD_NUMBER, m.start(), m.end()))
+    for m in _RECORD_TITLE.finditer(text):
+        value = m.group("value").rstrip("._-/")
+        out.append(TextFinding(K.RECORD_NUMBER, m.start("value"), m.start("value") + len(value)))
     for m in _RECORD.finditer(text):
         value = m.group("value").rstrip("._-/")
         out.append(TextFinding(K.RECORD_NUMBER, m.start("value"), m.start("value") + len(value)))
@@ -296,6 +390,24 @@ _DETECTORS = (
 )
 
 
+def _find_beside_names(text: str, out: list[TextFinding], found: list[TextFinding]) -> None:
+    """On a line that names someone ("DUPONT Jean — 12/03/1951 — 373077496"), a date
+    not followed by a time is their birth date and a long number their file's."""
+    names = [f for f in found if f.kind is K.NAME]
+    if not names:
+        return
+    taken = [(f.start, f.end) for f in found]
+    for line in re.finditer(r"[^\n]+", text):
+        if not any(line.start() <= f.start < line.end() for f in names):
+            continue
+        for m in _DATE.finditer(text, line.start(), line.end()):
+            if not _TIME_AFTER.match(text, m.end()):
+                out.append(TextFinding(K.BIRTH_DATE, m.start(), m.end()))
+        for m in _LONG_ID.finditer(text, line.start(), line.end()):
+            if not any(s <= m.start() < e for s, e in taken):
+                out.append(TextFinding(K.RECORD_NUMBER, m.start(), m.end()))
+
+
 def find_patient_data(text: str) -> list[TextFinding]:
     """Every span of ``text`` that looks like patient data, sorted by position.
 
@@ -307,9 +419,12 @@ def find_patient_data(text: str) -> list[TextFinding]:
         return []
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     accepted: list[TextFinding] = []
-    for detector in _DETECTORS:
+    for detector in (*_DETECTORS, None):
         found: list[TextFinding] = []
-        detector(text, found)
+        if detector is None:  # last: it reads what the others found
+            _find_beside_names(text, found, accepted)
+        else:
+            detector(text, found)
         for f in found:
             if f.end <= f.start:
                 continue

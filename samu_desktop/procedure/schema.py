@@ -35,8 +35,10 @@ PrefillKey = Literal[
     "now", "browser", "browser_version", "os", "device_type", "environment", "auth_mode", "crra"
 ]
 # A field the rest of the application needs to find whatever its id: the incident
-# start (subject line, history) and the free description (short title).
-Role = Literal["start", "summary"]
+# start (subject line, history), the free description (short title), and what the
+# support desk triages on (the summary at the top of the e-mail, the subject's impact).
+Role = Literal["start", "summary", "impact", "users", "reproducibility"]
+ROLES: tuple[str, ...] = ("start", "summary", "impact", "users", "reproducibility")
 Action = Literal["phone", "email", "local_it"]
 Language = Literal["fr", "en"]
 
@@ -268,7 +270,7 @@ def _scope_checks(
         if f.show_if is not None:
             yield from _condition_checks(here, f, f.show_if, seen, fields[index + 1 :])
         seen.setdefault(f.id, f)
-    for role in ("start", "summary"):
+    for role in ROLES:
         holders = [f.id for f in fields if f.role == role]
         if len(holders) > 1:
             yield translate(

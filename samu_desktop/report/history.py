@@ -1,8 +1,11 @@
 """What was reported: finished and sent reports, and support calls (cases A and C).
 
 One small JSON file per entry (atomic writes, like the drafts), holding only
-what the list shows: case, application, dates, status, the number called. No
-answer text is copied here, so the history never holds what a user typed.
+what the list shows: case, application, dates, status, the number called, the
+incident reference, and for a sent report what a follow-up needs to join its
+thread (the first message's Message-ID and subject: the subject carries the
+short title, which is what the support desk already holds). No answer text is
+copied here.
 """
 
 from __future__ import annotations
@@ -30,6 +33,16 @@ HistoryStatus = Literal["finished", "sent", "called"]
 MAX_ENTRY_BYTES = 64_000
 
 
+class FollowUpNote(BaseModel):
+    """A follow-up handed to the outbox: what kind, when (never its text)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["information", "restored", "call_trace"]
+    at: AwareDatetime
+    message_id: Annotated[str, StringConstraints(max_length=250)] = ""
+
+
 class HistoryEntry(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -45,6 +58,12 @@ class HistoryEntry(BaseModel):
     updated_at: AwareDatetime
     status: HistoryStatus
     number: Annotated[str, StringConstraints(max_length=40)] = ""
+    reference: Annotated[str, StringConstraints(max_length=40)] = ""
+    message_id: Annotated[str, StringConstraints(max_length=250)] = ""
+    subject: Annotated[str, StringConstraints(max_length=1000)] = ""
+    followups: list[FollowUpNote] = []
+    restored_at: AwareDatetime | None = None
+
 
 
 @dataclass
@@ -94,9 +113,41 @@ class History:
             recorded_at=previous.recorded_at if previous else moment,
             updated_at=moment,
             status=report.status,
+            reference=report.reference,
+            message_id=report.message_id,
+            subject=report.subject,
+            followups=previous.followups if previous else [],
+            restored_at=previous.restored_at if previous else None,
         )
         self._write(entry)
         return entry
+
+    def get(self, entry_id: UUID) -> HistoryEntry | None:
+        try:
+            return self._read(self._path(entry_id))
+        except ValueError:
+            return None
+
+    def record_followup(
+        self, entry_id: UUID, kind: Literal["information", "restored", "call_trace"],
+        message_id: str = "", restored_at: datetime | None = None, now: datetime | None = None,
+    ) -> HistoryEntry | None:
+        """Note that a follow-up of this entry went to the outbox."""
+        entry = self.get(entry_id)
+        if entry is None:
+            return None
+        moment = aware(now or datetime.now().astimezone())
+        entry.followups = [*entry.followups,
+                           FollowUpNote(kind=kind, at=moment, message_id=message_id)]
+        if restored_at is not None:
+            entry.restored_at = aware(restored_at)
+        entry.updated_at = moment
+        self._write(entry)
+        return entry
+
+    def references(self) -> set[str]:
+        """Every incident reference already given (a new one must differ)."""
+        return {e.reference for e in self.entries() if e.reference}
 
     def record_call(
         self, report: Report, number: str, now: datetime | None = None
@@ -115,6 +166,10 @@ class History:
             updated_at=moment,
             status="called",
             number=number.strip()[:40],
+            reference=report.reference,
+            # Set when the call's written trace is e-mailed (see report.followup).
+            message_id=report.message_id,
+            subject=report.subject,
         )
         self._write(entry)
         return entry

@@ -111,6 +111,11 @@ class Report(BaseModel):
     # Reference of the prerequisites test result the report will carry.
     prerequisites: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
     reporter: Reporter = Field(default_factory=Reporter)
+    # The incident reference (see samu_desktop.report.reference), made once.
+    reference: Annotated[str, StringConstraints(max_length=40)] = ""
+    # The first e-mail as it left, so that follow-ups thread under it.
+    message_id: Annotated[str, StringConstraints(max_length=250)] = ""
+    subject: Annotated[str, StringConstraints(max_length=1000)] = ""
     # Text flagged as patient data that the user said, span by span, is not:
     # field id ("title" for the short title) → the exact flagged texts. A span
     # edited afterwards is flagged again (it is no longer the text confirmed).

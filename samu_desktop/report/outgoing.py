@@ -7,6 +7,8 @@ own IT. Bodies and attachments come from the report's renderers.
 
 from __future__ import annotations
 
+import logging
+
 from samu_desktop import __version__, buildinfo
 from samu_desktop.config.settings import Settings
 from samu_desktop.mail.message import (
@@ -14,17 +16,64 @@ from samu_desktop.mail.message import (
     AttachmentKind,
     OutgoingMessage,
     build_message,
+    make_message_id,
 )
 from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.attachments import ReportAttachments
 from samu_desktop.report.model import Report
 from samu_desktop.report.patient_data import require_no_patient_data
-from samu_desktop.report.render import render_html, render_json, render_text, subject_line
+from samu_desktop.report.render import (
+    ChecksSummary,
+    render_html,
+    render_json,
+    render_text,
+    subject_line,
+    summarise_checks,
+)
+
+log = logging.getLogger(__name__)
+
+
+def app_version() -> str:
+    # The support desk can tell which build sent it (fits the header's 40 characters).
+    return f"{__version__} (commit {buildinfo.commit()})"
+
+
+def report_message_id(report: Report, settings: Settings) -> str:
+    """The report's Message-ID: made once, kept on the report, named after it."""
+    return report.message_id or make_message_id(f"{report.id}.report", settings)
+
+
+def prepare_for_sending(report: Report, catalogue: Catalogue, settings: Settings) -> None:
+    """Fix what the first e-mail will carry (Message-ID, subject) before it is built.
+
+    Kept on the report and then in the history, so that follow-ups answer it.
+    """
+    report.message_id = report_message_id(report, settings)
+    report.subject = subject_line(report, catalogue, settings)
+
+
+def checks_summary(store: ReportAttachments) -> ChecksSummary | None:
+    """The prerequisites test's results kept with the report, in one line."""
+    from samu_desktop.checks.report import report_from_json
+
+    for name, data in store.files().items():
+        if name.endswith(".json"):
+            try:
+                return summarise_checks(report_from_json(data.decode("utf-8")))
+            except (ValueError, UnicodeDecodeError) as exc:  # pydantic's error is one too
+                log.warning("prerequisites results unreadable: %s", type(exc).__name__)
+    return None
 
 
 def recipient_settings(report: Report, catalogue: Catalogue, settings: Settings) -> Settings:
     """The settings with the right recipient: the local IT for case D."""
-    case = catalogue.get_case(report.case)
+    return recipient_settings_for_case(report.case, catalogue, settings)
+
+
+def recipient_settings_for_case(case_id: str, catalogue: Catalogue, settings: Settings
+                                ) -> Settings:
+    case = catalogue.get_case(case_id)
     if case is not None and case.action == "local_it":
         return settings.model_copy(update={"support_email": settings.local_it_email})
     return settings
@@ -46,7 +95,8 @@ def file_attachments(store: ReportAttachments) -> list[Attachment]:
 
 
 def report_attachments(
-    report: Report, catalogue: Catalogue, screenshots: ReportAttachments
+    report: Report, catalogue: Catalogue, screenshots: ReportAttachments,
+    checks: ChecksSummary | None = None,
 ) -> list[Attachment]:
     attachments = [
         Attachment(
@@ -62,7 +112,8 @@ def report_attachments(
         Attachment(
             filename="signalement.json",
             mime_type="application/json",
-            data=render_json(report, catalogue).encode("utf-8"),
+            # The copy in the e-mail is what the desk receives: a sent report.
+            data=render_json(report, catalogue, status="sent", checks=checks).encode("utf-8"),
             kind=AttachmentKind.REPORT_JSON,
         )
     )
@@ -82,12 +133,14 @@ def build_report_message(
     (wizard, restored draft), it cannot leave with it.
     """
     require_no_patient_data(report, catalogue)
+    checks = checks_summary(screenshots)
     return build_message(
         recipient_settings(report, catalogue, settings),
-        subject_line(report, catalogue, settings),
-        render_text(report, catalogue),
-        render_html(report, catalogue),
-        report_attachments(report, catalogue, screenshots),
-        # The support desk can tell which build sent it (fits the header's 40 characters).
-        f"{__version__} (commit {buildinfo.commit()})",
+        report.subject or subject_line(report, catalogue, settings),
+        render_text(report, catalogue, checks=checks),
+        render_html(report, catalogue, checks=checks),
+        report_attachments(report, catalogue, screenshots, checks),
+        app_version(),
+        message_id=report_message_id(report, settings),
+        reference=report.reference,
     )

@@ -13,18 +13,21 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from samu_desktop import __version__
 from samu_desktop.config.settings import Settings
 from samu_desktop.pii.text import find_patient_data
-from samu_desktop.procedure.schema import Catalogue, FieldDef
+from samu_desktop.procedure.schema import Catalogue, FieldDef, Role
 from samu_desktop.report.model import Report, display_datetime, parse_datetime_answer
 from samu_desktop.report.validation import has_control_characters, is_answered, visible_fields
 
 JSON_SCHEMA = "samu-desktop/incident-report"
 JSON_SCHEMA_VERSION = 1
 SHORT_TITLE_MAX = 80
+
+if TYPE_CHECKING:
+    from samu_desktop.checks.model import CheckReport
 
 _WORDS: dict[str, dict[str, str]] = {
     "fr": {
@@ -36,7 +39,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "phone": "téléphone",
         "email": "e-mail",
         "title": "Titre",
-        "footer": "Formulaire version {catalogue} · samu-desktop {app} · référence {id}",
+        "footer": "Formulaire version {catalogue} · samu-desktop {app} · identifiant {id}",
         "yes": "Oui",
         "no": "Non",
         "screenshots": "{count} copie(s) d'écran jointe(s)",
@@ -44,6 +47,19 @@ _WORDS: dict[str, dict[str, str]] = {
         "start": "début",
         "unknown_start": "début non renseigné",
         "no_crra": "CRRA non renseigné",
+        "reference": "Référence",
+        "ref_tag": "Réf.",
+        "triage": "Résumé pour le tri",
+        "impact": "Impact",
+        "users": "Utilisateurs impactés",
+        "reproducibility": "Reproductibilité",
+        "start_label": "Début de l'incident",
+        "not_given": "non renseigné",
+        "checks": "Test des prérequis",
+        "checks_none": "résultats non joints",
+        "checks_summary": "{passed} vérification(s) réussie(s) sur {total}",
+        "checks_failed": "en échec : {names}",
+        "checks_warnings": "avertissements : {names}",
     },
     "en": {
         "heading": "SI-SAMU incident report",
@@ -54,7 +70,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "phone": "phone",
         "email": "e-mail",
         "title": "Title",
-        "footer": "Form version {catalogue} · samu-desktop {app} · reference {id}",
+        "footer": "Form version {catalogue} · samu-desktop {app} · id {id}",
         "yes": "Yes",
         "no": "No",
         "screenshots": "{count} screenshot(s) attached",
@@ -62,6 +78,19 @@ _WORDS: dict[str, dict[str, str]] = {
         "start": "started",
         "unknown_start": "start not given",
         "no_crra": "CRRA not set",
+        "reference": "Reference",
+        "ref_tag": "Ref.",
+        "triage": "Summary for triage",
+        "impact": "Impact",
+        "users": "Users affected",
+        "reproducibility": "Reproducibility",
+        "start_label": "Start of the incident",
+        "not_given": "not given",
+        "checks": "Prerequisites test",
+        "checks_none": "results not attached",
+        "checks_summary": "{passed} of {total} check(s) passed",
+        "checks_failed": "failed: {names}",
+        "checks_warnings": "warnings: {names}",
     },
 }
 
@@ -129,6 +158,78 @@ def rows(report: Report, catalogue: Catalogue, language: str = "fr") -> list[Row
     ]
 
 
+@dataclass(frozen=True)
+class ChecksSummary:
+    """The prerequisites test in one line: how many checks passed, which did not."""
+
+    passed: int
+    total: int
+    failed: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def summarise_checks(checks: CheckReport) -> ChecksSummary:
+    from samu_desktop.checks.model import Status  # the checks load when a report has some
+
+    counted = [r for r in checks.results if r.status is not Status.NOT_APPLICABLE]
+    return ChecksSummary(
+        passed=sum(r.status is Status.PASS for r in counted),
+        total=len(counted),
+        failed=tuple(clean_line(r.title) for r in counted if r.status is Status.FAILURE),
+        warnings=tuple(clean_line(r.title) for r in counted if r.status is Status.WARNING),
+    )
+
+
+TRIAGE_ROLES: tuple[Role, ...] = ("impact", "users", "reproducibility")
+
+
+def _role_value(report: Report, catalogue: Catalogue, role: Role, language: str,
+                short: bool = False) -> str | None:
+    """The answer of the field with ``role``: None when the form has no such field,
+    "" when it is not answered. ``short`` keeps a choice's label before its
+    parenthesis ("Total (l'ensemble…)" → "Total")."""
+    field = catalogue.field_with_role(report.case, report.application, role)
+    if field is None:
+        return None
+    if not is_answered(field, report):
+        return ""
+    value = display_value(field, report, language)
+    return value.split(" (")[0].strip() if short else value
+
+
+def triage_rows(
+    report: Report, catalogue: Catalogue, language: str = "fr",
+    checks: ChecksSummary | None = None,
+) -> list[tuple[str, str]]:
+    """What the support desk needs to sort the report, before reading any field."""
+    words = _words(language)
+    out: list[tuple[str, str]] = []
+    if report.reference:
+        out.append((words["reference"], report.reference))
+    for role in TRIAGE_ROLES:
+        value = _role_value(report, catalogue, role, language)
+        if value is not None or role == "impact":
+            out.append((words[role], value or words["not_given"]))
+    start = start_time(report, catalogue)
+    out.append((words["start_label"], display_datetime(start) if start else words["not_given"]))
+    has_checks = any(f.type == "prerequisites_result"
+                     for f in catalogue.fields_for(report.case, report.application))
+    if has_checks:
+        out.append((words["checks"], _checks_text(checks, words)))
+    return out
+
+
+def _checks_text(checks: ChecksSummary | None, words: dict[str, str]) -> str:
+    if checks is None:
+        return words["checks_none"]
+    parts = [words["checks_summary"].format(passed=checks.passed, total=checks.total)]
+    if checks.failed:
+        parts.append(words["checks_failed"].format(names=", ".join(checks.failed)))
+    if checks.warnings:
+        parts.append(words["checks_warnings"].format(names=", ".join(checks.warnings)))
+    return " ; ".join(parts)
+
+
 def start_time(report: Report, catalogue: Catalogue) -> datetime | None:
     start = catalogue.field_with_role(report.case, report.application, "start")
     return None if start is None else parse_datetime_answer(report.answers.get(start.id))
@@ -169,16 +270,28 @@ def _form_name(report: Report, catalogue: Catalogue, language: str) -> str:
 def subject_line(
     report: Report, catalogue: Catalogue, settings: Settings, language: str = "fr"
 ) -> str:
-    """``[SI-SAMU][Incident][B/Bandeau][FR680] <titre court> — début dd/mm/yyyy HH:MM``."""
+    """``[SI-SAMU][Incident][B/Bandeau][Impact : Total][FR680][Réf. FR680-061226-K7QM]
+    <titre court> — début dd/mm/yyyy HH:MM``: what a desk sorts on, in one line."""
     words = _words(language)
     case = catalogue.get_case(report.case)
     app = case.application(report.application) if case else None
-    tag = clean_line(report.case) + (f"/{app.short_name.get(language)}" if app else "")
-    crra = clean_line(settings.crra_id or report.reporter.crra_id) or words["no_crra"]
+    tags = [
+        "SI-SAMU", "Incident",
+        clean_line(report.case) + (f"/{app.short_name.get(language)}" if app else ""),
+    ]
+    impact = _role_value(report, catalogue, "impact", language, short=True)
+    users = _role_value(report, catalogue, "users", language)
+    if impact:
+        tags.append(f"{words['impact']} : {impact}")
+    elif users:
+        tags.append(f"{words['users']} : {users}")
+    tags.append(clean_line(settings.crra_id or report.reporter.crra_id) or words["no_crra"])
+    if report.reference:
+        tags.append(f"{words['ref_tag']} {report.reference}")
     start = start_time(report, catalogue)
     when = f"{words['start']} {display_datetime(start)}" if start else words["unknown_start"]
-    subject = f"[SI-SAMU][Incident][{tag}][{crra}] {short_title(report, catalogue, language)}"
-    return clean_line(f"{subject} — {when}")
+    subject = "".join(f"[{clean_line(tag)}]" for tag in tags)
+    return clean_line(f"{subject} {short_title(report, catalogue, language)} — {when}")
 
 
 def _header(report: Report, catalogue: Catalogue, language: str) -> list[tuple[str, str]]:
@@ -216,9 +329,20 @@ def _footer(report: Report, language: str) -> str:
     )
 
 
-def render_text(report: Report, catalogue: Catalogue, language: str = "fr") -> str:
-    heading = _words(language)["heading"]
-    out = [heading, "=" * len(heading), _case_line(report, catalogue, language)]
+def render_text(report: Report, catalogue: Catalogue, language: str = "fr",
+                checks: ChecksSummary | None = None) -> str:
+    words = _words(language)
+    heading = words["heading"]
+    out = [heading, "=" * len(heading)]
+    if report.reference:
+        out.append(f"{words['reference']} : {report.reference}")
+    out.append(_case_line(report, catalogue, language))
+    out.append("")
+    out.append(f"{words['triage']} :")
+    out += [f"  - {name} : {value}" for name, value in triage_rows(report, catalogue, language,
+                                                                     checks)
+            if name != words["reference"]]
+    out.append("")
     out += [f"{name} : {value}" for name, value in _header(report, catalogue, language)]
     out.append("")
     for row in rows(report, catalogue, language):
@@ -231,10 +355,19 @@ def render_text(report: Report, catalogue: Catalogue, language: str = "fr") -> s
     return "\n".join(out) + "\n"
 
 
-def render_html(report: Report, catalogue: Catalogue, language: str = "fr") -> str:
+def render_html(report: Report, catalogue: Catalogue, language: str = "fr",
+                checks: ChecksSummary | None = None) -> str:
     """A whole HTML document; every value is escaped."""
     esc = html.escape
-    heading = _words(language)["heading"]
+    words = _words(language)
+    heading = words["heading"]
+    triage = "".join(
+        f"<tr><th scope='row' style='text-align:left;padding:2px 12px 2px 0'>{esc(name)}</th>"
+        f"<td style='padding:2px 0'>{esc(value)}</td></tr>"
+        for name, value in triage_rows(report, catalogue, language, checks)
+    )
+    reference = (f"<p style='font-size:1.2em'>{esc(words['reference'])} : "
+                 f"<b>{esc(report.reference)}</b></p>" if report.reference else "")
     head = "".join(
         f"<tr><th scope='row'>{esc(name)}</th><td>{esc(value)}</td></tr>"
         for name, value in _header(report, catalogue, language)
@@ -248,14 +381,22 @@ def render_html(report: Report, catalogue: Catalogue, language: str = "fr") -> s
     return (
         f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"
         f"<title>{esc(heading)}</title></head><body>"
-        f"<h1>{esc(heading)}</h1><h2>{esc(_case_line(report, catalogue, language))}</h2>"
+        f"<h1>{esc(heading)}</h1>{reference}"
+        f"<h2>{esc(_case_line(report, catalogue, language))}</h2>"
+        f"<table class='triage' style='background:#fff4ce;border:2px solid #8a5a00;"
+        f"padding:6px;margin-bottom:12px'><caption style='text-align:left;font-weight:bold'>"
+        f"{esc(words['triage'])}</caption>{triage}</table>"
         f"<table class='header'>{head}</table>"
         f"<table class='answers' border='1' cellpadding='4' cellspacing='0'>{body}</table>"
         f"<p><small>{esc(_footer(report, language))}</small></p></body></html>\n"
     )
 
 
-def render_json_data(report: Report, catalogue: Catalogue, language: str = "fr") -> dict[str, Any]:
+def render_json_data(
+    report: Report, catalogue: Catalogue, language: str = "fr", status: str | None = None,
+    checks: ChecksSummary | None = None,
+) -> dict[str, Any]:
+    """``status`` overrides the report's own (the e-mail's copy says "sent")."""
     case = catalogue.get_case(report.case)
     app = case.application(report.application) if case else None
     fields: list[dict[str, Any]] = []
@@ -278,7 +419,8 @@ def render_json_data(report: Report, catalogue: Catalogue, language: str = "fr")
         "language": "en" if language == "en" else "fr",
         "report": {
             "id": str(report.id),
-            "status": report.status,
+            "reference": report.reference,
+            "status": status or report.status,
             "created_at": report.created_at.isoformat(),
             "updated_at": report.updated_at.isoformat(),
             "title": short_title(report, catalogue, language),
@@ -291,10 +433,22 @@ def render_json_data(report: Report, catalogue: Catalogue, language: str = "fr")
         "fields": fields,
         "screenshots": list(report.screenshots),
         "prerequisites": report.prerequisites,
+        "triage": {
+            "impact": _role_value(report, catalogue, "impact", language),
+            "users": _role_value(report, catalogue, "users", language),
+            "reproducibility": _role_value(report, catalogue, "reproducibility", language),
+            "start": start.isoformat() if (start := start_time(report, catalogue)) else None,
+            "checks": None if checks is None else {
+                "passed": checks.passed, "total": checks.total,
+                "failed": list(checks.failed), "warnings": list(checks.warnings),
+            },
+        },
     }
 
 
-def render_json(report: Report, catalogue: Catalogue, language: str = "fr") -> str:
+def render_json(report: Report, catalogue: Catalogue, language: str = "fr",
+                status: str | None = None, checks: ChecksSummary | None = None) -> str:
     return json.dumps(
-        render_json_data(report, catalogue, language), ensure_ascii=False, indent=2
+        render_json_data(report, catalogue, language, status, checks), ensure_ascii=False,
+        indent=2,
     ) + "\n"

@@ -129,10 +129,12 @@ def test_windows_run_key_holds_one_quoted_command_line() -> None:
         WindowsAutostart(MemoryRegistry(fail=True)).enable(["x"])
 
 
+@pytest.mark.skipif(sys.platform == "win32",
+                    reason="the XDG entry; Windows: tests/windows (the Run key)")
 def test_cli_switches_autostart(isolated_home: Path) -> None:
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "samu_desktop", *args],
-                              capture_output=True, text=True, timeout=60, check=False)
+                              capture_output=True, encoding="utf-8", timeout=60, check=False)
 
     on = cli("autostart", "on")
     assert on.returncode == 0, on.stderr

@@ -79,6 +79,8 @@ def test_console_entry_point_without_display(isolated_home: Path) -> None:
                                    "failure": 2}[r["status"]] for r in data["results"])
 
 
+@pytest.mark.skipif(sys.platform == "win32",
+                    reason="the test CA comes through SSL_CERT_FILE; Windows reads its store")
 def test_portal_passes_through_truststore_in_the_real_command(
     https_server: HttpsServer, test_ca: LoopbackCA
 ) -> None:
@@ -96,6 +98,7 @@ def test_portal_passes_through_truststore_in_the_real_command(
     assert https_server.behaviour.requests == ["/"]
 
 
+@pytest.mark.posix_only
 def test_ctrl_c_cancels_the_command(blackhole: BlackHole) -> None:
     """SIGINT while the portal check hangs on a black-holed port (20 s timeout)."""
     save_settings(portal_url_production=blackhole.url(), check_timeout_s=20)

@@ -26,6 +26,9 @@ from samu_desktop.checks.model import Status
 from samu_desktop.checks.platform_linux import LinuxProbe
 from samu_desktop.checks.probes import ReaderInfo, SmartCardState
 
+# pcscd, vpcd and the Linux probe: Windows has its own smart-card service (SCardSvr).
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pcscd: Linux only")
+
 VPCD_DRIVER = Path("/usr/lib/pcsc/drivers/serial/libifdvpcd.so")
 MODULE = "/opt/santesocial/CPS/lib/libcps3_pkcs11_lux.so"
 # A CPS-like ATR; the virtual card answers every APDU with "instruction not supported".

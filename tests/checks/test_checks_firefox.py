@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -181,6 +182,7 @@ def test_real_debian_firefox_esr_is_reported_with_its_version_and_channel() -> N
 SANITIZE = 'user_pref("privacy.sanitize.sanitizeOnShutdown", true);\n'
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Linux's ~/.mozilla profile folder")
 def test_profile_that_clears_cookies_is_a_failure(tmp_path: Path) -> None:
     home = tmp_path / "home"
     write_profiles(home, {"default-esr": {"prefs.js": SANITIZE}}, "default-esr")
@@ -275,6 +277,7 @@ def test_no_profile_yet(tmp_path: Path) -> None:
     assert no_firefox.status is Status.NOT_APPLICABLE
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Debian's dpkg status")
 def test_other_browsers_from_dpkg_status(tmp_path: Path) -> None:
     status = tmp_path / "root" / "var/lib/dpkg/status"
     status.parent.mkdir(parents=True)

@@ -4,6 +4,7 @@ keyfile settings backend read by the real gsettings, environment, Firefox prefs)
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,8 @@ def test_small_real_screen_warns(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     assert outcome.details["screens"] == ["1280×1024"]
 
 
+@pytest.mark.skipif(sys.platform == "win32",
+                    reason="DISPLAY / WAYLAND_DISPLAY: X11 and Wayland only")
 def test_no_display_is_said_plainly(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)

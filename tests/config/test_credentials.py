@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ def test_round_trip_through_real_secret_service(secret_service: str, isolated_ho
             assert b"s3cr3t-test-value" not in path.read_bytes()
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="the Secret Service: Linux's keyring")
 def test_no_secret_service_gives_french_message(monkeypatch: pytest.MonkeyPatch) -> None:
     # A bus address where nothing listens: no Secret Service, and no fallback.
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,8 @@ def write(path: Path, data: object | bytes) -> None:
     path.write_bytes(data if isinstance(data, bytes) else json.dumps(data).encode())
 
 
+@pytest.mark.skipif(sys.platform == "win32",
+                    reason="XDG folders; Windows: tests/windows/test_windows_profile.py")
 def test_paths_follow_the_isolated_home(paths: AppPaths, isolated_home: Path) -> None:
     assert paths.settings_file.is_relative_to(isolated_home)
     assert paths.policy_file == isolated_home / "etc-xdg" / "samu-desktop" / "policy.json"
@@ -136,6 +139,8 @@ def test_unwritable_settings_folder_gives_french_message(paths: AppPaths) -> Non
     assert "Impossible d'enregistrer" in info.value.user_message
 
 
+@pytest.mark.skipif(sys.platform == "win32",
+                    reason="XDG_CONFIG_DIRS; Windows: tests/windows/test_windows_profile.py")
 def test_the_system_policy_applies_whatever_xdg_config_dirs_says(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -170,6 +170,9 @@ def check_message(message: EmailMessage, report: Report, to: str = SUPPORT) -> d
             assert f"{row.label} : {display}" in text, row.label
     assert [f["id"] for f in data["fields"]] == [row.field.id for row in answered]
     assert data["report"]["id"] == str(report.id)
+    assert data["report"]["status"] == "sent"  # the copy the desk receives
+    assert data["report"]["reference"] == report.reference != ""
+    assert message["X-SAMU-Reference"] == report.reference
     pngs = [name for name in files if name.endswith(".png")]
     assert len(pngs) == len(report.screenshots)
     return files

@@ -108,8 +108,11 @@ def test_case_b_report_for_each_application_reaches_the_support_desk(
     report = window.drafts.load(report_id)
     app = CATALOGUE.get_case("B").application(application)  # type: ignore[union-attr]
     assert app is not None
-    assert f"[SI-SAMU][Incident][B/{app.short_name.get('fr')}][FR999]" in str(
-        messages[0]["Subject"])
+    subject = str(messages[0]["Subject"])
+    assert subject.startswith(f"[SI-SAMU][Incident][B/{app.short_name.get('fr')}][")
+    # Impact (or users affected), CRRA and reference: what the desk sorts on.
+    assert f"][FR999][Réf. {report.reference}] " in subject and subject == report.subject
+    assert "[Impact : " in subject or "[Utilisateurs impactés : " in subject
     files = check_message(messages[0], report)
     assert sum(name.endswith(".html") for name in files) == 1  # the test's results
     body = messages[0].get_body(("plain",))

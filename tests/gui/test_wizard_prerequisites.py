@@ -46,10 +46,18 @@ def test_prerequisites_results_are_attached_to_the_case_b_email(
     fill_required(wizard)
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
     assert wizard.pages.currentWidget() is wizard.review
+    # The preview's triage summary counts the checks, as the e-mail will.
+    preview = wizard.review.preview.toPlainText()
+    assert "vérification(s) réussie(s) sur" in preview and "en échec :" in preview
     qtbot.mouseClick(wizard.review.send, Qt.MouseButton.LeftButton)
     entries = window.sending.outbox.entries()
     assert len(entries) == 1
     message = window.sending.outbox.message(entries[0].id)
+    body = message.get_body(("plain",))
+    assert body is not None
+    summary = next(line for line in str(body.get_content()).splitlines()
+                   if "Test des prérequis :" in line)
+    assert "vérification(s) réussie(s) sur" in summary and "en échec :" in summary
     attached = sorted(part.get_filename() for part in message.iter_attachments())
     assert set(names) <= set(attached)
     assert "signalement.json" in attached

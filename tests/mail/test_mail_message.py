@@ -18,6 +18,7 @@ from samu_desktop.mail.message import (
     AttachmentKind,
     MessageError,
     build_message,
+    message_id_domain,
 )
 from tests.mail.screens import screen_png
 
@@ -55,7 +56,8 @@ def test_headers_parts_and_attachments() -> None:
     parsed = _parse(msg)
     assert parsed["From"] == "crra-test@example.test"
     assert parsed["To"] == "support-test@example.test"
-    assert parsed["Cc"] == "copie-test@example.test"
+    # The reporter gets their own copy (Cc, so that the desk's answers reach them too).
+    assert parsed["Cc"] == "copie-test@example.test, arm-test@example.test"
     assert parsed["Reply-To"] == "arm-test@example.test"
     assert parsed["Subject"] == "[SI-SAMU] Incident Portail — FR680"
     assert parsed[VERSION_HEADER] == "9.8.7"
@@ -121,7 +123,42 @@ def test_without_sender_there_is_no_from_yet() -> None:
     msg = build_message(Settings(), "s", "t", "h", [], "1")
     assert msg["From"] is None
     assert msg["To"] == "monserviceclient.si-samu@esante.gouv.fr"
-    assert msg["Message-ID"].endswith("@samu-desktop.invalid>")
+    # Not "@samu-desktop.invalid": a domain made from the workstation's name.
+    domain = msg["Message-ID"].rpartition("@")[2].rstrip(">")
+    assert domain.endswith(".samu-desktop.local") and ".invalid" not in domain
+    assert domain == message_id_domain(Settings())  # stable from one report to the next
+
+
+@pytest.mark.parametrize(("values", "domain"), [
+    ({"sender_address": "crra@chu-exemple.test", "reporter_email": "arm@autre.test"},
+     "chu-exemple.test"),
+    ({"reporter_email": "arm@chu-exemple.test"}, "chu-exemple.test"),
+    ({"smtp_host": "smtp.chu-exemple.test"}, "chu-exemple.test"),
+    ({"smtp_host": "relay.test"}, "relay.test"),
+])
+def test_message_id_domain_comes_from_what_the_settings_know(
+    values: dict[str, str], domain: str
+) -> None:
+    assert message_id_domain(Settings(**values)) == domain
+    msg = build_message(Settings(**values), "s", "t", "h", [], "1")
+    assert msg["Message-ID"].endswith(f"@{domain}>")
+
+
+def test_copy_to_reporter_follows_the_setting_and_is_never_doubled() -> None:
+    on = _parse(build_message(Settings(**SETTINGS), "s", "t", "h", [], "1"))
+    assert "arm-test@example.test" in str(on["Cc"])
+    off = _parse(build_message(Settings(**SETTINGS, copy_to_reporter=False), "s", "t", "h",
+                               [], "1"))
+    assert off["Cc"] == "copie-test@example.test"
+    # Already a recipient (here the Cc): not added twice.
+    same = dict(SETTINGS, cc_address="arm-test@example.test")
+    once = _parse(build_message(Settings(**same), "s", "t", "h", [], "1"))
+    assert once["Cc"] == "arm-test@example.test"
+    # No sender set yet: the reporter's address is the From, and still gets the copy.
+    alone = _parse(build_message(Settings(reporter_email="arm-test@example.test"), "s", "t",
+                                 "h", [], "1"))
+    assert alone["From"] == "arm-test@example.test"
+    assert alone["Cc"] == "arm-test@example.test"
 
 
 def test_screenshots_are_shrunk_to_fit_and_the_user_is_told() -> None:

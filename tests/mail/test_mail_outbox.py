@@ -77,13 +77,17 @@ def test_no_server_configured_waits_and_says_what_to_do(
     assert waiting.error is not None and waiting.error.kind is FailureKind.NO_SENDER
     assert server.delivered == []
 
-    current["settings"] = configured
+    current["settings"] = configured.model_copy(update={
+        "centre_name": "SAMU de démonstration", "reporter_email": "arm-test@example.test"})
     (sent,) = sender.run_once()
     assert sent.state is EntryState.SENT and sent.attempts == 1
     (delivery,) = server.delivered
     got = message_from_bytes(delivery.content, policy=email_policy.default)
-    assert got.get_all("From") == ["crra-test@example.test"]
+    # Set up afterwards: the centre's name, replies to the person, a real Message-ID domain.
+    assert got.get_all("From") == ["SAMU de démonstration <crra-test@example.test>"]
+    assert got.get_all("Reply-To") == ["arm-test@example.test"]
     assert got["Message-ID"] == record.message_id  # kept
+    assert not record.message_id.endswith("@samu-desktop.invalid>")
     assert delivery.content == outbox.message_bytes(record.id)
 
 

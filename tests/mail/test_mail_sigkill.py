@@ -24,6 +24,7 @@ from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.store import SettingsStore
 from samu_desktop.mail.message import build_message
 from samu_desktop.mail.outbox import EntryState, Outbox
+from samu_desktop.mail.resend import mark_as_resend
 from tests.mail.smtp_server import PASSWORD, MailServer, Pki
 from tests.mail.test_mail_transport import store_password
 
@@ -78,7 +79,8 @@ def test_sigkill_while_sending_then_restart_delivers_once(
     final = outbox.load(record.id)
     assert final.state is EntryState.SENT and final.interrupted == 1
     assert final.maybe_delivered is (phase == "data")
-    assert [d.content for d in server.delivered] == [stored]
+    expected = mark_as_resend(stored) if final.maybe_delivered else stored
+    assert [d.content for d in server.delivered] == [expected]
     got = message_from_bytes(server.delivered[0].content, policy=email_policy.default)
     assert got["Message-ID"] == record.message_id
 

@@ -116,20 +116,23 @@ def test_desktop_entry_starts_the_installed_command() -> None:
 
 
 def test_installer_is_per_machine_with_shortcut_autostart_and_uninstaller() -> None:
-    iss = (PACKAGING / "windows" / "samu-desktop.iss").read_text(encoding="utf-8")
-    setup = dict(re.findall(r"^(\w+)=(.*)$", iss, re.MULTILINE))
-    assert setup["PrivilegesRequired"] == "admin"
-    assert setup["DefaultDirName"].startswith("{autopf}")
-    assert "Uninstallable" not in setup or setup["Uninstallable"] == "yes"
-    assert re.search(r'^Name: "\{autoprograms\}\\', iss, re.MULTILINE)
-    run_key = re.search(r"^Root: HKLM; Subkey: \"Software\\Microsoft\\Windows\\CurrentVersion\\"
-                        r"Run\".*?Tasks: autostart$", iss, re.MULTILINE | re.DOTALL)
-    assert run_key is not None and "--hidden" in run_key.group(0)
+    """The NSIS script's main lines; scripts/windows/release.sh installs it under Wine."""
+    nsi = (PACKAGING / "windows" / "samu-desktop.nsi").read_text(encoding="utf-8")
+    assert re.search(r"^RequestExecutionLevel admin$", nsi, re.MULTILINE)
+    assert re.search(r'^InstallDir "\$PROGRAMFILES64\\samu-desktop"$', nsi, re.MULTILINE)
+    assert "SetShellVarContext all" in nsi  # shortcuts for every user
+    assert re.search(r'CreateShortcut "\$SMPROGRAMS\\', nsi)
+    assert 'WriteUninstaller "$INSTDIR\\${UNINSTALLER}"' in nsi
     # The same value name as the per-user entry the app writes (capture/autostart.py).
     from samu_desktop.capture.autostart import ENTRY_NAME
 
-    assert f'ValueName: "{ENTRY_NAME}"' in iss
-    assert "{commonappdata}\\samu-desktop" in iss  # the policy folder, locked down
+    run_value = re.search(r'WriteRegStr HKLM "\$\{RUN_KEY\}" "([^"]+)" (.*)$', nsi,
+                          re.MULTILINE)
+    assert run_value is not None and run_value.group(1) == ENTRY_NAME
+    assert "--hidden" in run_value.group(2)
+    assert 'DeleteRegValue HKLM "${RUN_KEY}" "samu-desktop"' in nsi
+    assert 'CreateDirectory "$APPDATA\\samu-desktop"' in nsi  # the policy folder, locked down
+    assert "icacls.exe" in nsi
 
 
 def test_build_script_and_spec_agree_on_the_version_info_variable() -> None:

@@ -130,6 +130,7 @@ def test_a_draft_under_another_name_is_set_aside(store: DraftStore, filled: Fill
     assert listing.reports == [] and len(listing.messages) == 1
 
 
+@pytest.mark.posix_only
 def test_unwritable_folder_gives_a_storage_error(store: DraftStore, filled: Filler) -> None:
     if os.geteuid() == 0:
         # root ignores permissions: make the folder's place a file instead.
@@ -177,6 +178,7 @@ _CHILD = textwrap.dedent("""
 """)
 
 
+@pytest.mark.posix_only
 def test_kill_9_while_typing_loses_nothing_saved(store: DraftStore) -> None:
     """A real process saves at every keystroke and is killed with SIGKILL mid-way."""
     child = subprocess.Popen([sys.executable, "-c", _CHILD], stdout=subprocess.PIPE, text=True,

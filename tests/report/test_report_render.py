@@ -57,6 +57,11 @@ def test_golden_text_case_a(catalogue: Catalogue, filled: Filler) -> None:
         "Signalement d'incident SI-SAMU\n"
         "==============================\n"
         "Cas A — La prise en compte des appels\n"
+        "\n"
+        "Résumé pour le tri :\n"
+        "  - Impact : Nulle\n"
+        "  - Début de l'incident : 03/11/2026 13:50\n"
+        "\n"
         "CRRA : FR999 — SAMU de démonstration\n"
         "Signalé par : Agent Exemple, téléphone 00 00 00 00 00, e-mail agent@example.invalid\n"
         "\n"
@@ -70,7 +75,7 @@ def test_golden_text_case_a(catalogue: Catalogue, filled: Filler) -> None:
         "\n"
         "-- \n"
         f"Formulaire version {catalogue.version} · samu-desktop {__version__} · "
-        f"référence {report.id}\n"
+        f"identifiant {report.id}\n"
     )
 
 
@@ -78,7 +83,15 @@ def test_golden_text_banner_partly_working(catalogue: Catalogue, filled: Filler)
     report = filled("B", "bandeau")
     report.title = "Bandeau figé"
     text = render_text(report, catalogue)
-    body = text.split("\n\n")[1]
+    triage = text.split("\n\n")[1]
+    assert triage.splitlines() == [
+        "Résumé pour le tri :",
+        "  - Impact : Total (l’ensemble des utilisateurs du Samu)",
+        "  - Reproductibilité : Aléatoire",
+        "  - Début de l'incident : 03/11/2026 13:50",
+        "  - Test des prérequis : résultats non joints",
+    ]
+    body = text.split("\n\n")[3]
     assert body.splitlines() == [
         "Résultats du test des prérequis du poste de travail (utilitaire de test) : "
         "résultats joints au message",
@@ -114,10 +127,13 @@ def test_every_form_renders_every_answer_in_the_procedure_s_order(
     report = filled(case, app)
     fields = visible_fields(catalogue, report)
     text = render_text(report, catalogue)
+    # The answers, after the triage summary (which repeats a few of them first).
+    text = text.split("\n\n", 2)[2]
     positions = [text.index(f"{f.label.fr.rstrip(' :')} :") for f in fields]
     assert positions == sorted(positions)
 
-    html_text, tags = _html_text(render_html(report, catalogue))
+    document = render_html(report, catalogue)
+    html_text, tags = _html_text(document[document.index("<table class='answers'"):])
     html_positions = [html_text.index(f.label.fr.rstrip(' :')) for f in fields]
     assert html_positions == sorted(html_positions)
     assert "script" not in tags
@@ -178,7 +194,7 @@ def test_html_escapes_everything_the_user_typed(catalogue: Catalogue, filled: Fi
     assert "gras&lt;/b&gt;<br>fin" in document
     text, tags = _html_text(document)
     assert set(tags) <= {"html", "head", "meta", "title", "body", "h1", "h2", "table", "tr",
-                         "th", "td", "br", "p", "small"}
+                         "th", "td", "br", "p", "small", "caption", "b"}
     assert '<script>alert("x")</script>' in text  # shown as text, not run
 
 
@@ -193,29 +209,39 @@ def test_text_rendering_drops_control_characters(catalogue: Catalogue, filled: F
 def test_subject_line(catalogue: Catalogue, filled: Filler, settings: Settings) -> None:
     report = filled("B", "bandeau")
     assert subject_line(report, catalogue, settings) == (
-        "[SI-SAMU][Incident][B/Bandeau][FR999] Première ligne description — début 03/11/2026 13:50"
+        "[SI-SAMU][Incident][B/Bandeau][Impact : Total][FR999] Première ligne description — "
+        "début 03/11/2026 13:50"
+    )
+    report.reference = "FR999-031126-K7QM"
+    assert subject_line(report, catalogue, settings) == (
+        "[SI-SAMU][Incident][B/Bandeau][Impact : Total][FR999][Réf. FR999-031126-K7QM] "
+        "Première ligne description — début 03/11/2026 13:50"
     )
     report.title = "Plus d'appels\r\nBcc: pirate"
     subject = subject_line(report, catalogue, settings)
     assert "\n" not in subject and "\r" not in subject
-    assert subject.startswith("[SI-SAMU][Incident][B/Bandeau][FR999] Plus d'appels Bcc:")
+    assert "[Réf. FR999-031126-K7QM] Plus d'appels Bcc:" in subject
     # An address looks like patient data: such a title never reaches the subject.
     report.title = "Plus d'appels\r\nBcc: pirate@example.invalid"
     assert "pirate" not in subject_line(report, catalogue, settings)
 
 
-@pytest.mark.parametrize(("case", "app", "tag"), [
-    ("A", None, "A"), ("B", "portail", "B/Portail"), ("B", "nice", "B/Nice"),
-    ("B", "statistiques", "B/Statistiques"), ("B", "selfcare", "B/Selfcare"), ("C", None, "C"),
-    ("D", None, "D"),
+@pytest.mark.parametrize(("case", "app", "tag", "impact"), [
+    ("A", None, "A", "[Impact : Nulle]"),
+    ("B", "portail", "B/Portail", "[Utilisateurs impactés : 3]"),
+    ("B", "nice", "B/Nice", "[Impact : Total]"),
+    ("B", "statistiques", "B/Statistiques", "[Utilisateurs impactés : 3]"),
+    ("B", "selfcare", "B/Selfcare", "[Impact : Partiellement opérationnel]"), ("C", None, "C", ""),
+    ("D", None, "D", ""),
 ])
 def test_subject_line_for_every_form(
-    catalogue: Catalogue, filled: Filler, settings: Settings, case: str, app: str | None, tag: str
+    catalogue: Catalogue, filled: Filler, settings: Settings, case: str, app: str | None,
+    tag: str, impact: str,
 ) -> None:
     subject = subject_line(filled(case, app), catalogue, settings)
     assert re.fullmatch(
-        r"\[SI-SAMU\]\[Incident\]\[" + re.escape(tag) + r"\]\[FR999\] .{1,80} — début "
-        r"03/11/2026 13:50", subject
+        r"\[SI-SAMU\]\[Incident\]\[" + re.escape(tag) + r"\]" + re.escape(impact)
+        + r"\[FR999\] .{1,80} — début 03/11/2026 13:50", subject
     ), subject
 
 

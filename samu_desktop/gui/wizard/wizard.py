@@ -43,7 +43,8 @@ from samu_desktop.report.patient_data import (
     free_text_warnings,
     unconfirmed,
 )
-from samu_desktop.report.render import render_html, render_text, subject_line
+from samu_desktop.report.reference import ensure_reference
+from samu_desktop.report.render import ChecksSummary, render_html, render_text, subject_line
 from samu_desktop.report.validation import Problem, is_answered, validate, visible_fields
 
 if TYPE_CHECKING:
@@ -81,11 +82,14 @@ class ReportWizard(QWidget):
         error(str) — a French sentence to show (the report is kept in memory);
         send_requested(object) — the Report is complete and must be sent;
         finished(object) — the Report is done (called, or handed to the outbox);
-        attachment_requested(str) — "screenshots" or "prerequisites_result".
+        attachment_requested(str) — "screenshots" or "prerequisites_result";
+        call_trace_requested(object, str) — the Report and the number called, when
+        the centre's policy wants a written trace of the call e-mailed to the desk.
     """
 
     error = Signal(str)
     send_requested = Signal(object)
+    call_trace_requested = Signal(object, str)
     finished = Signal(object)
     attachment_requested = Signal(str)
 
@@ -215,6 +219,16 @@ class ReportWizard(QWidget):
 
         assert self.report is not None
         return ReportAttachments(self.context.paths, self.report.id)
+
+    def _taken_references(self) -> set[str]:
+        """References already given: in the history, and on other reports being written."""
+        drafts = {r.reference for r in self.context.drafts.list_drafts().reports if r.reference}
+        return self.context.history.references() | drafts
+
+    def _checks_summary(self) -> ChecksSummary | None:
+        from samu_desktop.report.outgoing import checks_summary
+
+        return checks_summary(self._attachments())
 
     def extra_attachments(self) -> list[Attachment]:
         """Files that go with the report besides the screenshots (the checks results)."""
@@ -394,12 +408,20 @@ class ReportWizard(QWidget):
         self._update_nav()
 
     def _sends(self) -> bool:
-        """Whether the report's text leaves the centre by e-mail (not read on the phone)."""
-        return self.case.action != "phone"
+        """Whether the report's text leaves the centre by e-mail.
+
+        Cases A and C are read out on the telephone, unless the centre also
+        e-mails the call's written trace.
+        """
+        return self.case.action != "phone" or self.context.settings.call_trace_email
 
     def _show_final(self, problems: list[Problem]) -> None:
         assert self.report is not None
         c = self.context
+        if not self.report.reference:
+            # Made once, before the user sees the subject or the call script.
+            ensure_reference(self.report, c.settings.crra_id, self._taken_references())
+            self._save()
         self._final_problems = problems
         problems = problems + free_text_warnings(self.report, c.catalogue, c.language,
                                                  blocking=self._sends())
@@ -428,7 +450,8 @@ class ReportWizard(QWidget):
         self.review.show_report(
             heading,
             subject_line(self.report, c.catalogue, c.settings),
-            render_html(self.report, c.catalogue),
+            # The preview shows the same summary of the checks as the e-mail will.
+            render_html(self.report, c.catalogue, checks=self._checks_summary()),
             problems,
             send_text,
             contact,
@@ -523,6 +546,13 @@ class ReportWizard(QWidget):
         if unconfirmed(self.report, self.context.catalogue):
             self._refresh_review()  # the send button is off; this is a second lock
             return
+        # The e-mail's modules (and the vault they read) load when first needed.
+        from samu_desktop.report.outgoing import prepare_for_sending
+
+        c = self.context
+        ensure_reference(self.report, c.settings.crra_id, self._taken_references())
+        prepare_for_sending(self.report, c.catalogue, c.settings)
+        self._save()
         self.send_requested.emit(self.report)
 
     def _called(self) -> None:
@@ -532,11 +562,19 @@ class ReportWizard(QWidget):
             if self.case.id == "A"
             else self.context.settings.support_phone_hardware
         )
+        trace = self.context.settings.call_trace_email
+        if trace:
+            from samu_desktop.report.followup import prepare_call_trace
+
+            prepare_call_trace(self.report, self.context.catalogue, self.context.settings)
+            self._save()
         try:
             self.context.history.record_call(self.report, number)
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
+        if trace:
+            self.call_trace_requested.emit(self.report.model_copy(deep=True), number)
         self.finish()
 
     def finish(self) -> None:
