@@ -73,7 +73,8 @@ FIXED_BY_SETTINGS = frozenset({
 
 def allowed_recipients(settings: Settings) -> frozenset[str]:
     """The only addresses a report may go to: those the sending settings name."""
-    values = (settings.support_email, settings.local_it_email, settings.cc_address)
+    values = (settings.support_email, settings.local_it_email, settings.cc_address,
+              settings.reporter_email)  # the reporter's own copy
     return frozenset(v.strip().lower() for v in values if v.strip())
 
 
