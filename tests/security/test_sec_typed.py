@@ -227,3 +227,32 @@ def test_a_case_file_number_typed_in_a_field_is_flagged(
     panel = wizard.form.rows["description"].patient_data
     assert [box.text() for box in panel.boxes] == [
         f"« {CASE_FILE} » (numéro de dossier) n'est pas une donnée de patient"]
+
+
+def test_a_call_trace_e_mailed_by_policy_is_held_back_like_a_report(
+    qtbot: QtBot, server: MailServer
+) -> None:
+    """Cases A and C are read out on the phone, but some centres also e-mail the trace."""
+    from samu_desktop.report.followup import build_call_trace_message
+    from samu_desktop.report.model import Report
+
+    settings = server.settings(crra_id="FR999", call_trace_email=True)
+    loaded = LoadedSettings(settings, PolicyLoad(policy=Policy()))
+    win = MainWindow(loaded, SettingsStore(AppPaths.default()), QApplication.windowIcon(),
+                     TaskRunner(synchronous=True))
+    qtbot.addWidget(win)
+    win.show()
+    wizard = win.open_case("A")
+    assert wizard is not None
+    fill_required(wizard)
+    assert wizard.form is not None and wizard.report is not None
+    wizard.form.rows["otn_results"].editor.set_value(f"Rappeler Mme {NAME} au {PHONE}")
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.pages.currentWidget() is wizard.form  # held back
+    assert not wizard.form.rows["otn_results"].patient_data.isHidden()
+
+    catalogue = load_catalogue()
+    report = Report.new("A", None, catalogue.version)
+    report.set_answer("otn_results", TYPED)
+    with pytest.raises(PatientDataError):
+        build_call_trace_message(report, catalogue, settings, "01 00 00 00 15")
