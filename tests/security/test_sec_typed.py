@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.policy import Policy, PolicyLoad
+from samu_desktop.config.settings import Settings
 from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.tasks import TaskRunner
@@ -256,3 +257,34 @@ def test_a_call_trace_e_mailed_by_policy_is_held_back_like_a_report(
     report.set_answer("otn_results", TYPED)
     with pytest.raises(PatientDataError):
         build_call_trace_message(report, catalogue, settings, "01 00 00 00 15")
+
+
+def test_a_follow_up_text_with_patient_data_is_held_back_until_each_passage_is_cleared(
+    qtbot: QtBot,
+) -> None:
+    """The history's "Ajouter des informations" is free text that leaves the centre too."""
+    from datetime import datetime
+    from uuid import uuid4
+
+    from samu_desktop.gui.history_page import FollowUpDialog
+    from samu_desktop.report.followup import FollowUp, build_followup_message
+    from samu_desktop.report.history import HistoryEntry
+
+    now = datetime.now().astimezone()
+    entry = HistoryEntry(id=uuid4(), kind="report", report_id=uuid4(), case="B",
+                         application="bandeau", recorded_at=now, updated_at=now,
+                         status="sent", message_id="<a@example.test>")
+    dialog = FollowUpDialog(entry, restored=False)
+    qtbot.addWidget(dialog)
+    dialog.text.setPlainText(TYPED)
+    assert not dialog.send.isEnabled()
+    assert len(dialog.patient_data.boxes) == 2
+    dialog.patient_data.boxes[0].setChecked(True)
+    assert not dialog.send.isEnabled()
+    dialog.patient_data.boxes[1].setChecked(True)
+    assert dialog.send.isEnabled()
+
+    catalogue = load_catalogue()
+    settings = Settings(support_email="support@example.test", sender_address="a@example.test")
+    with pytest.raises(PatientDataError):
+        build_followup_message(entry, FollowUp.information(TYPED), catalogue, settings)
