@@ -275,6 +275,11 @@ def make_language(lang: str, out: Path, home: Path, fast: bool) -> list[Path]:
         assert page is not None and wizard.report is not None and wizard.form is not None
         settle(lambda: page.editor.count() == 1 and page.detecting == 0)
         close_notices(window)
+        # The masking screen maximises the window; offscreen, the "screen" is 800 px
+        # square: the guide shows it at the guide's size.
+        window.showNormal()
+        window.resize(WIDTH, HEIGHT)
+        settle()
         shot("screenshots", window)
         page.editor.set_verified(0, True)
         page.accept.click()
@@ -303,10 +308,12 @@ def make_language(lang: str, out: Path, home: Path, fast: bool) -> list[Path]:
         wizard.review.send.click()
         settle(lambda: window.wizard is None or window.pages.currentWidget() is window.home)
 
-        # Case A: what to say on the phone.
+        # Case A: the number to call first; the details noted, then what to say.
         window.home.ui.caseA.click()
         call = window.wizard
         assert call is not None and call.form is not None
+        assert call.pages.currentWidget() is call.call
+        call.call.form_button.click()
         call.form.rows["lines"].editor.set_value(["l15"])
         call.form.rows["reception"].editor.set_value("nulle")
         call.form.rows["otn_results"].editor.set_value(

@@ -14,9 +14,12 @@
         <source>Aucune copie d&apos;écran</source>
         <translation>No screenshots</translation>
     </message>
-    <message>
-        <source>{n} copie(s) d&apos;écran masquée(s) et vérifiée(s)</source>
-        <translation>{n} masked and checked screenshot(s)</translation>
+    <message numerus="yes">
+        <source>%n copie(s) d&apos;écran masquée(s) et vérifiée(s)</source>
+        <translation>
+            <numerusform>%n screenshot hidden and checked</numerusform>
+            <numerusform>%n screenshots hidden and checked</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copies d&apos;écran…</source>
@@ -46,6 +49,22 @@
 <context>
     <name>CallPage</name>
     <message>
+        <source>Appelez le support :</source>
+        <translation>Call the support desk:</translation>
+    </message>
+    <message>
+        <source>Numéro du support</source>
+        <translation>Support desk number</translation>
+    </message>
+    <message>
+        <source>Copier le &amp;numéro</source>
+        <translation>Copy the &amp;number</translation>
+    </message>
+    <message>
+        <source>Le numéro du support n&apos;est pas renseigné sur ce poste : demandez-le à votre encadrement ou à votre administrateur, puis appelez-le.</source>
+        <translation>The support desk&apos;s number is not set on this workstation: ask your supervisor or your administrator for it, then call it.</translation>
+    </message>
+    <message>
         <source>À dire au support :</source>
         <translation>To tell the support desk:</translation>
     </message>
@@ -54,20 +73,28 @@
         <translation>Information to give to the support desk</translation>
     </message>
     <message>
-        <source>&amp;Copier</source>
-        <translation>&amp;Copy</translation>
+        <source>&amp;Copier le texte</source>
+        <translation>&amp;Copy the text</translation>
+    </message>
+    <message>
+        <source>Support : {number}</source>
+        <translation>Support desk: {number}</translation>
     </message>
     <message>
         <source>&amp;Imprimer…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <source>J&apos;ai &amp;appelé le support</source>
-        <translation>I h&amp;ave called the support desk</translation>
+        <source>&amp;Remplir la fiche</source>
+        <translation>&amp;Fill in the form</translation>
     </message>
     <message>
-        <source>Numéro non renseigné : demandez-le à votre administrateur.</source>
-        <translation>Number not filled in: ask your administrator for it.</translation>
+        <source>Noter les détails de l&apos;incident : ils complètent ce qu&apos;il faut dire.</source>
+        <translation>Note the incident&apos;s details: they add to what to say.</translation>
+    </message>
+    <message>
+        <source>J&apos;ai &amp;appelé le support</source>
+        <translation>I h&amp;ave called the support desk</translation>
     </message>
 </context>
 <context>
@@ -304,6 +331,10 @@
         <translation>Report the service &amp;restored…</translation>
     </message>
     <message>
+        <source>Appel au support</source>
+        <translation>Call to the support desk</translation>
+    </message>
+    <message>
         <source>Appel passé au {number}</source>
         <translation>Called {number}</translation>
     </message>
@@ -362,8 +393,12 @@
         <translation>B — An SI-SAMU application</translation>
     </message>
     <message>
-        <source>Portail SI-Samu, Bandeau de communication, Enregistrements des communications (Nice), Portail des statistiques, Selfcare (règles de routage) : vérifiez d&apos;abord les prérequis du poste, puis envoyez votre demande par e-mail avec les résultats du test et des copies d&apos;écran.</source>
-        <translation>SI-Samu portal, communication banner, call recordings (Nice), statistics portal, Selfcare (routing rules): first check the workstation prerequisites, then send your request by e-mail with the test results and screenshots.</translation>
+        <source>Portail SI-SAMU, Bandeau de communication, Enregistrements des communications (Nice), Portail des statistiques, Selfcare (règles de routage) : vérifiez d&apos;abord les prérequis du poste, puis envoyez votre demande par e-mail avec les résultats du test et des copies d&apos;écran.</source>
+        <translation>SI-SAMU portal, communication banner, call recordings (Nice), statistics portal, Selfcare (routing rules): first check the workstation prerequisites, then send your request by e-mail with the test results and screenshots.</translation>
+    </message>
+    <message>
+        <source>D — Tout autre incident (poste de travail, vidéotransmission…)</source>
+        <translation>D — Any other incident (workstation, video transmission…)</translation>
     </message>
     <message>
         <source>B</source>
@@ -380,10 +415,6 @@
     <message>
         <source>C</source>
         <translation>C</translation>
-    </message>
-    <message>
-        <source>D — Autre chose (poste de travail, vidéotransmission…)</source>
-        <translation>D — Something else (workstation, video transmission…)</translation>
     </message>
     <message>
         <source>Incident hors SI-SAMU : rapprochez-vous de votre service informatique ou de votre DSI.</source>
@@ -644,6 +675,14 @@
         <translation>Please remember that patient data must be hidden.</translation>
     </message>
     <message>
+        <source>&amp;Zones à masquer</source>
+        <translation>&amp;Areas to hide</translation>
+    </message>
+    <message>
+        <source>Cochée : masquée. Décochez ce qui n&apos;est pas une donnée de patient.</source>
+        <translation>Ticked: hidden. Untick what is not patient data.</translation>
+    </message>
+    <message>
         <source>Couleur des zones masquées</source>
         <translation>Colour of masked areas</translation>
     </message>
@@ -736,6 +775,10 @@
         <translation>Mark the image as checked</translation>
     </message>
     <message>
+        <source>Masquer tout ce qui reste visible</source>
+        <translation>Hide everything still visible</translation>
+    </message>
+    <message>
         <source>Enregistrer l&apos;image masquée…</source>
         <translation>Save the masked image…</translation>
     </message>
@@ -756,8 +799,37 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <source>Retirer les propositions</source>
-        <translation>Remove suggestions</translation>
+        <source>Sans propositions</source>
+        <translation>No proposals</translation>
+    </message>
+    <message>
+        <source>Tout masquer</source>
+        <translation>Hide all</translation>
+    </message>
+    <message>
+        <source>Capture {n} sur {total}</source>
+        <translation>Capture {n} of {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n zone(s) masquée(s)</source>
+        <translation>
+            <numerusform>%n area hidden</numerusform>
+            <numerusform>%n areas hidden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>dont %n proposée(s)</source>
+        <translation>
+            <numerusform>%n of them proposed</numerusform>
+            <numerusform>%n of them proposed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n zone(s) encore visible(s)</source>
+        <translation>
+            <numerusform>%n area still visible</numerusform>
+            <numerusform>%n areas still visible</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sans recadrage</source>
@@ -766,6 +838,14 @@
     <message>
         <source>Ajuster</source>
         <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Précédente</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Suivante</source>
+        <translation>Next</translation>
     </message>
     <message>
         <source>Enregistrer…</source>
@@ -788,12 +868,12 @@
         <translation>Screenshot {n} — {mark}</translation>
     </message>
     <message>
-        <source>Aucune capture dans ce signalement.</source>
-        <translation>No screenshots in this report.</translation>
+        <source>Rien n&apos;est resté visible après masquage.</source>
+        <translation>Nothing was left visible after hiding.</translation>
     </message>
     <message>
-        <source>Capture {n} sur {total} : {boxes} zone(s) masquée(s), dont {proposed} proposée(s).</source>
-        <translation>Screenshot {n} of {total}: {boxes} masked area(s), including {proposed} suggested.</translation>
+        <source>Aucune capture dans ce signalement.</source>
+        <translation>No screenshots in this report.</translation>
     </message>
     <message>
         <source>Enregistrer l&apos;image masquée</source>
@@ -815,16 +895,37 @@
 <context>
     <name>ReportWizard</name>
     <message>
-        <source>← &amp;Précédent</source>
-        <translation>← &amp;Back</translation>
+        <source>&amp;Précédent</source>
+        <translation>&amp;Previous</translation>
     </message>
     <message>
-        <source>&amp;Suivant →</source>
-        <translation>&amp;Next →</translation>
+        <source>&amp;Suivant</source>
+        <translation>&amp;Next</translation>
     </message>
     <message>
-        <source>{ok} réussie(s), {warn} avertissement(s), {fail} échec(s)</source>
-        <translation>{ok} passed, {warn} warning(s), {fail} failure(s)</translation>
+        <source>Téléphonez au support SI-SAMU</source>
+        <translation>Call the SI-SAMU support desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vérification(s) réussie(s)</source>
+        <translation>
+            <numerusform>%n check passed</numerusform>
+            <numerusform>%n checks passed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n avertissement(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n échec(s)</source>
+        <translation>
+            <numerusform>%n failure</numerusform>
+            <numerusform>%n failures</numerusform>
+        </translation>
     </message>
     <message>
         <source>Des copies d&apos;écran ne sont pas encore vérifiées : masquez les données des patients, cochez « vérifiée » sur chacune, puis joignez-les.</source>
@@ -870,8 +971,36 @@
         <translation>Report preview</translation>
     </message>
     <message>
+        <source>&amp;Copier le texte</source>
+        <translation>&amp;Copy the text</translation>
+    </message>
+    <message>
+        <source>&amp;Imprimer…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer…</source>
+        <translation>&amp;Save…</translation>
+    </message>
+    <message>
         <source>Objet : {subject}</source>
         <translation>Subject: {subject}</translation>
+    </message>
+    <message>
+        <source>Enregistrer le signalement</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>Texte (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être enregistré à cet endroit : choisissez un autre dossier (par exemple Documents).</source>
+        <translation>The file could not be saved there: choose another folder (Documents, for example).</translation>
+    </message>
+    <message>
+        <source>Signalement enregistré : {path}</source>
+        <translation>Report saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -889,16 +1018,38 @@
         <translation>&amp;Attach the checked screenshots</translation>
     </message>
     <message>
+        <source>&amp;Masquer ce qui reste et joindre</source>
+        <translation>&amp;Hide what is left and attach</translation>
+    </message>
+    <message>
         <source>Recherche des données de patient en cours…</source>
         <translation>Searching for patient data…</translation>
     </message>
     <message>
-        <source>Joindre &amp;malgré l&apos;avertissement</source>
-        <translation>Attach &amp;despite the warning</translation>
+        <source>Vérification des copies d&apos;écran masquées en cours…</source>
+        <translation>Checking the hidden screenshots…</translation>
     </message>
     <message>
-        <source>Des données de patient semblent encore visibles sur la copie d&apos;écran n° {numbers} après masquage : vérifiez-la avant de l&apos;envoyer.</source>
-        <translation>Patient data still seems visible on screenshot no. {numbers} after masking: check it before sending.</translation>
+        <source>Aucune capture : utilisez « Capturer tous les écrans ».</source>
+        <translation>No capture: use “Capture all screens”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cochez « Image vérifiée » sur la capture n° %1 (Alt+V).</source>
+        <translation>
+            <numerusform>Tick “Image checked” on capture no. %1 (Alt+K).</numerusform>
+            <numerusform>Tick “Image checked” on captures no. %1 (Alt+K).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Joindre en laissant ces zones visibles</source>
+        <translation>&amp;Attach, leaving these areas visible</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n zone(s) semble(nt) encore montrer des données de patient : encadrée(s) en rouge sur l&apos;image et listée(s) à droite. Masquez-les (Alt+M), ou joignez en les laissant visibles si ce ne sont pas des données de patient.</source>
+        <translation>
+            <numerusform>%n area still seems to show patient data: framed in red on the image and listed on the right. Hide it (Alt+H), or attach it left visible if it is not patient data.</numerusform>
+            <numerusform>%n areas still seem to show patient data: framed in red on the image and listed on the right. Hide them (Alt+H), or attach them left visible if they are not patient data.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Les copies d&apos;écran n&apos;ont pas pu être préparées : réessayez.</source>
@@ -1245,6 +1396,10 @@
 </context>
 <context>
     <name>app</name>
+    <message>
+        <source>Incident SI-SAMU</source>
+        <translation>SI-SAMU incident</translation>
+    </message>
     <message>
         <source>L&apos;application s&apos;est arrêtée de façon inattendue lors de sa dernière utilisation. Si cela se reproduit, transmettez les détails à votre service informatique.</source>
         <translation>The application stopped unexpectedly the last time it was used. If this happens again, send the details to your IT department.</translation>
@@ -2599,8 +2754,8 @@
         <translation>Action required</translation>
     </message>
     <message>
-        <source>Envoyé le {date} à {time} ; réponse du serveur : {reply}</source>
-        <translation>Sent on {date} at {time}; server response: {reply}</translation>
+        <source>Envoyé le {date} à {time} : le serveur d&apos;envoi l&apos;a accepté.</source>
+        <translation>Sent on {date} at {time}: the sending server accepted it.</translation>
     </message>
     <message>
         <source>Envoi en cours…</source>
@@ -2721,6 +2876,10 @@
 <context>
     <name>redaction</name>
     <message>
+        <source>Masquer ce qui reste visible</source>
+        <translation>Hide what is still visible</translation>
+    </message>
+    <message>
         <source>Ajouter une zone masquée</source>
         <translation>Add a masked area</translation>
     </message>
@@ -2753,8 +2912,28 @@
         <translation>White</translation>
     </message>
     <message>
-        <source>Proposée : {kind}</source>
-        <translation>Suggested: {kind}</translation>
+        <source>masquée</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <source>laissée visible</source>
+        <translation>left visible</translation>
+    </message>
+    <message>
+        <source>encore visible après masquage</source>
+        <translation>still visible after hiding</translation>
+    </message>
+    <message>
+        <source>Zones proposées et restées visibles</source>
+        <translation>Proposed areas and areas left visible</translation>
+    </message>
+    <message>
+        <source>Cochée : la zone est masquée. Décochée : elle reste visible.</source>
+        <translation>Ticked: the area is hidden. Unticked: it stays visible.</translation>
+    </message>
+    <message>
+        <source>Remettre une zone proposée</source>
+        <translation>Put back a proposed area</translation>
     </message>
     <message>
         <source>Masquer une zone</source>
@@ -2937,6 +3116,41 @@
     <message>
         <source>Le fichier de politique de votre administrateur est illisible : les réglages qu&apos;il impose restent verrouillés. Prévenez votre service informatique.</source>
         <translation>Your administrator&apos;s policy file cannot be read: the settings it imposes stay locked. Tell your IT department.</translation>
+    </message>
+</context>
+<context>
+    <name>spoken</name>
+    <message>
+        <source>Je suis {name}, du {centre}.</source>
+        <translation>I am {name}, from {centre}.</translation>
+    </message>
+    <message>
+        <source>J&apos;appelle du {centre}.</source>
+        <translation>I am calling from {centre}.</translation>
+    </message>
+    <message>
+        <source>Donnez votre nom et votre centre (code CRRA).</source>
+        <translation>Give your name and your centre (CRRA code).</translation>
+    </message>
+    <message>
+        <source>Je signale un incident SI-SAMU : {what}.</source>
+        <translation>I am reporting an SI-SAMU incident: {what}.</translation>
+    </message>
+    <message>
+        <source>Ma référence : {reference}.</source>
+        <translation>My reference: {reference}.</translation>
+    </message>
+    <message>
+        <source>{question} : {answer}.</source>
+        <translation>{question}: {answer}.</translation>
+    </message>
+    <message>
+        <source>{question} : à préciser.</source>
+        <translation>{question}: to be given.</translation>
+    </message>
+    <message>
+        <source>Vous pouvez me rappeler au {phone}.</source>
+        <translation>You can call me back on {phone}.</translation>
     </message>
 </context>
 <context>

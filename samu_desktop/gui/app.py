@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -28,6 +28,7 @@ from samu_desktop.gui.single_instance import (
     hand_over,
     server_name,
 )
+from samu_desktop.gui.style import apply_style
 from samu_desktop.gui.tray import Tray
 from samu_desktop.i18n import translate
 from samu_desktop.logsetup import close_logging, setup_logging
@@ -128,8 +129,12 @@ def build(
     loaded = store.load()
     language = lang or loaded.settings.language
     translators = install_translators(app, language)
+    # Qt appends the display name to every window title: in the user's language,
+    # or an English window reads "SI-SAMU incident — Incident SI-SAMU".
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "Incident SI-SAMU"))
     log.info("start %s, language %s", __version__, language)
 
+    apply_style(app)
     icon = QIcon(str(resource_path("icons", "samu-desktop.png")))
     app.setWindowIcon(icon)
     window = MainWindow(loaded, store, icon)

@@ -117,7 +117,7 @@ class ChecksPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Test des prérequis du poste de travail"), self)
-        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        title.setObjectName("heading")
         self.summary = QLabel(
             self.tr("Le test vérifie le poste, Firefox, la carte CPS et l'accès aux outils du "
                     "SI-SAMU. Il dure quelques secondes."), self)

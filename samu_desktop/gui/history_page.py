@@ -251,7 +251,9 @@ class HistoryPage(QWidget):
 
     def _status(self, entry: HistoryEntry, waiting: set[str] | None) -> str:
         if entry.status == "called":
-            return self.tr("Appel passé au {number}").format(number=entry.number or "?")
+            if not entry.number:
+                return self.tr("Appel au support")
+            return self.tr("Appel passé au {number}").format(number=entry.number)
         if entry.status == "sent":
             text = self.tr("Envoyé")
         # Finished: handed to the outbox, or (case D without an address) nothing to send.

@@ -22,10 +22,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     if qtbase.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qtbase)
         installed.append(qtbase)
-    if language != "fr":  # French is the source language: nothing to load
-        ours = QTranslator(app)
-        if ours.load(f"samu_desktop_{language}", str(resource_path("translations"))):
-            app.installTranslator(ours)
-            installed.append(ours)
+    # French is the source language: its file holds only the plural forms of
+    # "%n …" strings; other languages translate everything.
+    ours = QTranslator(app)
+    if ours.load(f"samu_desktop_{language}", str(resource_path("translations"))):
+        app.installTranslator(ours)
+        installed.append(ours)
     i18n.install(QCoreApplication.translate)
     return installed

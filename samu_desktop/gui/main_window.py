@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,10 +25,12 @@ from samu_desktop import __version__, buildinfo
 from samu_desktop.config.settings import Settings
 from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui import style
 from samu_desktop.gui.generated.ui_home_page import Ui_HomePage
 from samu_desktop.gui.message_bar import MessageBar
 from samu_desktop.gui.settings_dialog import SettingsDialog
 from samu_desktop.gui.tasks import TaskRunner
+from samu_desktop.gui.widgets import fitted_size
 from samu_desktop.gui.wizard.wizard import ReportWizard, WizardContext
 from samu_desktop.procedure import load_catalogue
 from samu_desktop.procedure.schema import Catalogue
@@ -52,6 +54,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+CASE_ICONS = {"A": "phone-incoming", "B": "app-window", "C": "monitor-smartphone",
+              "D": "life-buoy"}
+
+
 class HomePage(QWidget):
     """Signals: case_chosen(str)"""
 
@@ -69,6 +75,9 @@ class HomePage(QWidget):
         ):
             button.setAccessibleName(button.text())
             button.setAccessibleDescription(button.description())
+            # The case's own picture instead of the style's generic arrow.
+            button.setIcon(style.icon(CASE_ICONS[case]))
+            button.setIconSize(QSize(28, 28))
             button.clicked.connect(lambda _=False, c=case: self.case_chosen.emit(c))
 
 
@@ -93,7 +102,7 @@ class MainWindow(QMainWindow):
         self.hide_on_close = False
         self.setWindowTitle(self.tr("Incident SI-SAMU"))
         self.setWindowIcon(icon)
-        self.resize(900, 760)
+        self.resize(fitted_size(QSize(960, 760), self))
 
         central = QWidget(self)
         layout = QVBoxLayout(central)

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class Notice(QFrame):
@@ -26,7 +34,6 @@ class Notice(QFrame):
         super().__init__(parent)
         self.setObjectName("notice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#notice { background: #fff4ce; border: 1px solid #c8a600; }")
         layout = QHBoxLayout(self)
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
@@ -50,14 +57,31 @@ class Notice(QFrame):
     def close_notice(self) -> None:
         self.setProperty("closing", True)
         self.hide()
+        bar = self.parentWidget()
         self.deleteLater()
+        # The bar shrinks (or hides) at once, not when the notice is finally deleted.
+        while bar is not None and not isinstance(bar, MessageBar):
+            bar = bar.parentWidget()
+        if bar is not None:
+            bar._changed()
 
 
-class MessageBar(QWidget):
+class MessageBar(QScrollArea):
+    """The notices, newest last. At most about three notices tall: more scroll, so
+    that a pile of notices never pushes the page's own buttons off the screen."""
+
+    MAX_HEIGHT = 150
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layout = QVBoxLayout(self)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = self._content = QWidget(self)
+        self._layout = QVBoxLayout(content)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(content)
+        self.hide()
 
     def add(
         self,
@@ -65,9 +89,35 @@ class MessageBar(QWidget):
         details: str = "",
         actions: Sequence[tuple[str, Callable[[], object]]] = (),
     ) -> Notice:
-        notice = Notice(text, details, self, actions)
+        notice = Notice(text, details, self._content, actions)
         self._layout.addWidget(notice)
+        notice.destroyed.connect(self._changed)
+        self._changed()
+        self.ensureWidgetVisible(notice)
         return notice
+
+    def _changed(self) -> None:
+        self.setVisible(bool(self.notices()))
+        self.updateGeometry()
+
+    def _height(self) -> int:
+        # Wrapped text: the height the notices need at the bar's actual width.
+        width = self.viewport().width() if self.isVisible() else self.width()
+        layout = self._layout
+        need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() and width > 50 \
+            else self._content.sizeHint().height()
+        return min(need, self.MAX_HEIGHT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._height() != self.height():
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._height())
 
     def notices(self) -> list[Notice]:
         return [n for n in self.findChildren(Notice) if not n.property("closing")]

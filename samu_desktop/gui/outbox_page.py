@@ -100,7 +100,8 @@ class OutboxPage(QWidget):
         configure.clicked.connect(self.settings_requested.emit)
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addWidget(configure)
-        self.banner.setStyleSheet("background: #fff4ce;")
+        self.banner.setObjectName("banner")
+        self.banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout.addWidget(self.banner)
 
         self.table = QTableWidget(0, COLUMNS, self)

@@ -129,7 +129,7 @@ class SmtpSettingsDialog(QDialog):
 
         self.plaintext_warning = QLabel(self)
         self.plaintext_warning.setWordWrap(True)
-        self.plaintext_warning.setStyleSheet("color: #8a4b00;")
+        self.plaintext_warning.setObjectName("warningText")
         layout.addWidget(self.plaintext_warning)
         self.keyring_note = QLabel(self)
         self.keyring_note.setWordWrap(True)

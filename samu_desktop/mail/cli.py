@@ -52,9 +52,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _line(record: OutboxRecord) -> str:
     created = record.created_at.astimezone()
+    # Administrators read this: the server's own reply, as received, helps them.
+    reply = f" [{record.server_reply}]" if record.server_reply else ""
     return (
         f"{record.id}  {state_label(record.state)}  {created:%d/%m/%Y %H:%M}  "
-        f"{record.subject}\n    {status_text(record)}"
+        f"{record.subject}\n    {status_text(record)}{reply}"
     )
 
 

@@ -456,10 +456,12 @@ def status_text(record: OutboxRecord) -> str:
     """One or two French sentences about where the entry stands, for lists."""
     if record.state is EntryState.SENT:
         sent_at = record.sent_at.astimezone() if record.sent_at else None
-        text = translate("mail", "Envoyé le {date} à {time} ; réponse du serveur : {reply}").format(
+        # The server's own words ("250 2.0.0 Ok: queued as …") mean nothing to a
+        # user: they stay in the record (and the CLI shows them to administrators).
+        sent = translate("mail", "Envoyé le {date} à {time} : le serveur d'envoi l'a accepté.")
+        text = sent.format(
             date=f"{sent_at:%d/%m/%Y}" if sent_at else "?",
             time=f"{sent_at:%H:%M:%S}" if sent_at else "?",
-            reply=record.server_reply or "?",
         )
     elif record.state is EntryState.SENDING:
         text = translate("mail", "Envoi en cours…")

@@ -42,7 +42,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "footer": "Formulaire version {catalogue} · samu-desktop {app} · identifiant {id}",
         "yes": "Oui",
         "no": "Non",
-        "screenshots": "{count} copie(s) d'écran jointe(s)",
+        "screenshot": "{count} copie d'écran jointe",
+        "screenshots": "{count} copies d'écran jointes",
         "prerequisites": "résultats joints au message",
         "start": "début",
         "unknown_start": "début non renseigné",
@@ -73,7 +74,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "footer": "Form version {catalogue} · samu-desktop {app} · id {id}",
         "yes": "Yes",
         "no": "No",
-        "screenshots": "{count} screenshot(s) attached",
+        "screenshot": "{count} screenshot attached",
+        "screenshots": "{count} screenshots attached",
         "prerequisites": "results attached to the message",
         "start": "started",
         "unknown_start": "start not given",
@@ -125,7 +127,10 @@ def display_value(field: FieldDef, report: Report, language: str = "fr") -> str:
     """The answer to ``field`` as words (choice labels, Oui/Non, dd/mm/yyyy HH:MM)."""
     words = _words(language)
     if field.type == "screenshots":
-        return words["screenshots"].format(count=len(report.screenshots))
+        count = len(report.screenshots)
+        # French takes the singular for 0 and 1, English for 1 only.
+        one = count <= 1 if language == "fr" else count == 1
+        return words["screenshot" if one else "screenshots"].format(count=count)
     if field.type == "prerequisites_result":
         return words["prerequisites"]
     value = report.answers.get(field.id)

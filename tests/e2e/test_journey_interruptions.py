@@ -76,6 +76,7 @@ def test_a_report_left_for_another_is_offered_back_at_once(
     user = QtUser()
     wizard = open_case(user, window, "C", None, qtbot)
     assert wizard.form is not None and wizard.report is not None
+    user.click(wizard.call.form_button, "Remplir la fiche")  # the number comes first
     equipment = wizard.form.rows["equipment"].editor
     assert isinstance(equipment, SingleChoiceEditor)
     user.click(equipment.buttons["telephone"], "equipment: telephone")

@@ -6,15 +6,21 @@ the real Secret Service for the encrypted originals.
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from samu_desktop.capture.models import Capture, CaptureBatch, Monitor, Rect
 from samu_desktop.config.settings import Settings
+from samu_desktop.gui.redaction.proposal_list import Status
+from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
+from samu_desktop.gui.wizard.wizard import ReportWizard
+from samu_desktop.redaction import Box
 from samu_desktop.redaction.png import png_chunks
 from samu_desktop.report.model import parse_datetime_answer
 from tests.gui.conftest import MakeWindow
@@ -67,7 +73,7 @@ def test_hotkey_captures_are_redacted_verified_and_attached(
     png = page.store.load_export(wizard.report.screenshots[0])
     assert {c for c, _ in png_chunks(png)} <= {b"IHDR", b"PLTE", b"IDAT", b"IEND"}
     box = proposed[0].pixel_rect(900, 260)
-    exported = Image.open(__import__("io").BytesIO(png)).convert("RGB")
+    exported = Image.open(io.BytesIO(png)).convert("RGB")
     left, top, right, bottom = box
     assert all(exported.getpixel((x, y)) == (0, 0, 0)
                for x in range(left, right, 3) for y in range(top, bottom, 3))
@@ -79,14 +85,33 @@ def test_hotkey_captures_are_redacted_verified_and_attached(
             assert needle not in path.read_bytes(), path
 
 
-def test_patient_data_left_visible_is_reported_before_attaching(
-    qtbot: QtBot, make_window: MakeWindow, secret_service: str
-) -> None:
+def two_screens(taken_at: datetime) -> CaptureBatch:
+    rect = Rect(left=0, top=0, width=900, height=260)
+    captures = tuple(
+        Capture(image=screen(), monitor=Monitor(index=i + 1, rect=rect, is_primary=i == 0),
+                area=rect, taken_at=taken_at)
+        for i in range(2)
+    )
+    return CaptureBatch(captures=captures, taken_at=taken_at)
+
+
+def open_with(qtbot: QtBot, make_window: MakeWindow, shots: CaptureBatch) -> ReportWizard:
     window = make_window(Settings(crra_id="FR999"))
     wizard = window.open_case("B")
     assert wizard is not None
     qtbot.mouseClick(wizard.application_page.buttons["nice"], Qt.MouseButton.LeftButton)
-    wizard.add_captures(batch(datetime.now().astimezone()))
+    wizard.add_captures(shots)
+    return wizard
+
+
+def phone_box(page: ScreenshotsPage, index: int) -> Box:
+    return next(b for b in page.editor.states()[index].boxes if b.kind == "phone")
+
+
+def test_what_the_check_still_sees_is_shown_and_masked_in_one_action(
+    qtbot: QtBot, make_window: MakeWindow, secret_service: str
+) -> None:
+    wizard = open_with(qtbot, make_window, batch(datetime.now().astimezone()))
     page = wizard.screenshots
     assert page is not None and wizard.report is not None
     # The user removes every proposed box, then marks the image checked anyway.
@@ -96,10 +121,83 @@ def test_patient_data_left_visible_is_reported_before_attaching(
     messages: list[str] = []
     page.message.connect(messages.append)
     qtbot.mouseClick(page.accept, Qt.MouseButton.LeftButton)
-    assert messages and "encore visibles" in messages[-1]
-    assert wizard.report.screenshots == []  # not attached yet
-    assert wizard.pages.currentWidget() is page
-    assert "malgré" in page.accept.text()
-    qtbot.mouseClick(page.accept, Qt.MouseButton.LeftButton)  # attach knowingly
+    # Not attached; shown where: framed on the image, listed beside it, counted.
+    assert wizard.report.screenshots == [] and wizard.pages.currentWidget() is page
+    findings = page.editor.document(0).findings
+    assert [f.kind for f in findings] == ["phone"]
+    assert [z.status for z in page.editor.proposals.zones()] == [Status.FINDING]
+    assert page.notice.isVisible() and "rouge" in page.notice.text()
+    assert messages == []  # on the page, not one more banner on top of the window
+    assert page.mask_and_attach.isVisible() and page.mask_and_attach.isEnabled()
+    # The recommended way is the one in colour; attaching as it is stays possible, plainly.
+    assert page.mask_and_attach.objectName() == "primary" and page.accept.objectName() == ""
+    assert "laissant ces zones visibles" in page.accept.text()
+    # One action: masked, checked again (nothing left), attached; no override.
+    qtbot.mouseClick(page.mask_and_attach, Qt.MouseButton.LeftButton)
     assert len(wizard.report.screenshots) == 1
     assert wizard.pages.currentWidget() is wizard.form
+    assert not page.notice.isVisible()
+    exported = Image.open(io.BytesIO(page.store.load_export(wizard.report.screenshots[0])))
+    left, top, right, bottom = findings[0].pixel_rect(900, 260)
+    assert exported.convert("RGB").getpixel(((left + right) // 2, (top + bottom) // 2)) == (0, 0, 0)
+
+
+def test_a_capture_masked_by_hand_after_the_warning_needs_no_override(
+    qtbot: QtBot, make_window: MakeWindow, secret_service: str
+) -> None:
+    wizard = open_with(qtbot, make_window, two_screens(datetime.now().astimezone()))
+    page = wizard.screenshots
+    assert page is not None and wizard.report is not None
+    editor = page.editor
+    assert editor.count() == 2
+    # Capture 2: the user takes the phone proposal off by mistake.
+    proposal = phone_box(page, 1)
+    editor.set_current(1)
+    ids = [i for i, b in editor.document(1).boxes.items() if b.kind == "phone"]
+    editor.document(1).remove_boxes(ids)
+    editor.set_verified(0, True)
+    editor.set_verified(1, True)
+    qtbot.mouseClick(page.accept, Qt.MouseButton.LeftButton)
+    assert editor.document(0).findings == []  # capture 1 is fine
+    assert [f.kind for f in editor.document(1).findings] == ["phone"]
+    assert editor.current_index() == 1  # shown where it is
+    # Masked by hand: a box drawn over the number; the image is checked again.
+    editor.document(1).add_boxes([proposal.model_copy(update={"kind": None})])
+    assert editor.document(1).findings == []
+    assert not page.mask_and_attach.isVisible()
+    assert page.accept.text() == page._accept_text()  # the ordinary button, no override
+    editor.set_verified(1, True)
+    qtbot.mouseClick(page.accept, Qt.MouseButton.LeftButton)
+    assert len(wizard.report.screenshots) == 2
+    assert wizard.pages.currentWidget() is wizard.form
+
+
+def test_alt_v_moves_to_the_next_capture_and_alt_j_says_why_it_waits(
+    qtbot: QtBot, make_window: MakeWindow, secret_service: str
+) -> None:
+    wizard = open_with(qtbot, make_window, two_screens(datetime.now().astimezone()))
+    page = wizard.screenshots
+    assert page is not None and wizard.report is not None
+    window = wizard.window()
+    # The masking screen takes the whole screen, to be read.
+    assert window.isMaximized()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    handle = window.windowHandle()
+    assert not page.accept.isEnabled()
+    assert "n° 1, 2 (Alt+V)" in page.accept.toolTip()
+    page.reason.setText("")
+    QTest.keyClick(handle, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    assert "Image vérifiée" in page.reason.text() and "1, 2" in page.reason.text()
+    QTest.keyClick(handle, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.editor.current_index() == 1, timeout=3000)
+    assert "n° 2 (Alt+V)" in page.reason.text()
+    QTest.keyClick(handle, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    assert wizard.report.screenshots == []  # still waiting, and it said so
+    QTest.keyClick(handle, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.accept.isEnabled, timeout=3000)
+    assert page.reason.text() == ""
+    QTest.keyClick(handle, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: len(wizard.report.screenshots) == 2, timeout=10000)
+    assert wizard.pages.currentWidget() is wizard.form
+    assert not window.isMaximized()  # the user's size back for the questions

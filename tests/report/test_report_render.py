@@ -106,7 +106,7 @@ def test_golden_text_banner_partly_working(catalogue: Catalogue, filled: Filler)
         "    Première ligne error_message_text",
         "    Seconde ligne",
         "Réception d’appels fantômes ? : Oui",
-        "Copies d’écran montrant la dégradation : 2 copie(s) d'écran jointe(s)",
+        "Copies d’écran montrant la dégradation : 2 copies d'écran jointes",
         "État de votre téléphone : Redémarrage du téléphone en cours",
         "Mode de connexion utilisé : Login & mot de passe & OTP Mail",
         "Navigateur utilisé : Firefox",

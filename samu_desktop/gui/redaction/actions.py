@@ -35,6 +35,11 @@ def button_row(owner: QWidget, actions: Sequence[QAction | None]) -> QHBoxLayout
             continue
         button = QToolButton(owner)
         button.setDefaultAction(action)
+        # An icon with its short caption; icon alone where the picture says it all
+        # (zoom, previous/next: the tooltip names them).
+        icon_only = bool(action.property("iconOnly")) and not action.icon().isNull()
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if icon_only
+                                  else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         button.setAutoRaise(True)
         row.addWidget(button)

@@ -27,11 +27,20 @@ def pixmap_from_image(image: Image.Image) -> QPixmap:
     return QPixmap.fromImage(borrowed.convertToFormat(QImage.Format.Format_RGB32))
 
 
+def covers(box: Box, other: Box) -> bool:
+    """True when ``box`` hides at least 80 % of ``other``."""
+    width = min(box.right, other.right) - max(box.left, other.left)
+    height = min(box.bottom, other.bottom) - max(box.top, other.top)
+    area = other.width * other.height
+    return width > 0 and height > 0 and area > 0 and width * height >= 0.8 * area
+
+
 class CaptureDocument(QObject):
     """Signals:
     box_added(int), box_changed(int), box_removed(int) — a box id;
     crop_changed() — the crop was set or removed;
     verified_changed(bool) — the user's "vérifiée" mark;
+    findings_changed() — what the check after export still sees changed;
     changed() — after any of the above.
     """
 
@@ -40,6 +49,7 @@ class CaptureDocument(QObject):
     box_removed = Signal(int)
     crop_changed = Signal()
     verified_changed = Signal(bool)
+    findings_changed = Signal()
     changed = Signal()
 
     def __init__(
@@ -54,6 +64,10 @@ class CaptureDocument(QObject):
         self._next_id = 1
         self._crop: Box | None = None
         self._verified = False
+        # Proposals the user took off (kept so the side list can offer them back),
+        # and what the check after export still sees: neither is saved in drafts.
+        self._dismissed: list[Box] = []
+        self._findings: list[Box] = []
         if state is not None:
             # Restored from a draft: not an undoable step.
             for box in state.boxes:
@@ -76,6 +90,38 @@ class CaptureDocument(QObject):
     @property
     def verified(self) -> bool:
         return self._verified
+
+    @property
+    def dismissed(self) -> list[Box]:
+        """Proposed boxes the user removed, which the side list can put back."""
+        return list(self._dismissed)
+
+    @property
+    def findings(self) -> list[Box]:
+        """What the check after export still reads as patient data, not hidden."""
+        return list(self._findings)
+
+    def set_findings(self, findings: Iterable[Box]) -> None:
+        self._findings = [f for f in findings if not f.is_empty]
+        self.findings_changed.emit()
+        self.changed.emit()
+
+    def mask_findings(self) -> list[int]:
+        """Hide everything the check still sees, in one undo step.
+
+        Adding boxes only hides more, so the user's "vérifiée" mark stays:
+        this is the one action that resolves the check's warning.
+        """
+        boxes = [f if f.kind is not None else f.model_copy(update={"kind": "?"})
+                 for f in self._findings]
+        command = self.add_command(boxes, translate("redaction", "Masquer ce qui reste visible"))
+        if command is None:
+            return []
+        command.keeps_mark = True
+        self._findings = []
+        self.push(command)
+        self.findings_changed.emit()
+        return command.ids
 
     def state(self) -> RedactionState:
         return RedactionState(
@@ -143,6 +189,8 @@ class CaptureDocument(QObject):
         """Drop the pixels and the history (the report is closing)."""
         self.undo_stack.clear()
         self._boxes.clear()
+        self._dismissed.clear()
+        self._findings.clear()
         self.image = None
         self.pixmap = QPixmap()
 
@@ -152,15 +200,28 @@ class CaptureDocument(QObject):
         self._next_id += 1
         return value
 
-    def _apply_add(self, boxes: Mapping[int, Box]) -> None:
+    def _apply_add(self, boxes: Mapping[int, Box], keeps_mark: bool = False) -> None:
         for box_id, box in boxes.items():
             self._boxes[box_id] = box
+            # A proposal taken off then hidden again (by any means) is no longer "off".
+            self._dismissed = [d for d in self._dismissed if d != box and not covers(box, d)]
             self.box_added.emit(box_id)
-        self._edited()
+        # A finding the user hid by hand is no longer "still visible".
+        left = [f for f in self._findings if not any(covers(b, f) for b in boxes.values())]
+        if len(left) != len(self._findings):
+            self._findings = left
+            self.findings_changed.emit()
+        if keeps_mark:
+            self.changed.emit()
+        else:
+            self._edited()
 
     def _apply_remove(self, ids: Iterable[int]) -> None:
         for box_id in ids:
-            if self._boxes.pop(box_id, None) is not None:
+            box = self._boxes.pop(box_id, None)
+            if box is not None:
+                if box.is_proposed and box not in self._dismissed:
+                    self._dismissed.append(box)
                 self.box_removed.emit(box_id)
         self._edited()
 
@@ -190,9 +251,10 @@ class AddBoxesCommand(QUndoCommand):
         self._doc = doc
         self._boxes = boxes
         self.ids = list(boxes)
+        self.keeps_mark = False  # True when it only hides what the check still saw
 
     def redo(self) -> None:
-        self._doc._apply_add(self._boxes)
+        self._doc._apply_add(self._boxes, self.keeps_mark)
 
     def undo(self) -> None:
         self._doc._apply_remove(self._boxes)

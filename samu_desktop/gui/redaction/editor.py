@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QUndoGroup
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui import style
 from samu_desktop.gui.redaction.actions import button_row, shortcut_action
 from samu_desktop.gui.redaction.document import CaptureDocument
+from samu_desktop.gui.redaction.proposal_list import ProposalList, Zone
 from samu_desktop.gui.redaction.proposals import ProposedBox, as_box
 from samu_desktop.gui.redaction.scene import CaptureScene
 from samu_desktop.gui.redaction.thumbnails import ThumbnailList
@@ -91,10 +93,23 @@ class RedactionEditor(QWidget):
             self.tr("Nous vous rappelons que les données d'un patient doivent être cachées.")
         )
         self.verified_box.toggled.connect(self._verified_toggled)
+        # Ticked by the user (Alt+V or a click): on to the next capture to check.
+        self.verified_box.clicked.connect(self._verified_clicked)
+        self.proposals = ProposalList(self)
+        self.proposals.zone_chosen.connect(self.show_zone)
+        self.proposals_title = QLabel(self.tr("&Zones à masquer"), self)
+        self.proposals_title.setObjectName("sectionTitle")
+        self.proposals_title.setBuddy(self.proposals)
+        self.proposals_help = QLabel(
+            self.tr("Cochée : masquée. Décochez ce qui n'est pas une donnée de patient."), self
+        )
+        self.proposals_help.setWordWrap(True)
+        self.proposals_help.setObjectName("hint")
         self.reminder = QLabel(
             self.tr("Nous vous rappelons que les données d'un patient doivent être cachées."), self
         )
         self.reminder.setWordWrap(True)
+        self.reminder.setObjectName("hint")
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.fill_combo = QComboBox(self)
@@ -125,6 +140,9 @@ class RedactionEditor(QWidget):
         self._docs.append(doc)
         self.undo_group.addStack(doc.undo_stack)
         self.thumbnails.append(doc)
+        # One capture needs no list of captures: its room goes to the image (the view
+        # fits the image again when it is resized).
+        self.thumbnails.setVisible(len(self._docs) > 1)
         doc.changed.connect(lambda: self._doc_changed(doc))
         self._refresh_thumbnail(index)
         self.captures_changed.emit()
@@ -151,6 +169,7 @@ class RedactionEditor(QWidget):
         if scene is None:  # built on first view: a scene holds the full pixmap
             scene = self._scenes[index] = CaptureScene(doc, QColor(*self._fill))
         self.view.show_scene(scene)
+        self.proposals.set_document(doc)
         self.undo_group.setActiveStack(doc.undo_stack)
         if self.thumbnails.currentRow() != index:
             self.thumbnails.setCurrentRow(index)
@@ -165,6 +184,35 @@ class RedactionEditor(QWidget):
         well as ``samu_desktop.redaction.Box``; call it on the GUI thread."""
         converted = [as_box(b) for b in boxes]
         return self._docs[index].add_boxes(converted, self.tr("Zones proposées"))
+
+    def show_zone(self, zone: Zone) -> None:
+        """Bring a zone of the side list into view, selected if it is a box."""
+        scene = self.view.scene()
+        if not isinstance(scene, CaptureScene):
+            return
+        scene.select_only([zone.box_id] if zone.box_id is not None else [])
+        self.view.show_rect(zone.box)
+
+    def set_findings(self, index: int, findings: Iterable[ProposedBox]) -> None:
+        """What the check after export still sees on capture ``index``, in the
+        capture's pixels: framed in red on the image and listed beside it."""
+        self._docs[index].set_findings([as_box(f) for f in findings])
+
+    def findings_count(self) -> int:
+        return sum(len(doc.findings) for doc in self._docs)
+
+    def mask_findings(self) -> int:
+        """Hide what the check still sees, on every capture; returns how many zones."""
+        return sum(len(doc.mask_findings()) for doc in self._docs)
+
+    def next_unverified(self) -> int | None:
+        """The first capture after the one shown (wrapping) still to verify."""
+        total = len(self._docs)
+        for step in range(1, total + 1):
+            index = (self._current + step) % total
+            if not self._docs[index].verified:
+                return index
+        return None
 
     def all_verified(self) -> bool:
         """True when every capture is marked "vérifiée" (and when there is none)."""
@@ -282,7 +330,9 @@ class RedactionEditor(QWidget):
             ("previous_capture", self.tr("Capture précédente"), ["Ctrl+PgUp"],
              lambda: self.set_current(self._current - 1)),
             ("verify", self.tr("Marquer l'image comme vérifiée"), ["Ctrl+Shift+V"],
-             self.verified_box.toggle),
+             self._toggle_verified),
+            ("mask_findings", self.tr("Masquer tout ce qui reste visible"), ["Ctrl+M"],
+             self.mask_findings),
             ("save", self.tr("Enregistrer l'image masquée…"), ["Ctrl+S"], self._save_dialog),
         )
         for name, text, keys, slot in entries:
@@ -292,41 +342,76 @@ class RedactionEditor(QWidget):
         for name, caption in (
             ("tool_draw", self.tr("Masquer")), ("tool_select", self.tr("Sélection")),
             ("tool_pan", self.tr("Déplacer")), ("delete", self.tr("Supprimer")),
-            ("remove_proposed", self.tr("Retirer les propositions")),
+            ("remove_proposed", self.tr("Sans propositions")),
+            ("mask_findings", self.tr("Tout masquer")),
             ("remove_crop", self.tr("Sans recadrage")), ("zoom_fit", self.tr("Ajuster")),
             ("zoom_100", "100 %"), ("zoom_out", "−"), ("zoom_in", "+"),
-            ("previous_capture", "◀"), ("next_capture", "▶"), ("save", self.tr("Enregistrer…")),
+            ("previous_capture", self.tr("Précédente")), ("next_capture", self.tr("Suivante")),
+            ("save", self.tr("Enregistrer…")),
         ):
             self.named_actions[name].setIconText(caption)
+        for name, picture in (
+            ("tool_draw", "square-dashed"), ("tool_select", "mouse-pointer-2"),
+            ("tool_crop", "crop"), ("tool_pan", "hand"), ("undo", "undo-2"), ("redo", "redo-2"),
+            ("delete", "trash-2"), ("remove_proposed", "list-x"), ("remove_crop", "maximize"),
+            ("zoom_fit", "scan"), ("zoom_out", "zoom-out"), ("zoom_in", "zoom-in"),
+            ("previous_capture", "chevron-left"), ("next_capture", "chevron-right"),
+            ("save", "save"), ("mask_findings", "eye-off"),
+        ):
+            self.named_actions[name].setIcon(style.icon(picture))
+        # Icons alone where the picture is well known (the tooltip names them): the
+        # row of tools must fit a 1366-pixel screen beside the page's own button.
+        for name in ("zoom_out", "zoom_in", "previous_capture", "next_capture", "undo", "redo",
+                     "remove_crop", "delete", "save"):
+            self.named_actions[name].setProperty("iconOnly", True)
 
     def _buttons(self, names: Sequence[str]) -> QHBoxLayout:
         return button_row(self, [self.named_actions[n] if n else None for n in names])
 
     def _layout(self) -> None:
-        right = QWidget(self)
-        column = QVBoxLayout(right)
+        centre = QWidget(self)
+        column = QVBoxLayout(centre)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view, 1)
-        zoom_row = self._buttons(["zoom_fit", "zoom_100", "zoom_out", "zoom_in", "",
-                                  "previous_capture", "next_capture"])
-        zoom_row.addStretch(1)
-        zoom_row.addWidget(self.fill_label)
-        zoom_row.addWidget(self.fill_combo)
-        zoom_row.addLayout(self._buttons(["save"]))
-        column.addLayout(zoom_row)
+        # One row under the image (every pixel of height goes to the image): the
+        # user's mark and the counts, then the view's zoom and the captures.
         row = QHBoxLayout()
         row.addWidget(self.verified_box)
-        row.addWidget(self.reminder, 1)
+        row.addStretch(1)
+        row.addLayout(self._buttons(["zoom_fit", "zoom_100", "zoom_out", "zoom_in", "",
+                                     "previous_capture", "next_capture"]))
         column.addLayout(row)
-        column.addWidget(self.status)
+        side = QWidget(self)
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(0, 0, 0, 0)
+        side_column.addWidget(self.proposals_title)
+        side_column.addWidget(self.status)
+        side_column.addWidget(self.proposals_help)
+        side_column.addWidget(self.proposals, 1)
+        side_column.addLayout(self._buttons(["mask_findings"]))
+        side_column.addWidget(self.reminder)
+        # The fill colour and "save as…" are rarely needed: beside the list, not under
+        # the image.
+        fill_row = QHBoxLayout()
+        fill_row.addWidget(self.fill_label)
+        fill_row.addWidget(self.fill_combo, 1)
+        fill_row.addLayout(self._buttons(["save"]))
+        side_column.addLayout(fill_row)
+        side.setMinimumWidth(260)
+        side.setMaximumWidth(340)
         splitter = QSplitter(self)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.thumbnails)
-        splitter.addWidget(right)
+        splitter.addWidget(centre)
+        splitter.addWidget(side)
         splitter.setStretchFactor(1, 1)
-        tools = self._buttons(["tool_draw", "tool_select", "tool_crop", "tool_pan", "",
-                               "undo", "redo", "", "delete", "remove_proposed", "remove_crop"])
+        # The page may put its own buttons at the start of this row (``toolbar``).
+        tools = self.toolbar = self._buttons(
+            ["tool_draw", "tool_select", "tool_crop", "tool_pan", "", "undo", "redo", "",
+             "delete", "remove_proposed", "remove_crop"])
         tools.addStretch(1)
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(tools)
         outer.addWidget(splitter, 1)
 
@@ -342,11 +427,20 @@ class RedactionEditor(QWidget):
     def _verified_toggled(self, checked: bool) -> None:
         self._with_doc(lambda doc: doc.set_verified(checked))
 
+    def _verified_clicked(self, checked: bool) -> None:
+        following = self.next_unverified() if checked else None
+        if following is not None:
+            self.set_current(following)
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _toggle_verified(self) -> None:
+        self.verified_box.toggle()
+        self._verified_clicked(self.verified_box.isChecked())
+
     def _doc_changed(self, doc: CaptureDocument) -> None:
         index = self._docs.index(doc)
         self._refresh_thumbnail(index)
-        if index == self._current:
-            self._update_state()
+        self._update_state()
         self.verification_changed.emit(self.all_verified())
 
     def _refresh_thumbnail(self, index: int) -> None:
@@ -360,7 +454,12 @@ class RedactionEditor(QWidget):
         self.verified_box.setEnabled(has)
         for name in ("delete", "add_box", "crop_selection", "remove_crop", "save", "verify"):
             self.named_actions[name].setEnabled(has)
+        findings = self.findings_count()
+        self.named_actions["mask_findings"].setEnabled(findings > 0)
+        self.named_actions["mask_findings"].setStatusTip(
+            self.tr("Rien n'est resté visible après masquage.") if not findings else "")
         if not has:
+            self.proposals.set_document(None)
             self.verified_box.setChecked(False)
             self.status.setText(self.tr("Aucune capture dans ce signalement."))
             return
@@ -370,12 +469,14 @@ class RedactionEditor(QWidget):
         self.verified_box.blockSignals(False)
         boxes = doc.boxes.values()
         proposed = sum(1 for box in boxes if box.is_proposed)
-        self.status.setText(
-            self.tr("Capture {n} sur {total} : {boxes} zone(s) masquée(s), dont {proposed} "
-                    "proposée(s).").format(
-                n=self._current + 1, total=len(self._docs), boxes=len(boxes), proposed=proposed
-            )
-        )
+        text = self.tr("Capture {n} sur {total}").format(n=self._current + 1,
+                                                         total=len(self._docs))
+        text += " · " + self.tr("%n zone(s) masquée(s)", "", len(boxes))
+        if proposed:
+            text += ", " + self.tr("dont %n proposée(s)", "", proposed)
+        if doc.findings:
+            text += " · " + self.tr("%n zone(s) encore visible(s)", "", len(doc.findings))
+        self.status.setText(text)
 
     def _save_dialog(self) -> None:
         if self._current < 0:

@@ -15,20 +15,19 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPixmapItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from samu_desktop.gui.redaction.document import CaptureDocument
-from samu_desktop.i18n import translate
 from samu_desktop.redaction import Box
 
 HANDLE_PX = 9  # handle size on screen, whatever the zoom
 PROPOSED_COLOUR = QColor("#ff9800")
+FINDING_COLOUR = QColor("#e53935")
 SELECTED_COLOUR = QColor("#1e88e5")
 OUTLINE_COLOUR = QColor("#9e9e9e")
-Z_BOX, Z_CROP = 10, 100
+Z_BOX, Z_FINDING, Z_CROP = 10, 50, 100
 
 
 class Handle(IntEnum):
@@ -71,17 +70,6 @@ class BoxItem(QGraphicsItem):
         self.box = box
         self.setZValue(Z_BOX)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self._label: QGraphicsSimpleTextItem | None = None
-        if box.kind is not None:
-            label = QGraphicsSimpleTextItem(
-                translate("redaction", "Proposée : {kind}").format(kind=kind_text(box.kind)),
-                self,
-            )
-            label.setBrush(QBrush(PROPOSED_COLOUR))
-            # Readable at any zoom: the label keeps its size on screen.
-            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
-            label.setPos(self._rect.topLeft())
-            self._label = label
 
     @property
     def rect(self) -> QRectF:
@@ -95,8 +83,6 @@ class BoxItem(QGraphicsItem):
         """Show the box at ``rect`` (while dragging) without touching the document."""
         self.prepareGeometryChange()
         self._rect = rect.normalized()
-        if self._label is not None:
-            self._label.setPos(self._rect.topLeft())
 
     def geometry_changed(self) -> None:
         """The zoom changed: the handles keep their size on screen."""
@@ -149,6 +135,35 @@ class BoxItem(QGraphicsItem):
             painter.setPen(solid)
             for _, handle in self.handle_rects():
                 painter.drawRect(handle)
+
+
+class FindingsItem(QGraphicsItem):
+    """What the check after export still reads as patient data: thick red frames,
+    see-through (the data is visible, and the user must see it to judge)."""
+
+    def __init__(self, scene: CaptureScene) -> None:
+        super().__init__()
+        self._scene = scene
+        self.setZValue(Z_FINDING)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def boundingRect(self) -> QRectF:
+        margin = 8 / self._scene.view_scale
+        return self._scene.image_rect.adjusted(-margin, -margin, margin, margin)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        pen = QPen(FINDING_COLOUR, 3)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(QColor(229, 57, 53, 40)))
+        margin = 3 / self._scene.view_scale
+        for finding in self._scene.doc.findings:
+            painter.drawRect(rect_of(finding).adjusted(-margin, -margin, margin, margin))
 
 
 class CropShade(QGraphicsItem):
@@ -205,6 +220,9 @@ class CaptureScene(QGraphicsScene):
         self.addItem(self.pixmap_item)
         self.crop_shade = CropShade(self)
         self.addItem(self.crop_shade)
+        self.findings_item = FindingsItem(self)
+        self.addItem(self.findings_item)
+        doc.findings_changed.connect(self.findings_item.update)
         self.box_items: dict[int, BoxItem] = {}
         for box_id in doc.boxes:
             self._added(box_id)
@@ -216,6 +234,7 @@ class CaptureScene(QGraphicsScene):
     def set_view_scale(self, scale: float) -> None:
         if scale > 0 and scale != self.view_scale:
             self.view_scale = scale
+            self.findings_item.prepareGeometryChange()
             for item in self.box_items.values():
                 item.geometry_changed()
 
@@ -225,16 +244,11 @@ class CaptureScene(QGraphicsScene):
             item.update()
 
     def box_at(self, pos: QPointF, device: QTransform | None = None) -> BoxItem | None:
-        """The topmost box at ``pos``; its label counts as the box.
-
-        ``device`` is the view's transform: labels keep their size on screen,
-        so hitting them depends on the zoom.
-        """
+        """The topmost box at ``pos`` (``device``: the view's transform)."""
         for item in self.items(pos, Qt.ItemSelectionMode.IntersectsItemShape,
                                Qt.SortOrder.DescendingOrder, device or QTransform()):
-            owner = item if isinstance(item, BoxItem) else item.parentItem()
-            if isinstance(owner, BoxItem):
-                return owner
+            if isinstance(item, BoxItem):
+                return item
         return None
 
     def selected_boxes(self) -> list[BoxItem]:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from samu_desktop.gui import style
 from samu_desktop.gui.redaction.document import CaptureDocument
 from samu_desktop.gui.redaction.scene import PROPOSED_COLOUR, rect_of
 
@@ -83,7 +84,8 @@ class ThumbnailList(QListWidget):
         item.setIcon(self._thumbs[index].render(fill))
         item.setText(text)
         item.setToolTip(text)
-        item.setForeground(QColor("#2e7d32") if verified else QColor("#b71c1c"))
+        colours = style.current_colours()
+        item.setForeground(QColor(colours["success" if verified else "danger"]))
 
     def remove_all(self) -> None:
         self.clear()

@@ -116,6 +116,15 @@ class RedactionView(QGraphicsView):
         self._fit = False
         self._zoomed()
 
+    def show_rect(self, box: Box) -> None:
+        """Centre on ``box``, zoomed in to at least 100 % so its text can be read."""
+        if self._scene is None:
+            return
+        ratio = self.devicePixelRatioF() or 1.0
+        if self.zoom < 1 / ratio:
+            self.zoom_actual()
+        self.centerOn(rect_of(box).center())
+
     def zoom_by(self, factor: float) -> None:
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom * factor))
         if target != self.zoom:

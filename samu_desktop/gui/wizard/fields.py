@@ -305,7 +305,7 @@ class AttachmentEditor(FieldEditor):
             count = len(self._value) if isinstance(self._value, list) else 0
             self.status.setText(
                 self.tr("Aucune copie d'écran") if count == 0
-                else self.tr("{n} copie(s) d'écran masquée(s) et vérifiée(s)").format(n=count)
+                else self.tr("%n copie(s) d'écran masquée(s) et vérifiée(s)", "", count)
             )
             self.button.setText(self.tr("Copies d'écran…"))
         elif self._running:

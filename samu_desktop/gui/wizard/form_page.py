@@ -30,13 +30,13 @@ class FieldRow(QFrame):
         text = field.label.get(language) + (" *" if field.required else "")
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
-        self.label.setStyleSheet("font-weight: bold;")
+        self.label.setObjectName("fieldLabel")
         self.label.setBuddy(editor.focus_target())
         layout.addWidget(self.label)
         if field.help is not None:
             help_label = QLabel(field.help.get(language), self)
             help_label.setWordWrap(True)
-            help_label.setStyleSheet("color: #555;")
+            help_label.setObjectName("hint")
             layout.addWidget(help_label)
         # Above the editor, not under it: a long text's warning must not end up
         # below the fold while the user types.
@@ -45,12 +45,15 @@ class FieldRow(QFrame):
         layout.addWidget(editor)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setObjectName("problem")
         self.problem.hide()
         layout.addWidget(self.problem)
 
     def show_problem(self, message: str | None, warning: bool = False) -> None:
-        self.problem.setStyleSheet("color: #8a5a00;" if warning else "color: #b00020;")
+        # Colours from the style sheet (#problem, and [warning="true"]), light or dark.
+        self.problem.setProperty("warning", warning)
+        self.problem.style().unpolish(self.problem)
+        self.problem.style().polish(self.problem)
         self.problem.setText(message or "")
         self.problem.setVisible(bool(message))
 

@@ -13,15 +13,19 @@ from datetime import datetime
 
 from PIL import Image
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from samu_desktop.capture.models import CaptureBatch
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui import style
 from samu_desktop.gui.redaction import RedactionEditor
+from samu_desktop.gui.redaction.document import covers
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.pii.detect import Box as ProposedBox
 from samu_desktop.pii.detect import detect
 from samu_desktop.pii.kinds import PatientDataKind
+from samu_desktop.redaction import Box
 from samu_desktop.redaction.state import RedactionJob
 from samu_desktop.report.attachments import ReportAttachments
 
@@ -32,7 +36,8 @@ Detector = Callable[..., list[ProposedBox]]
 
 
 def rescan(job: RedactionJob, detector: Detector) -> list[ProposedBox]:
-    """What the detector still finds on the exported image, its own boxes aside."""
+    """What the detector still finds on the exported image, its own boxes aside,
+    in the pixels of the original capture (the crop's offset added back)."""
     image = job.render()
     left, top = (job.crop.left, job.crop.top) if job.crop is not None else (0.0, 0.0)
     hidden = [
@@ -41,9 +46,18 @@ def rescan(job: RedactionJob, detector: Detector) -> list[ProposedBox]:
         for b in job.boxes
     ]
     try:
-        return detector(image, already_hidden=hidden)
+        found = detector(image, already_hidden=hidden)
     except UserFacingError:
         return []  # no OCR here: the user's own check stands
+    return [b.model_copy(update={"x": b.x + int(left), "y": b.y + int(top)}) for b in found]
+
+
+def already_seen(box: ProposedBox, seen: list[Box]) -> bool:
+    """The user was shown this finding and chose to leave it visible."""
+    finding = Box.from_xywh(box.x, box.y, box.width, box.height)
+    # A few pixels of slack: OCR does not frame the same words identically twice.
+    return any(covers(Box(left=s.left - 4, top=s.top - 4, right=s.right + 4,
+                          bottom=s.bottom + 4), finding) for s in seen)
 
 
 class ScreenshotsPage(QWidget):
@@ -75,26 +89,55 @@ class ScreenshotsPage(QWidget):
         self.detecting = 0
 
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
         self.capture_button = QPushButton(self.tr("&Capturer tous les écrans"), self)
         self.capture_button.setToolTip(
             self.tr("La fenêtre se cache le temps de la capture, puis revient.")
         )
+        self.capture_button.setIcon(style.icon("camera"))
         self.capture_button.clicked.connect(self.capture_now)
         self.capture_button.setEnabled(grab_all is not None)
-        bar.addWidget(self.capture_button)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        bar.addWidget(self.status, 1)
-        layout.addLayout(bar)
         self.editor = RedactionEditor(self, tasks)
+        # One row of buttons above the image: every pixel of height goes to the image.
+        self.editor.toolbar.insertWidget(0, self.capture_button)
+        self.editor.toolbar.insertSpacing(1, 12)
         self.editor.verification_changed.connect(self._verification_changed)
         self.editor.error_occurred.connect(self.message)
         layout.addWidget(self.editor, 1)
-        self.confirm_leftovers = False
+        # Findings of the check after export the user was shown, by capture name:
+        # attaching again leaves these visible knowingly; anything new stops it.
+        self.seen: dict[str, list[Box]] = {}
+        self.exporting = False
+        self.notice = QLabel(self)
+        self.notice.setObjectName("warning")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        row = QHBoxLayout()
+        row.addWidget(self.status)
+        self.reason = QLabel(self)
+        self.reason.setObjectName("hint")
+        self.reason.setWordWrap(True)
+        self.reason.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.reason, 1)
+        self.mask_and_attach = QPushButton(self.tr("&Masquer ce qui reste et joindre"), self)
+        self.mask_and_attach.setIcon(style.icon("eye-off"))
+        self.mask_and_attach.clicked.connect(self.mask_leftovers_and_attach)
+        self.mask_and_attach.hide()
+        row.addWidget(self.mask_and_attach)
         self.accept = QPushButton(self._accept_text(), self)
+        self.accept.setObjectName("primary")
+        self.accept.setIcon(style.icon("paperclip", on_accent=True))
         self.accept.clicked.connect(self.attach)
-        layout.addWidget(self.accept, 0, Qt.AlignmentFlag.AlignRight)
+        row.addWidget(self.accept)
+        layout.addLayout(row)
+        # The button's Alt+J does nothing while it is disabled: this one says why
+        # (the same key as the button's mnemonic, in every language).
+        self.explain = QShortcut(QKeySequence.mnemonic(self._accept_text()), self)
+        self.explain.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.explain.activated.connect(self.explain_disabled)
         self._restore()
         self._verification_changed(self.editor.all_verified())
 
@@ -169,8 +212,54 @@ class ScreenshotsPage(QWidget):
 
     # -- verified exports out -----------------------------------------------------------
     def _verification_changed(self, all_verified: bool) -> None:
-        self.accept.setEnabled(all_verified and self.editor.count() > 0)
+        self._update_accept()
         self.save_states()
+
+    def disabled_reason(self) -> str:
+        """Why "Joindre" cannot be pressed now; empty when it can."""
+        if self.exporting:
+            return self.tr("Vérification des copies d'écran masquées en cours…")
+        if self.editor.count() == 0:
+            return self.tr("Aucune capture : utilisez « Capturer tous les écrans ».")
+        left = [str(i + 1) for i in range(self.editor.count())
+                if not self.editor.document(i).verified]
+        if left:
+            return self.tr(
+                "Cochez « Image vérifiée » sur la capture n° %1 (Alt+V).", "", len(left)
+            ).replace("%1", ", ".join(left))
+        return ""
+
+    def _update_accept(self) -> None:
+        reason = self.disabled_reason()
+        self.accept.setEnabled(not reason)
+        self.accept.setToolTip(reason)
+        self.reason.setText(reason)
+        self.explain.setEnabled(bool(reason))
+        findings = self.editor.findings_count() > 0
+        self.mask_and_attach.setVisible(findings)
+        self.mask_and_attach.setEnabled(findings and not self.exporting)
+        self.accept.setText(
+            self.tr("&Joindre en laissant ces zones visibles") if findings
+            else self._accept_text()
+        )
+        # The way the app recommends is the one in colour: masking, when there is
+        # something left to mask; never the way past its own warning.
+        for button, primary in ((self.accept, not findings), (self.mask_and_attach, findings)):
+            if (button.objectName() == "primary") != primary:
+                button.setObjectName("primary" if primary else "")
+                button.setIcon(style.icon("paperclip" if button is self.accept else "eye-off",
+                                          on_accent=primary))
+                button.style().unpolish(button)
+                button.style().polish(button)
+
+    def explain_disabled(self) -> None:
+        """Alt+J while "Joindre" is disabled: say why, where the user looks."""
+        reason = self.disabled_reason()
+        if reason:
+            self.reason.setText(reason)
+            self.reason.setProperty("flash", True)
+            self.reason.style().unpolish(self.reason)
+            self.reason.style().polish(self.reason)
 
     def save_states(self) -> None:
         states = dict(zip(self.names, self.editor.states(), strict=False))
@@ -183,44 +272,47 @@ class ScreenshotsPage(QWidget):
         """Captures the user has not verified yet."""
         return self.editor.count() > 0 and not self.editor.all_verified()
 
+    def mask_leftovers_and_attach(self) -> None:
+        """The one action after the check's warning: hide what it saw, check again."""
+        self.editor.mask_findings()
+        self.attach()
+
     def attach(self) -> None:
-        if self.pending():
+        if self.pending() or self.exporting:
             return
         jobs = self.editor.jobs()
         names = list(self.names)
-        forced = self.confirm_leftovers
-        self.accept.setEnabled(False)
+        self.exporting = True
+        self._update_accept()
         self.save_states()
         detector = self.detector
 
-        def export() -> tuple[list[str], list[int]]:
-            leftovers = []
-            for number, (name, job) in enumerate(zip(names, jobs, strict=True), start=1):
-                png = job.export()
-                self.store.save_export(name, png)
-                if not forced and rescan(job, detector):
-                    leftovers.append(number)
-            return names, leftovers
+        def export() -> tuple[list[str], list[list[ProposedBox]]]:
+            found = []
+            for name, job in zip(names, jobs, strict=True):
+                self.store.save_export(name, job.export())
+                found.append(rescan(job, detector))
+            return names, found
 
-        def exported(result: tuple[list[str], list[int]]) -> None:
-            attached, leftovers = result
-            self.accept.setEnabled(True)
-            if leftovers:
-                # Told before sending: the user looks again, or attaches knowingly.
-                self.confirm_leftovers = True
-                self.accept.setText(self.tr("Joindre &malgré l'avertissement"))
-                self.message.emit(
-                    self.tr("Des données de patient semblent encore visibles sur la copie "
-                            "d'écran n° {numbers} après masquage : vérifiez-la avant de "
-                            "l'envoyer.").format(numbers=", ".join(map(str, leftovers)))
-                )
+        def exported(result: tuple[list[str], list[list[ProposedBox]]]) -> None:
+            self.exporting = False
+            attached, found = result
+            new = [
+                [b for b in boxes if not already_seen(b, self.seen.get(name, []))]
+                for name, boxes in zip(attached, found, strict=True)
+            ]
+            if any(new):
+                self._show_leftovers(attached, found)
                 return
-            self.confirm_leftovers = False
-            self.accept.setText(self._accept_text())
+            for index in range(self.editor.count()):
+                self.editor.document(index).set_findings([])
+            self.notice.hide()
+            self._update_accept()
             self.done.emit(attached)
 
         def failed(exc: Exception) -> None:
-            self.accept.setEnabled(True)
+            self.exporting = False
+            self._update_accept()
             self.message.emit(
                 exc.user_message if isinstance(exc, UserFacingError)
                 else self.tr("Les copies d'écran n'ont pas pu être préparées : réessayez.")
@@ -228,6 +320,28 @@ class ScreenshotsPage(QWidget):
 
         self.tasks.run(export, exported, failed)
 
+    def _show_leftovers(self, names: list[str], found: list[list[ProposedBox]]) -> None:
+        """Told before sending, and shown where: framed in red, listed beside."""
+        first = None
+        for index, (name, boxes) in enumerate(zip(names, found, strict=True)):
+            if index < self.editor.count():
+                self.editor.set_findings(index, boxes)
+            self.seen.setdefault(name, []).extend(
+                Box.from_xywh(b.x, b.y, b.width, b.height) for b in boxes)
+            if boxes and first is None:
+                first = index
+        total = sum(len(boxes) for boxes in found)
+        self.notice.setText(self.tr(
+            "%n zone(s) semble(nt) encore montrer des données de patient : encadrée(s) en "
+            "rouge sur l'image et listée(s) à droite. Masquez-les (Alt+M), ou joignez en les "
+            "laissant visibles si ce ne sont pas des données de patient.", "", total))
+        self.notice.show()
+        if first is not None:
+            self.editor.set_current(first)
+        self._update_accept()
+        self.mask_and_attach.setFocus()
+
     def clear(self) -> None:
         self.editor.clear()
         self.names.clear()
+        self.seen.clear()

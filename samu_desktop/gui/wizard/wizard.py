@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
+from samu_desktop.gui import style
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.widgets import heading
 from samu_desktop.gui.wizard.application_page import ApplicationPage
@@ -121,10 +122,13 @@ class ReportWizard(QWidget):
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages, 1)
         nav = QHBoxLayout()
-        self.back = QPushButton(self.tr("← &Précédent"), self)
+        self.back = QPushButton(style.icon("arrow-left"), self.tr("&Précédent"), self)
         self.back.setShortcut(QKeySequence("Alt+Left"))
         self.back.clicked.connect(self.go_back)
-        self.next = QPushButton(self.tr("&Suivant →"), self)
+        self.next = QPushButton(style.icon("arrow-right", on_accent=True), self.tr("&Suivant"),
+                                self)
+        self.next.setObjectName("primary")
+        self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after
         self.next.setShortcut(QKeySequence("Ctrl+Return"))
         self.next.clicked.connect(self.go_next)
         nav.addWidget(self.back)
@@ -141,8 +145,11 @@ class ReportWizard(QWidget):
         self.review.send_requested.connect(self._send)
         self.call = CallPage(self)
         self.call.called.connect(self._called)
+        self.call.fill_form.connect(self._show_form)
         for page in (self.application_page, self.review, self.call):
             self.pages.addWidget(page)
+        self._maximised_for_masking = False
+        self.pages.currentChanged.connect(self._page_changed)
 
         if report is not None:
             self._open_form()
@@ -186,6 +193,40 @@ class ReportWizard(QWidget):
         for batch in self._pending_batches:
             self.add_captures(batch)
         self._pending_batches.clear()
+        if self.case.action == "phone":
+            # Cases A and C: the number to call comes first; the form can wait.
+            self._show_call([])
+
+    def _show_form(self) -> None:
+        if self.form is None:
+            return
+        self.pages.setCurrentWidget(self.form)
+        self.focus_first_field()
+        self._update_nav()
+
+    def _support_number(self) -> str:
+        s = self.context.settings
+        return (s.support_phone_calls if self.case.id == "A" else s.support_phone_hardware).strip()
+
+    def _ensure_reference(self) -> None:
+        assert self.report is not None
+        if not self.report.reference:
+            # Made once, before the user sees the subject or the call script.
+            ensure_reference(self.report, self.context.settings.crra_id,
+                             self._taken_references())
+            self._save()
+
+    def _show_call(self, problems: list) -> None:  # type: ignore[type-arg]
+        from samu_desktop.report.spoken import call_checklist
+
+        assert self.report is not None
+        self._ensure_reference()  # the call page comes first: the reference is said there
+        c = self.context
+        self.call.show_call(self.tr("Téléphonez au support SI-SAMU"), self._support_number(),
+                            call_checklist(self.report, c.catalogue, c.language), problems)
+        self.pages.setCurrentWidget(self.call)
+        self.call.done.setFocus()
+        self._update_nav()
 
     def _prerequisites_field(self) -> str | None:
         """The id of the form's prerequisites question, if the form has one."""
@@ -293,12 +334,11 @@ class ReportWizard(QWidget):
             self.error.emit(exc.user_message)
             return
         counts = result.counts()
-        self.set_prerequisites(
-            self.tr("{ok} réussie(s), {warn} avertissement(s), {fail} échec(s)").format(
-                ok=counts.get(Status.PASS, 0), warn=counts.get(Status.WARNING, 0),
-                fail=counts.get(Status.FAILURE, 0),
-            )
-        )
+        self.set_prerequisites(", ".join((
+            self.tr("%n vérification(s) réussie(s)", "", counts.get(Status.PASS, 0)),
+            self.tr("%n avertissement(s)", "", counts.get(Status.WARNING, 0)),
+            self.tr("%n échec(s)", "", counts.get(Status.FAILURE, 0)),
+        )))
 
     def _attachment_requested(self, field_id: str) -> None:
         field = next(
@@ -330,6 +370,23 @@ class ReportWizard(QWidget):
         if page is not None:
             self.pages.setCurrentWidget(page)
             self._update_nav()
+
+    def _page_changed(self, _index: int) -> None:
+        """The masking screen needs the whole screen to be read: maximise the
+        window while it is shown, and give the user's size back afterwards."""
+        window = self.window()
+        if window is self:
+            return
+        masking = self.screenshots is not None and self.pages.currentWidget() is self.screenshots
+        # The case's guidance is for the questions; the image needs the height.
+        self.guidance.setVisible(not masking)
+        if masking and not window.isMaximized() and not window.isFullScreen():
+            self._maximised_for_masking = True
+            window.showMaximized()
+        elif not masking and self._maximised_for_masking:
+            self._maximised_for_masking = False
+            if window.isVisible():
+                window.showNormal()
 
     def add_captures(self, batch: CaptureBatch) -> None:
         """Captures from the hotkey: attach them, and offer their time as the start."""
@@ -376,6 +433,9 @@ class ReportWizard(QWidget):
 
     def go_back(self) -> None:
         current = self.pages.currentWidget()
+        if current is self.form and self.case.action == "phone":
+            self._show_call([])
+            return
         if current in (self.review, self.call, self.screenshots, self.checks) \
                 and self.form is not None:
             self.pages.setCurrentWidget(self.form)
@@ -418,23 +478,12 @@ class ReportWizard(QWidget):
     def _show_final(self, problems: list[Problem]) -> None:
         assert self.report is not None
         c = self.context
-        if not self.report.reference:
-            # Made once, before the user sees the subject or the call script.
-            ensure_reference(self.report, c.settings.crra_id, self._taken_references())
-            self._save()
+        self._ensure_reference()
         self._final_problems = problems
         problems = problems + free_text_warnings(self.report, c.catalogue, c.language,
                                                  blocking=self._sends())
-        heading = self.case.title.get(c.language)
         if self.case.action == "phone":
-            number = (
-                c.settings.support_phone_calls
-                if self.case.id == "A"
-                else c.settings.support_phone_hardware
-            )
-            script = render_text(self.report, c.catalogue, c.language)
-            self.call.show_call(heading, number, script, problems)
-            self.pages.setCurrentWidget(self.call)
+            self._show_call(problems)
             return
         self.review.title.setText(self.report.title)
         if self.case.action == "local_it":
@@ -448,7 +497,7 @@ class ReportWizard(QWidget):
             contact = ""
             send_text = self.tr("&Envoyer au support SI-SAMU")
         self.review.show_report(
-            heading,
+            "",  # the wizard's title above already names the case
             subject_line(self.report, c.catalogue, c.settings),
             # The preview shows the same summary of the checks as the e-mail will.
             render_html(self.report, c.catalogue, checks=self._checks_summary()),
@@ -457,6 +506,13 @@ class ReportWizard(QWidget):
             contact,
         )
         self._show_title_patient_data()
+        if self.case.action == "local_it":
+            from samu_desktop.report.spoken import short_reference
+
+            subject = subject_line(self.report, c.catalogue, c.settings)
+            body = render_text(self.report, c.catalogue, c.language)
+            self.review.set_text(f"{subject}\n\n{body}",
+                                 f"signalement-{short_reference(self.report)}.txt")
         self.pages.setCurrentWidget(self.review)
 
     def _refresh_review(self) -> None:
@@ -505,8 +561,9 @@ class ReportWizard(QWidget):
         self.heading.setText(title)
         self.next.setVisible(current is self.form)
         self.back.setVisible(
-            current in (self.review, self.call, self.screenshots, self.checks)
-            or (current is self.form and bool(self.case.applications))
+            current in (self.review, self.screenshots, self.checks)
+            or (current is self.form
+                and (bool(self.case.applications) or self.case.action == "phone"))
         )
 
     # -- the report ----------------------------------------------------------
@@ -557,11 +614,6 @@ class ReportWizard(QWidget):
 
     def _called(self) -> None:
         assert self.report is not None
-        number = (
-            self.context.settings.support_phone_calls
-            if self.case.id == "A"
-            else self.context.settings.support_phone_hardware
-        )
         trace = self.context.settings.call_trace_email
         if trace:
             from samu_desktop.report.followup import prepare_call_trace
@@ -569,12 +621,13 @@ class ReportWizard(QWidget):
             prepare_call_trace(self.report, self.context.catalogue, self.context.settings)
             self._save()
         try:
-            self.context.history.record_call(self.report, number)
+            self.context.history.record_call(self.report, self._support_number())
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
         if trace:
-            self.call_trace_requested.emit(self.report.model_copy(deep=True), number)
+            self.call_trace_requested.emit(self.report.model_copy(deep=True),
+                                           self._support_number())
         self.finish()
 
     def finish(self) -> None:
