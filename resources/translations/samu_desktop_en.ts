@@ -951,6 +951,10 @@
         <source>Votre service informatique : {contact}</source>
         <translation>Your IT department: {contact}</translation>
     </message>
+    <message>
+        <source>La trace écrite de l&apos;appel part par e-mail : retirez les données de patient signalées, ou cochez chaque passage qui n&apos;en est pas, puis revenez à l&apos;appel.</source>
+        <translation>The call&apos;s written trace leaves by e-mail: remove the flagged patient data, or tick each passage that is not patient data, then go back to the call.</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>

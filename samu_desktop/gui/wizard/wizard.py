@@ -615,6 +615,16 @@ class ReportWizard(QWidget):
     def _called(self) -> None:
         assert self.report is not None
         trace = self.context.settings.call_trace_email
+        held = unconfirmed(self.report, self.context.catalogue) if trace else {}
+        held.pop("title", None)
+        if held and self.form is not None:
+            # The written trace leaves by e-mail: back to the field that holds it.
+            self._show_form()
+            self.form.reveal_patient_data(next(iter(held)))
+            self.error.emit(self.tr(
+                "La trace écrite de l'appel part par e-mail : retirez les données de patient "
+                "signalées, ou cochez chaque passage qui n'en est pas, puis revenez à l'appel."))
+            return
         if trace:
             from samu_desktop.report.followup import prepare_call_trace
 
