@@ -25,7 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from samu_desktop.mail.message import Attachment, AttachmentKind, build_message
+from samu_desktop.mail.compose import build_message
+from samu_desktop.mail.message import Attachment, AttachmentKind
 from samu_desktop.mail.outbox import EntryState, Outbox
 from samu_desktop.mail.sender import OutboxSender
 from samu_desktop.mail.transport import SmtpConfig, SmtpTransport

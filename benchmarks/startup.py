@@ -8,6 +8,14 @@ once its first paint is done.
 
 With ``--frozen``, the PyInstaller build (packaging/build.py) is timed too, in the
 same alternation, against the app started from the venv.
+
+The same comparison with a whole-process timer (each exits right after its first paint):
+
+    SAMU_DESKTOP_STARTUP_PROBE=quit farm-bench -n 15 \\
+        --vs '.venv/bin/python benchmarks/bare_window.py --quit' \\
+        -- .venv/bin/python -m samu_desktop
+
+(under Xvfb, with a fresh HOME and XDG folders, as this script sets them).
 """
 
 from __future__ import annotations
@@ -22,27 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-BARE = """
-import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: print("window shown", flush=True))
-        return False
-
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.setCentralWidget(QLabel("Hello"))
-window.resize(900, 700)
-probe = FirstPaint()
-window.installEventFilter(probe)
-window.show()
-app.exec()
-"""
+BARE = str(Path(__file__).with_name("bare_window.py"))
 
 
 def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
@@ -88,7 +76,7 @@ def main() -> None:
             app_times.append(seconds)
             subprocess.run([sys.executable, "-m", "samu_desktop", "--quit"], env=env, check=True)
             proc.wait(30)
-            seconds, proc = time_until_shown([sys.executable, "-c", BARE], env)
+            seconds, proc = time_until_shown([sys.executable, BARE], env)
             bare_times.append(seconds)
             proc.terminate()
             proc.wait(30)

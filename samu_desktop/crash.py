@@ -22,12 +22,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from samu_desktop.fsutil import read_limited_text
 from samu_desktop.logsetup import scrub
 
 log = logging.getLogger(__name__)
 
 FAULT_LOG = "faulthandler.log"
 RUNNING = "running"
+# Crash reports are a few kilobytes; a bigger one is not read (nor shown).
+MAX_CRASH_FILE = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -56,17 +59,20 @@ class CrashHandler:
         abrupt = False
         if marker.exists():
             try:
-                pid = int(marker.read_text(encoding="utf-8").strip() or "0")
+                pid = int(read_limited_text(marker, 100).strip() or "0")
             except (OSError, ValueError):
                 pid = 0
             abrupt = not _alive(pid)
         parts = []
         fault = self.crash_dir / FAULT_LOG
         if fault.exists() and fault.stat().st_size:
-            parts.append(fault.read_text(encoding="utf-8", errors="replace"))
+            with contextlib.suppress(OSError):
+                parts.append(read_limited_text(fault, MAX_CRASH_FILE))
         for report in sorted(self.crash_dir.glob("crash-*.txt")):
-            parts.append(report.read_text(encoding="utf-8", errors="replace"))
-            report.rename(report.with_suffix(".seen"))
+            with contextlib.suppress(OSError):
+                parts.append(read_limited_text(report, MAX_CRASH_FILE))
+            with contextlib.suppress(OSError):
+                report.rename(report.with_suffix(".seen"))
         return PreviousRun(ended_abruptly=abrupt, details=scrub("\n".join(parts)))
 
     def install(self) -> None:

@@ -355,7 +355,7 @@ def make_language(lang: str, out: Path, home: Path, fast: bool) -> list[Path]:
         dialog.resize(560, dialog.sizeHint().height())
         shot("settings", dialog)
         dialog.reject()
-        sending = window.sending.smtp_dialog(window.loaded.locked, window)
+        sending = window.sending.smtp_dialog(window)
         sending.show()
         sending.resize(560, sending.sizeHint().height())
         shot("sending-settings", sending)

@@ -507,10 +507,6 @@
         <translation>The follow-up of report {reference} is in the outbox: it will join the same ticket at the support desk.</translation>
     </message>
     <message>
-        <source>Réglages non enregistrés</source>
-        <translation>Settings not saved</translation>
-    </message>
-    <message>
         <source>Un signalement (cas {case}) commencé le {when} n&apos;a pas été terminé.</source>
         <translation>A report (case {case}) started on {when} was not finished.</translation>
     </message>
@@ -905,27 +901,6 @@
     <message>
         <source>Téléphonez au support SI-SAMU</source>
         <translation>Call the SI-SAMU support desk</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n vérification(s) réussie(s)</source>
-        <translation>
-            <numerusform>%n check passed</numerusform>
-            <numerusform>%n checks passed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n avertissement(s)</source>
-        <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n échec(s)</source>
-        <translation>
-            <numerusform>%n failure</numerusform>
-            <numerusform>%n failures</numerusform>
-        </translation>
     </message>
     <message>
         <source>Des copies d&apos;écran ne sont pas encore vérifiées : masquez les données des patients, cochez « vérifiée » sur chacune, puis joignez-les.</source>
@@ -1356,10 +1331,6 @@
         <source>Une valeur n&apos;est pas valable (port, adresse…) : corrigez-la puis réessayez.</source>
         <translation>A value is not valid (port, address…): correct it, then try again.</translation>
     </message>
-    <message>
-        <source>Mot de passe non enregistré</source>
-        <translation>Password not saved</translation>
-    </message>
 </context>
 <context>
     <name>Tray</name>
@@ -1461,6 +1432,10 @@
 </context>
 <context>
     <name>catalogue</name>
+    <message>
+        <source>ce n&apos;est pas un fichier ordinaire, ou il est beaucoup trop gros</source>
+        <translation>it is not a regular file, or it is far too big</translation>
+    </message>
     <message>
         <source>Le fichier de la procédure « {file} » est introuvable ou illisible : réinstallez l&apos;application ou prévenez votre administrateur.</source>
         <translation>The procedure file “{file}” cannot be found or read: reinstall the application or tell your administrator.</translation>
@@ -2424,6 +2399,10 @@
         <translation>strict mode: also propose any text that is not an interface word (kind “text”)</translation>
     </message>
     <message>
+        <source>L&apos;image {path} est bien trop grande pour être une capture d&apos;écran : elle n&apos;a pas été analysée.</source>
+        <translation>The image {path} is far too big to be a screenshot: it was not scanned.</translation>
+    </message>
+    <message>
         <source>Impossible de lire l&apos;image {path} : vérifiez le chemin et le format.</source>
         <translation>The image {path} could not be read: check the path and the format.</translation>
     </message>
@@ -2444,6 +2423,10 @@
         <translation>check a file</translation>
     </message>
     <message>
+        <source>Le fichier {path} n&apos;est pas une politique valable : ce n&apos;est pas un fichier ordinaire, ou il est bien trop gros. Corrigez-le avant de le déployer.</source>
+        <translation>The file {path} is not a valid policy: it is not a regular file, or it is far too big. Fix it before deploying it.</translation>
+    </message>
+    <message>
         <source>Le fichier {path} ne peut pas être lu ({reason}).</source>
         <translation>The file {path} cannot be read ({reason}).</translation>
     </message>
@@ -2462,6 +2445,10 @@
     <message>
         <source>Valeurs par défaut proposées : {names}</source>
         <translation>Proposed defaults: {names}</translation>
+    </message>
+    <message>
+        <source>« {section} » demande l&apos;envoi sans chiffrement (smtp_security : none) sans l&apos;autoriser (allow_plaintext_smtp : true) : tout envoi serait refusé</source>
+        <translation>“{section}” asks for sending without encryption (smtp_security: none) without allowing it (allow_plaintext_smtp: true): every send would be refused</translation>
     </message>
 </context>
 <context>
@@ -3120,6 +3107,10 @@
     <message>
         <source>Le fichier de politique de votre administrateur est illisible : les réglages qu&apos;il impose restent verrouillés. Prévenez votre service informatique.</source>
         <translation>Your administrator&apos;s policy file cannot be read: the settings it imposes stay locked. Tell your IT department.</translation>
+    </message>
+    <message>
+        <source>Vos réglages n&apos;ont pas pu être enregistrés (dossier protégé en écriture ou disque plein) ; ils restent affichés : libérez de la place ou prévenez votre service informatique, puis enregistrez à nouveau.</source>
+        <translation>Your settings could not be saved (write-protected folder or full disk); they are still shown: free some space or tell your IT department, then save again.</translation>
     </message>
 </context>
 <context>

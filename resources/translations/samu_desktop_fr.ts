@@ -56,30 +56,6 @@
     </message>
 </context>
 <context>
-    <name>ReportWizard</name>
-    <message numerus="yes">
-        <source>%n vérification(s) réussie(s)</source>
-        <translation>
-            <numerusform>%n vérification réussie</numerusform>
-            <numerusform>%n vérifications réussies</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n avertissement(s)</source>
-        <translation>
-            <numerusform>%n avertissement</numerusform>
-            <numerusform>%n avertissements</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n échec(s)</source>
-        <translation>
-            <numerusform>%n échec</numerusform>
-            <numerusform>%n échecs</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ScreenshotsPage</name>
     <message numerus="yes">
         <source>Cochez « Image vérifiée » sur la capture n° %1 (Alt+V).</source>

@@ -17,6 +17,7 @@ from samu_desktop.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from samu_desktop.capture.autostart import apply_autostart, platform_autostart
+    from samu_desktop.capture.backends import HotkeyBackend, default_backend
     from samu_desktop.capture.errors import (
         AutostartError,
         CaptureError,
@@ -26,12 +27,7 @@ if TYPE_CHECKING:
         HotkeyUnavailable,
     )
     from samu_desktop.capture.grabber import CaptureRequest, ScreenGrabber, crop_from, local_now
-    from samu_desktop.capture.hotkey import (
-        DEFAULT_HOTKEY,
-        HotkeyBackend,
-        HotkeySpec,
-        default_backend,
-    )
+    from samu_desktop.capture.hotkey import DEFAULT_HOTKEY, HotkeySpec
     from samu_desktop.capture.models import (
         Capture,
         CaptureBatch,
@@ -57,9 +53,9 @@ _SOURCES: dict[str, str] = {
     "crop_from": "samu_desktop.capture.grabber",
     "local_now": "samu_desktop.capture.grabber",
     "DEFAULT_HOTKEY": "samu_desktop.capture.hotkey",
-    "HotkeyBackend": "samu_desktop.capture.hotkey",
+    "HotkeyBackend": "samu_desktop.capture.backends",
     "HotkeySpec": "samu_desktop.capture.hotkey",
-    "default_backend": "samu_desktop.capture.hotkey",
+    "default_backend": "samu_desktop.capture.backends",
     "Capture": "samu_desktop.capture.models",
     "CaptureBatch": "samu_desktop.capture.models",
     "CaptureLog": "samu_desktop.capture.models",

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from samu_desktop.capture.errors import AutostartError
 from samu_desktop.errors import StorageError
-from samu_desktop.fsutil import atomic_write_text
+from samu_desktop.fsutil import atomic_write_text, read_limited_text
 from samu_desktop.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -103,8 +103,8 @@ class XdgAutostart:
 
     def is_enabled(self) -> bool:
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except OSError:
+            text = read_limited_text(self.path, 64_000)
+        except OSError:  # absent, unreadable, not a regular file, too big
             return False
         lines = {line.strip().lower() for line in text.splitlines()}
         return "hidden=true" not in lines and "x-gnome-autostart-enabled=false" not in lines

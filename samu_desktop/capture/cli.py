@@ -12,7 +12,8 @@ import sys
 from typing import Any
 
 from samu_desktop.capture.autostart import apply_autostart, platform_autostart
-from samu_desktop.capture.hotkey import HotkeySpec, default_backend
+from samu_desktop.capture.backends import default_backend
+from samu_desktop.capture.hotkey import HotkeySpec
 from samu_desktop.errors import UserFacingError
 from samu_desktop.i18n import translate
 

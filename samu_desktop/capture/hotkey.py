@@ -1,4 +1,4 @@
-"""The global hotkey: its text in the settings, and the backend that fits the session.
+"""The global hotkey: its text in the settings, and what each backend needs of it.
 
 The settings keep the combination in pynput's syntax (``<ctrl>+<alt>+<shift>+s``).
 Backends are native so that a combination another program already holds is
@@ -15,13 +15,11 @@ anyway, on each start.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Literal, Protocol
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from samu_desktop.capture.errors import HotkeyInvalid, HotkeyUnavailable
-from samu_desktop.capture.session import SessionKind, session_kind
+from samu_desktop.capture.errors import HotkeyInvalid
 from samu_desktop.i18n import translate
 
 Modifier = Literal["ctrl", "alt", "shift", "cmd"]
@@ -143,41 +141,3 @@ def _key_label(name: str) -> str:
         "space": translate("hotkey", "Espace"),
     }
     return labels.get(name, name.upper())
-
-
-class HotkeyBackend(Protocol):
-    """Holds one global combination; ``callback`` runs on the backend's own thread."""
-
-    def start(self, spec: HotkeySpec, callback: Callable[[], None]) -> None:
-        """Claim the combination; raises HotkeyConflict when another program holds it."""
-
-    def stop(self) -> None:
-        """Release the combination (no-op when not started)."""
-
-
-def default_backend(
-    session: SessionKind | None = None,
-    display: str | None = None,
-    env: Mapping[str, str] | None = None,
-) -> HotkeyBackend:
-    """The backend for this session; raises HotkeyUnavailable with the reason in French."""
-    session = session or session_kind(env)
-    if session == "x11":
-        from samu_desktop.capture.x11_hotkey import X11HotkeyBackend
-
-        return X11HotkeyBackend(display)
-    if session == "windows":
-        from samu_desktop.capture.win32 import Win32HotkeyBackend
-
-        return Win32HotkeyBackend()
-    if session == "wayland":
-        from samu_desktop.capture.wayland import wayland_unavailable
-
-        raise wayland_unavailable()
-    raise HotkeyUnavailable(
-        translate(
-            "hotkey",
-            "Raccourci global indisponible : aucune session graphique n'a été trouvée. "
-            "Utilisez l'icône de la zone de notification pour capturer l'écran.",
-        )
-    )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from samu_desktop.checks.probes import FirefoxInstall, PolicySource
+from samu_desktop.fsutil import read_limited_text
 
 PrefValue = bool | int | str
 
@@ -22,9 +23,10 @@ _MAX_FILE = 8 * 1024 * 1024
 
 
 def read_text(path: Path) -> str | None:
+    """The text of a small regular file; None when absent, unreadable, too big or not a
+    regular file (a FIFO would otherwise block the check until its timeout)."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(_MAX_FILE).decode("utf-8", errors="replace")
+        return read_limited_text(path, _MAX_FILE)
     except OSError:
         return None
 
@@ -241,7 +243,7 @@ def read_policies_json(path: Path) -> PolicySource | None:
         return None
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # deep nesting: unreadable, not a crash
         return PolicySource(origin=str(path), policies={"_unreadable": True})
     policies = data.get("policies") if isinstance(data, dict) else None
     if not isinstance(policies, dict):

@@ -269,7 +269,7 @@ class WindowsProbe(ProbeBase):
             elif isinstance(value, str) and value.lstrip().startswith(("{", "[")):
                 try:
                     tree[name] = json.loads(value)  # "Preferences" is a JSON string
-                except ValueError:
+                except (ValueError, RecursionError):
                     tree[name] = value
             else:
                 tree[name] = value

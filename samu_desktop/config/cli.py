@@ -1,7 +1,7 @@
 """``samu-desktop policy check FILE``: validate an administrator's policy before deploying it.
 
 Exit code 0 when the file is a valid policy (it prints what it locks), 2 when it is not
-(one French sentence saying what is wrong). Qt-free.
+or when it could not work (one French sentence saying what is wrong). Qt-free.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from samu_desktop.config.policy import parse_policy
+from samu_desktop.config.policy import coherence_problems, read_policy
+from samu_desktop.fsutil import UnsafeFile
 from samu_desktop.i18n import translate
 
 
@@ -32,7 +33,16 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     path: Path = args.file
     try:
-        policy = parse_policy(path.read_bytes())
+        policy = read_policy(path)
+    except UnsafeFile:
+        print(
+            translate(
+                "cli",
+                "Le fichier {path} n'est pas une politique valable : ce n'est pas un fichier "
+                "ordinaire, ou il est bien trop gros. Corrigez-le avant de le déployer.",
+            ).format(path=path)
+        )
+        return 2
     except OSError as exc:
         print(
             translate("cli", "Le fichier {path} ne peut pas être lu ({reason}).").format(
@@ -47,6 +57,16 @@ def run(args: argparse.Namespace) -> int:
                 "Le fichier {path} n'est pas une politique valable : {problem}. Corrigez-le "
                 "avant de le déployer.",
             ).format(path=path, problem=exc)
+        )
+        return 2
+    problems = coherence_problems(policy)
+    if problems:
+        print(
+            translate(
+                "cli",
+                "Le fichier {path} n'est pas une politique valable : {problem}. Corrigez-le "
+                "avant de le déployer.",
+            ).format(path=path, problem=" ; ".join(problems))
         )
         return 2
     print(translate("cli", "Politique valable."))

@@ -7,6 +7,7 @@ gets a clear French message; there is never a silent fallback to a file.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from typing import Any
@@ -133,3 +134,24 @@ def delete_secret(account: str) -> None:
         return  # nothing stored: already the wanted state
     except keyring.errors.KeyringError as exc:
         raise _unavailable(f"delete {account}: {type(exc).__name__}") from exc
+
+
+def accounts(prefix: str) -> list[str]:
+    """Our accounts in the keyring whose name starts with ``prefix`` (never a secret).
+
+    Listing is only possible with the Secret Service (Linux); elsewhere this is empty
+    and the callers rely on what they recorded on disk.
+    """
+    if sys.platform != "linux":
+        return []
+    backend: Any = _backend()
+    try:
+        collection = backend.get_preferred_collection()
+        with contextlib.closing(collection.connection):
+            items = collection.search_items(backend._query(SERVICE))
+            names = [item.get_attributes().get("username", "") for item in items]
+    except keyring.errors.KeyringError as exc:
+        raise _unavailable(f"list {prefix}: {type(exc).__name__}") from exc
+    except Exception as exc:  # D-Bus errors of secretstorage / jeepney
+        raise _unavailable(f"list {prefix}: {type(exc).__name__}") from exc
+    return sorted(name for name in names if isinstance(name, str) and name.startswith(prefix))

@@ -6,6 +6,7 @@ environment, so nothing here needs an override of its own.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +25,16 @@ def system_policy_dir() -> Path:
     """The folder of the administrator's policy.
 
     C:\\ProgramData\\samu-desktop on Windows, writable by administrators only;
-    /etc/xdg/samu-desktop on Linux, else the first entry of XDG_CONFIG_DIRS (which
-    is where tests, and distributions that move /etc/xdg, put it).
+    /etc/xdg/samu-desktop on Linux when the administrator put a policy (or a last good
+    one) there, even a broken link; else the first entry of XDG_CONFIG_DIRS (which is
+    where tests, and distributions that move /etc/xdg, put it).
     """
-    if sys.platform == "linux" and (LINUX_POLICY_DIR / "policy.json").exists():
+    # lexists: a policy that is a link to a share not mounted yet is still the
+    # administrator's (it then fails closed), never a reason to read the user's folders.
+    if sys.platform == "linux" and any(
+        os.path.lexists(LINUX_POLICY_DIR / name)
+        for name in ("policy.json", "policy.last-good.json")
+    ):
         return LINUX_POLICY_DIR
     return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False))
 
@@ -60,7 +67,9 @@ class AppPaths:
 
     @property
     def last_good_policy_file(self) -> Path:
-        return self.state_dir / "policy.last-good.json"
+        """The administrator's fallback policy, next to the policy: only whoever can write
+        the policy can write it (the application never does)."""
+        return self.policy_dir / "policy.last-good.json"
 
     @property
     def quarantine_dir(self) -> Path:

@@ -8,12 +8,12 @@ defaults below. Only the user's own choices are written back.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = 1
+# 2: only the user's own choices are written (version 1 wrote every setting).
+SCHEMA_VERSION = 2
 
 Environment = Literal["production", "formation"]
 AuthMode = Literal["otp_mail", "otp_sms", "cps"]
@@ -24,10 +24,15 @@ Language = Literal["fr", "en"]
 _CRRA = re.compile(r"^FR[0-9A-Z]{3}$")
 
 
-class Settings(BaseSettings):
-    """Every setting of the application. Field descriptions double as the admin guide."""
+class Settings(BaseModel):
+    """Every setting of the application. Field descriptions double as the admin guide.
 
-    model_config = SettingsConfigDict(extra="ignore", validate_assignment=True, frozen=False)
+    A plain model: values come only from the store (policy, user file, defaults),
+    never from environment variables, which must not be a way around the
+    administrator's policy.
+    """
+
+    model_config = ConfigDict(extra="ignore", validate_assignment=True, frozen=False)
 
     schema_version: int = Field(SCHEMA_VERSION, description="Version du format du fichier.")
     language: Language = Field("fr", description="Langue de l'interface (fr ou en).")
@@ -121,6 +126,25 @@ class Settings(BaseSettings):
         10.0, gt=0, le=100, description="Taille maximale d'un e-mail, pièces jointes comprises."
     )
 
+    # How long what was reported stays on this workstation (administrative)
+    sent_retention_days: int = Field(
+        7,
+        ge=0,
+        le=3650,
+        description=(
+            "Jours de conservation d'un signalement envoyé ou terminé (boîte d'envoi et "
+            "brouillon), puis il est effacé ; 0 : effacé au prochain passage."
+        ),
+    )
+    draft_retention_days: int = Field(
+        30,
+        ge=1,
+        le=3650,
+        description=(
+            "Jours après lesquels un brouillon jamais terminé est effacé, avec ses captures."
+        ),
+    )
+
     # Capture
     hotkey: str = Field("<ctrl>+<alt>+<shift>+s", description="Raccourci de capture globale.")
     start_with_session: bool = Field(False, description="Démarrer avec la session.")
@@ -138,47 +162,37 @@ class Settings(BaseSettings):
             raise ValueError("FR suivi de 3 caractères, par exemple FR680")
         return value
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # Only what the store passes in: an environment variable must not be
-        # a way around the administrator's policy.
-        return (init_settings,)
-
 
 def setting_names() -> frozenset[str]:
     return frozenset(name for name in Settings.model_fields if name != "schema_version")
 
 
-# Settings an administrator typically locks. When the policy file is unreadable
-# and no earlier good copy exists, these stay locked at their defaults rather
-# than becoming editable (fail closed).
-ADMIN_SETTINGS: frozenset[str] = frozenset(
+def non_default_values(settings: Settings) -> dict[str, Any]:
+    """The values of ``settings`` that differ from the built-in defaults (JSON form)."""
+    defaults = Settings().model_dump(mode="json")
+    return {name: value for name, value in settings.model_dump(mode="json").items()
+            if name != "schema_version" and value != defaults[name]}
+
+
+# Settings that only describe the person at the keyboard or their own session, or that
+# can only make the application more careful. When the policy is unusable and no trusted
+# last good copy exists, every other setting is locked at its built-in default (fail
+# closed); these stay the user's.
+PERSONAL_SETTINGS: frozenset[str] = frozenset(
     {
-        "support_email",
-        "support_phone_calls",
-        "support_phone_hardware",
-        "local_it_name",
-        "local_it_phone",
-        "local_it_email",
-        "local_it_url",
-        "portal_url_production",
-        "portal_url_formation",
-        "session_server_url",
-        "supported_firefox",
-        "smtp_host",
-        "smtp_port",
-        "smtp_security",
-        "smtp_timeout_s",
-        "size_budget_mb",
-        "ntp_server",
-        "tls_expected_issuers",
-        "cryptolib_min_version",
+        "language",
+        "reporter_name",
+        "reporter_phone",
+        "reporter_email",
+        "smtp_username",
+        "copy_to_reporter",
+        "hotkey",
+        "start_with_session",
+        "pii_strict_mode",
     }
 )
+
+# Everything else is administrative: when the policy file is unusable and no trusted
+# last good copy exists, these stay locked at their built-in defaults rather than
+# becoming editable (fail closed).
+ADMIN_SETTINGS: frozenset[str] = setting_names() - PERSONAL_SETTINGS

@@ -1,7 +1,6 @@
-"""Everything that imports Qt. The core never imports this package."""
+"""Everything that imports Qt. The core never imports this package.
 
-# PySide6's import hook inspects every module imported after it; when pydantic is
-# first loaded after PySide6, the hook can reach pydantic's lazy attributes while
-# pydantic is half initialised and the import fails. Loading the settings model
-# (and with it pydantic) before any Qt module avoids that, whatever is imported first.
-import samu_desktop.config.settings  # noqa: F401
+Nothing is loaded here: the application's first window needs Qt alone, and the
+settings model (pydantic) loads after its first paint. Import order does not
+matter (``tests/test_architecture.py`` imports each module in a fresh interpreter).
+"""

@@ -1,4 +1,10 @@
-"""Start the GUI: one instance, settings, crash handler, translations, window, tray."""
+"""Start the GUI: one instance, the window at once, then everything else.
+
+The window is shown from Qt alone (plus the interface language, read from the
+JSON files); the settings model, the crash handler, the procedure, the drafts,
+the tray, the sender and the hotkey load after its first paint, so that the
+start is as quick as a bare Qt window's.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -14,14 +21,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from samu_desktop import __version__
+from samu_desktop.config.language import interface_language
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import SettingsStore
-from samu_desktop.crash import CrashHandler, PreviousRun
 from samu_desktop.errors import UserFacingError
-from samu_desktop.gui.bridge import gui_bridge
 from samu_desktop.gui.i18n import install_translators
 from samu_desktop.gui.main_window import MainWindow
+from samu_desktop.gui.quickstyle import QuickStartStyle
 from samu_desktop.gui.single_instance import (
     InstanceLock,
     InstanceServer,
@@ -31,16 +36,20 @@ from samu_desktop.gui.single_instance import (
 from samu_desktop.gui.style import apply_style
 from samu_desktop.gui.tray import Tray
 from samu_desktop.i18n import translate
-from samu_desktop.logsetup import close_logging, setup_logging
+from samu_desktop.logsetup import close_logging
 from samu_desktop.resources import resource_path
 
 if TYPE_CHECKING:
-    # Loaded once the window is up (start_hotkey): start-up stays quick.
+    # Loaded after the first paint (build, start_hotkey): start-up stays quick.
+    from samu_desktop.app.state import AppState
+    from samu_desktop.config.settings import Settings
+    from samu_desktop.crash import CrashHandler, PreviousRun
     from samu_desktop.gui.hotkey_bridge import HotkeyService
 
 log = logging.getLogger(__name__)
 
-# Set by benchmarks and tests: print a line on stdout once the window is painted.
+# Set by benchmarks and tests: print a line on stdout once the window is painted,
+# and another once the start is complete ("quit": leave right after the paint).
 STARTUP_PROBE = "SAMU_DESKTOP_STARTUP_PROBE"
 
 
@@ -51,10 +60,16 @@ def _no_display() -> bool:
 
 
 class _FirstPaint(QObject):
+    """Runs ``then`` once the watched window has painted for the first time."""
+
+    def __init__(self, then: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._then = then
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: print("samu-desktop: window shown", flush=True))
+            QTimer.singleShot(0, self._then)
         return False
 
 
@@ -66,7 +81,7 @@ def start_hotkey(running: Application) -> HotkeyService:
 
     window = running.window
     service = HotkeyService(
-        window.loaded.settings.hotkey,
+        running.state.settings.hotkey,
         tray=running.tray.icon if running.tray is not None else None,
         parent=window,
     )
@@ -85,7 +100,7 @@ def start_hotkey(running: Application) -> HotkeyService:
         except UserFacingError as exc:
             window.message_bar.add(exc.user_message)
 
-    window.settings_changed.connect(settings_changed)
+    running.state.subscribe(settings_changed)
 
     def status() -> str:
         if service.is_active:
@@ -104,7 +119,7 @@ class Application:
     """Everything the running app holds; built by :func:`build` on an existing QApplication."""
 
     paths: AppPaths
-    store: SettingsStore
+    state: AppState
     window: MainWindow
     crash: CrashHandler
     tray: Tray | None
@@ -113,9 +128,43 @@ class Application:
     def shutdown(self) -> None:
         # A report being sent is either accepted in time or resent (with the
         # same Message-ID) at the next start: the outbox keeps it either way.
-        self.window.sending.stop(5.0)
+        self.window.stop_sender(5.0)
         self.crash.clean_exit()
         log.info("clean exit")
+
+
+@dataclass
+class Shell:
+    """The window as shown before anything but Qt is loaded."""
+
+    window: MainWindow
+    icon: QIcon
+    language: str
+    translators: list[QTranslator]
+
+
+def _outbox_has_entries(paths: AppPaths) -> bool:
+    """Whether a report waits in the outbox (a folder listing: nothing loaded for it)."""
+    try:
+        return any(p.is_dir() and not p.name.startswith(".")
+                   for p in paths.outbox_dir.iterdir())
+    except OSError:
+        return False
+
+
+def open_shell(app: QApplication, paths: AppPaths, lang: str | None = None) -> Shell:
+    """The translators and the window's shell: what the first paint needs, nothing more."""
+    language = interface_language(paths, lang)
+    translators = install_translators(app, language)
+    # Qt appends the display name to every window title: in the user's language,
+    # or an English window reads "SI-SAMU incident — Incident SI-SAMU".
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "Incident SI-SAMU"))
+    apply_style(app)  # Fusion, the theme's palette, the type scale, the style sheet
+    if not isinstance(app.style(), QuickStartStyle):
+        app.setStyle(QuickStartStyle("Fusion"))
+    icon = QIcon(str(resource_path("icons", "samu-desktop.png")))
+    app.setWindowIcon(icon)
+    return Shell(MainWindow(None, icon), icon, language, translators)
 
 
 def build(
@@ -124,25 +173,32 @@ def build(
     lang: str | None = None,
     crash: CrashHandler | None = None,
     previous: PreviousRun | None = None,
+    shell: Shell | None = None,
+    in_tray: bool = False,
 ) -> Application:
-    store = SettingsStore(paths)
-    loaded = store.load()
-    language = lang or loaded.settings.language
-    translators = install_translators(app, language)
-    # Qt appends the display name to every window title: in the user's language,
-    # or an English window reads "SI-SAMU incident — Incident SI-SAMU".
-    app.setApplicationDisplayName(QCoreApplication.translate("app", "Incident SI-SAMU"))
-    log.info("start %s, language %s", __version__, language)
+    """The running application: state, window attached, crash notices, tray, sender.
 
-    apply_style(app)
-    icon = QIcon(str(resource_path("icons", "samu-desktop.png")))
-    app.setWindowIcon(icon)
-    window = MainWindow(loaded, store, icon)
+    ``in_tray``: started hidden in the tray; the window's reports and the sender load
+    when needed (a report to send waits in the outbox: then the sender starts at once).
+    """
+    from samu_desktop.app.state import AppState
+    from samu_desktop.crash import CrashHandler
+    from samu_desktop.gui.bridge import gui_bridge
+
+    shell = shell or open_shell(app, paths, lang)
     # The questions follow the interface's language (``--lang`` included), not only
     # the saved setting.
-    window.language = "en" if language == "en" else "fr"
+    state = AppState.load(paths, shell.language)
+    log.info("start %s, language %s", __version__, state.language)
+    window = shell.window
+    style = app.style()
+    if isinstance(style, QuickStartStyle):
+        style.release()
+    in_tray = in_tray and Tray.available()
+    # Another launch may have shown the window while this was loading.
+    window.attach(state, reports_later=in_tray and not window.isVisible())
     window.run_prerequisites_on_open = True
-    for message in loaded.messages:
+    for message in state.messages:
         log.warning("start-up notice: %s", message)
         window.message_bar.add(message)
     if previous is not None and previous.crashed:
@@ -157,8 +213,12 @@ def build(
             details=previous.details,
         )
     crash = crash or CrashHandler(paths.crash_dir)
-    # The outbox sender (and what it imports) starts once the window is up.
-    QTimer.singleShot(0, window, window.sending.start)
+    # The outbox sender (and what it imports) starts once the window is up; in the
+    # tray, only when a report waits in the outbox, else with the first one.
+    if in_tray and not _outbox_has_entries(paths):
+        window.start_sender_on_use = True
+    else:
+        QTimer.singleShot(0, window, window.start_sender)
 
     def on_exception(details: str) -> None:
         window.message_bar.add(
@@ -176,14 +236,14 @@ def build(
 
     tray: Tray | None = None
     if Tray.available():
-        tray = Tray(icon, app)
+        tray = Tray(shell.icon, app)
         tray.open_requested.connect(window.show_and_raise)
         tray.new_report_requested.connect(window.go_home)
         tray.new_report_requested.connect(window.show_and_raise)
         tray.quit_requested.connect(window.quit_requested)
         tray.show()
         window.hide_on_close = True
-    return Application(paths, store, window, crash, tray, translators)
+    return Application(paths, state, window, crash, tray, shell.translators)
 
 
 def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = False) -> int:
@@ -229,23 +289,47 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     # once the window exists (messages wait in the event loop).
     server = InstanceServer(name, qapp)
 
-    setup_logging(paths.log_dir)
-    if not server.listening:
-        log.warning("single instance: cannot listen for later launches")
-    crash = CrashHandler(paths.crash_dir)
-    previous = crash.previous_run()
-    crash.install()
-    running = build(qapp, paths, lang, crash, previous)
-    window = running.window
+    shell = open_shell(qapp, paths, lang)
+    window = shell.window
+    probe = bool(os.environ.get(STARTUP_PROBE))
+    started: list[Application] = []
+    hotkeys: list[HotkeyService] = []
+    # Launches handed over before logging is set up (it comes after the first paint).
+    early: list[str] = []
+
+    def finish_start() -> None:
+        """Everything the first paint did not need."""
+        from samu_desktop.crash import CrashHandler
+        from samu_desktop.logsetup import setup_logging
+
+        setup_logging(paths.log_dir)
+        for message in early:
+            log.info("another launch asked to %s", message)
+        early.clear()
+        crash = CrashHandler(paths.crash_dir)
+        previous = crash.previous_run()
+        crash.install()
+        running = build(qapp, paths, lang, crash, previous, shell, in_tray=hidden)
+        started.append(running)
+        if hidden and running.tray is None:
+            window.show()  # no tray to wait in: the window is the way back
+        # The hotkey (X grab, warm capture) starts once the rest is up.
+        hotkeys.append(start_hotkey(running))
+        if probe:
+            print("samu-desktop: started", flush=True)
 
     def on_message(message: str) -> None:
-        log.info("another launch asked to %s", message)
+        if started:
+            log.info("another launch asked to %s", message)
+        else:
+            early.append(message)
         if message == "quit":
             window.quit_requested()
         elif message == "show":
             window.show_and_raise()
 
     server.message.connect(on_message)
+
     # Ctrl+C and SIGTERM end the event loop cleanly; the timer lets Python run
     # its signal handlers while Qt's loop is in C++.
     signal.signal(signal.SIGTERM, lambda *_: window.quit_requested())
@@ -254,18 +338,25 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     wake.timeout.connect(lambda: None)
     wake.start(250)
 
-    # The hotkey (X grab, warm capture) starts once the window is up.
-    hotkeys: list[HotkeyService] = []
-    QTimer.singleShot(0, lambda: hotkeys.append(start_hotkey(running)))
-    if os.environ.get(STARTUP_PROBE):
-        window.installEventFilter(_FirstPaint(qapp))
-    if not (hidden and running.tray is not None):
+    if hidden and Tray.available():
+        QTimer.singleShot(0, finish_start)
+    else:
+        def painted() -> None:
+            if probe:
+                print("samu-desktop: window shown", flush=True)
+            if os.environ.get(STARTUP_PROBE) == "quit":  # benchmarks: time to the paint
+                qapp.quit()
+                return
+            finish_start()
+
+        window.installEventFilter(_FirstPaint(painted, qapp))
         window.show()
     code = qapp.exec()
     for hotkey in hotkeys:
         hotkey.shutdown()
     server.close()
-    running.shutdown()
+    for running in started:
+        running.shutdown()
     close_logging()
     instance.release()
     return int(code)

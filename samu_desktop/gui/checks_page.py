@@ -91,14 +91,17 @@ class ChecksPage(QWidget):
 
     def __init__(
         self,
-        settings: Settings,
+        settings: Settings | Callable[[], Settings],
         probe: WorkstationProbe | None = None,
         tls: TlsConfig | None = None,
         specs: Sequence[CheckSpec] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._settings = settings
+        # A getter reads the one application state at each run (a settings save in
+        # between counts); fixed settings are for tools and tests.
+        self._settings: Callable[[], Settings] = (
+            settings if callable(settings) else (lambda: settings))
         self._probe = probe
         self._tls = tls or TlsConfig()
         self._specs = list(default_specs() if specs is None else specs)
@@ -187,10 +190,6 @@ class ChecksPage(QWidget):
     def is_running(self) -> bool:
         return self._job is not None
 
-    def set_settings(self, settings: Settings) -> None:
-        """Use these settings from the next run on."""
-        self._settings = settings
-
     def start(self) -> None:
         """Run every check."""
         if self._job is not None:
@@ -222,7 +221,7 @@ class ChecksPage(QWidget):
     def _launch(self, specs: list[CheckSpec], only: str | None) -> None:
         if self._probe is None:
             self._probe = default_probe()
-        env = CheckEnv(self._settings, self._probe, self._tls)
+        env = CheckEnv(self._settings(), self._probe, self._tls)
         inbox: queue.Queue[tuple[str, object]] = queue.Queue()
         bridge = gui_bridge()
 

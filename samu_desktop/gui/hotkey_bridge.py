@@ -20,9 +20,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSystemTrayIcon, QWidget
 
+from samu_desktop.capture.backends import HotkeyBackend, default_backend
 from samu_desktop.capture.errors import HotkeyError
 from samu_desktop.capture.grabber import ScreenGrabber
-from samu_desktop.capture.hotkey import HotkeyBackend, HotkeySpec, default_backend
+from samu_desktop.capture.hotkey import HotkeySpec
 from samu_desktop.capture.models import CaptureBatch, CaptureLog
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.bridge import gui_bridge

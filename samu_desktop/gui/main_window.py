@@ -1,6 +1,13 @@
 """The main window: start-up notices, the home page and the report wizard.
 
-Signals: settings_changed(object) — the new Settings after the dialog saved.
+It displays the application state (:class:`~samu_desktop.app.state.AppState`)
+and holds no copy of the settings: dialogs save through the state, and whoever
+depends on a setting subscribes to it.
+
+Built in two steps so that the window shows as fast as a bare Qt window: the
+shell (home page, notices, menus) needs nothing but Qt; :meth:`MainWindow.attach`
+then loads the state, the procedure, the drafts and the history, after the
+first paint. Everything else loads when first used.
 """
 
 from __future__ import annotations
@@ -11,45 +18,44 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from samu_desktop import __version__, buildinfo
-from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui import style
 from samu_desktop.gui.generated.ui_home_page import Ui_HomePage
 from samu_desktop.gui.message_bar import MessageBar
-from samu_desktop.gui.settings_dialog import SettingsDialog
-from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.widgets import fitted_size
-from samu_desktop.gui.wizard.wizard import ReportWizard, WizardContext
-from samu_desktop.procedure import load_catalogue
-from samu_desktop.procedure.schema import Catalogue
-from samu_desktop.report.autofill import MachineFacts, detect_machine_facts
-from samu_desktop.report.drafts import DraftStore
-from samu_desktop.report.history import History, HistoryEntry
-from samu_desktop.report.model import Report, display_datetime
-from samu_desktop.report.render import start_time
 
 if TYPE_CHECKING:
     from uuid import UUID
 
+    # Loaded by ``attach`` or when first used, after the window is shown.
+    from samu_desktop.app.session import ReportSession
+    from samu_desktop.app.state import AppState
     from samu_desktop.capture.grabber import ScreenGrabber
     from samu_desktop.capture.models import CaptureBatch
     from samu_desktop.gui.history_page import HistoryPage
     from samu_desktop.gui.outbox_page import OutboxPage
     from samu_desktop.gui.sending import Sending
+    from samu_desktop.gui.settings_dialog import SettingsDialog
+    from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
+    from samu_desktop.gui.tasks import TaskRunner
     from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
+    from samu_desktop.gui.wizard.wizard import ReportWizard, WizardContext
+    from samu_desktop.procedure.schema import Catalogue
+    from samu_desktop.report.autofill import MachineFacts
+    from samu_desktop.report.drafts import DraftStore
     from samu_desktop.report.followup import FollowUp
+    from samu_desktop.report.history import History, HistoryEntry
+    from samu_desktop.report.model import Report
 
 log = logging.getLogger(__name__)
 
@@ -80,24 +86,46 @@ class HomePage(QWidget):
             button.setIconSize(QSize(28, 28))
             button.clicked.connect(lambda _=False, c=case: self.case_chosen.emit(c))
 
+    def finish(self) -> None:
+        """Each case's letter as its key, and the buttons' arrow (see gui/quickstyle.py).
+
+        The keys are not in the .ui: the first key sequence makes PySide6 build the
+        whole ``Qt`` namespace (0.1-0.2 s), which the first paint does not need; the
+        window calls this once it is attached.
+        """
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QStyle
+
+        arrow = self.style().standardIcon(QStyle.StandardPixmap.SP_CommandLink)
+        for button, key in ((self.ui.caseA, self.tr("A")), (self.ui.caseB, self.tr("B")),
+                            (self.ui.caseC, self.tr("C")), (self.ui.caseD, self.tr("D"))):
+            button.setShortcut(QKeySequence(key))
+            if button.icon().isNull():
+                button.setIcon(arrow)
+
 
 class MainWindow(QMainWindow):
-    settings_changed = Signal(object)
+    """The shell is built at once; ``attach`` (called here when ``state`` is given, else
+    by the application after the first paint) gives it the state and the reports."""
+
+    state: AppState
+    catalogue: Catalogue | None
+    history: History | None
+    drafts: DraftStore
+    facts: MachineFacts
 
     def __init__(
         self,
-        loaded: LoadedSettings,
-        store: SettingsStore,
+        state: AppState | None,
         icon: QIcon,
         tasks: TaskRunner | None = None,
         sending: Sending | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.loaded = loaded
-        self.store = store
-        self.tasks = tasks or TaskRunner()
-        self.language = loaded.settings.language
+        # The background-task helper (and the GUI-thread bridge it needs) comes with
+        # attach: the first paint needs neither.
+        self._tasks = tasks
         # Hide to the tray on close only when a tray exists (set by the app).
         self.hide_on_close = False
         self.setWindowTitle(self.tr("Incident SI-SAMU"))
@@ -119,28 +147,79 @@ class MainWindow(QMainWindow):
         self.hotkey_status: Callable[[], str] | None = None
         # Case B starts the prerequisites test as its form opens (set by the application).
         self.run_prerequisites_on_open = False
-
-        self.catalogue: Catalogue | None = None
-        try:
-            self.catalogue = load_catalogue()
-        except UserFacingError as exc:
-            log.error("catalogue not loaded: %s", exc.details)
-            self.message_bar.add(exc.user_message)
-        paths = store.paths
-        self.history = History(paths, self.catalogue) if self.catalogue else None
-        self.drafts = DraftStore(paths, self.history)
-        # Reading browser versions may start a process: never on the GUI thread.
-        self.facts = MachineFacts()
-        self.tasks.run(detect_machine_facts, on_success=self._facts_found)
-
+        self._reports_pending = False
+        # Set by the application when it waits in the tray with an empty outbox: the
+        # sender starts with the first report handed over.
+        self.start_sender_on_use = False
+        self._sender_stopped = False
         self._sending = sending
         self._sending_connected = False
         # Built when first shown: start-up stays quick.
         self.outbox_page: OutboxPage | None = None
         self.history_page: HistoryPage | None = None
-
         self.home.case_chosen.connect(self.open_case)
         self._build_menus()
+        if state is not None:
+            self.attach(state)
+
+    def attach(self, state: AppState, reports_later: bool = False) -> None:
+        """Give the window the application state; load the procedure, drafts and history.
+
+        ``reports_later``: the app waits in the tray; what the window shows is loaded
+        when it is first shown or a report is opened (the idle process stays small).
+        """
+        self.state = state
+        self._reports_pending = reports_later
+        if not reports_later:
+            self._load_reports()
+
+    def ensure_attached(self) -> None:
+        """Load what ``attach(reports_later=True)`` left for later, once."""
+        if self._reports_pending:
+            self._reports_pending = False
+            self._load_reports()
+
+    @property
+    def tasks(self) -> TaskRunner:
+        if self._tasks is None:
+            from samu_desktop.gui.tasks import TaskRunner
+
+            self._tasks = TaskRunner()
+        return self._tasks
+
+    @tasks.setter
+    def tasks(self, runner: TaskRunner) -> None:
+        self._tasks = runner
+
+    def _load_reports(self) -> None:
+        from samu_desktop.procedure import load_catalogue
+        from samu_desktop.report.autofill import MachineFacts, detect_machine_facts
+        from samu_desktop.report.drafts import DraftStore
+        from samu_desktop.report.history import History
+
+        state = self.state
+        self.catalogue = None
+        try:
+            self.catalogue = load_catalogue()
+        except UserFacingError as exc:
+            log.error("catalogue not loaded: %s", exc.details)
+            self.message_bar.add(exc.user_message)
+        paths = state.paths
+        self.history = History(paths, self.catalogue) if self.catalogue else None
+        self.drafts = DraftStore(paths, self.history)
+        # Reading browser versions may start a process: never on the GUI thread.
+        self.facts = MachineFacts()
+        self.tasks.run(detect_machine_facts, on_success=self._facts_found)
+        self.home.finish()
+        # Reports past their retention, and the captures and keys of reports that are gone.
+        from samu_desktop.report.retention import sweep
+
+        self.tasks.run(partial(sweep, paths, state.settings))
+        from PySide6.QtGui import QKeySequence
+
+        for action, key in self._menu_keys:
+            action.setShortcut(QKeySequence(QKeySequence.StandardKey.New) if key == "new"
+                               else QKeySequence(key))
         self.offer_unfinished_drafts()
 
     @property
@@ -149,10 +228,9 @@ class MainWindow(QMainWindow):
         if self._sending is None:
             from samu_desktop.gui.sending import Sending
 
-            self._sending = Sending(
-                self.store.paths, lambda: self.loaded.settings, self.tasks,
-                allow_plaintext=self.loaded.policy.policy.allow_plaintext_smtp,
-            )
+            self._sending = Sending(self.state, self.tasks)
+            if self.start_sender_on_use:
+                self._sending.outbox_sender.start()
         if not self._sending_connected:
             self._sending_connected = True
             self._sending.handed_over.connect(self._handed_over)
@@ -166,31 +244,32 @@ class MainWindow(QMainWindow):
         self.facts = facts
 
     def _build_menus(self) -> None:
+        # The keys are set by attach (see HomePage.finish for why).
         file_menu = self.menuBar().addMenu(self.tr("&Fichier"))
         new = QAction(self.tr("&Nouveau signalement"), self)
-        new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.go_home)
         file_menu.addAction(new)
         settings = QAction(self.tr("&Réglages…"), self)
-        settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
         smtp = QAction(self.tr("Serveur d'&envoi…"), self)
         smtp.triggered.connect(self.open_smtp_settings)
         file_menu.addAction(smtp)
         outbox = QAction(self.tr("&Boîte d'envoi"), self)
-        outbox.setShortcut(QKeySequence("Ctrl+E"))
         outbox.triggered.connect(self.show_outbox)
         file_menu.addAction(outbox)
         history = QAction(self.tr("&Historique"), self)
-        history.setShortcut(QKeySequence("Ctrl+H"))
         history.triggered.connect(self.show_history)
         file_menu.addAction(history)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quitter"), self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.quit_requested)
         file_menu.addAction(quit_action)
+        # Each action's key; "new" is the platform's standard key for a new document.
+        self._menu_keys: list[tuple[QAction, str]] = [
+            (new, "new"), (settings, "Ctrl+,"), (outbox, "Ctrl+E"),
+            (history, "Ctrl+H"), (quit_action, "Ctrl+Q"),
+        ]
         help_menu = self.menuBar().addMenu(self.tr("&Aide"))
         about = QAction(self.tr("À &propos"), self)
         about.triggered.connect(self.show_about)
@@ -203,12 +282,13 @@ class MainWindow(QMainWindow):
 
     # -- reports ---------------------------------------------------------------
     def context(self) -> WizardContext | None:
+        from samu_desktop.gui.wizard.wizard import WizardContext
+
         if self.catalogue is None or self.history is None:
             return None
         return WizardContext(
-            self.catalogue, self.loaded.settings, self.drafts, self.history, self.facts,
-            self.store.paths, self.tasks, self.grab_screens, self.language,
-            self.run_prerequisites_on_open,
+            self.catalogue, self.state, self.drafts, self.history, self.facts,
+            self.tasks, self.grab_screens, self.run_prerequisites_on_open,
         )
 
     def grab_screens(self) -> CaptureBatch:
@@ -220,6 +300,7 @@ class MainWindow(QMainWindow):
         return self.grabber.grab_batch(trigger="manual")
 
     def open_case(self, case: str, report: Report | None = None) -> ReportWizard | None:
+        self.ensure_attached()
         context = self.context()
         if context is None:
             self.message_bar.add(
@@ -227,6 +308,8 @@ class MainWindow(QMainWindow):
                         "l'application ou prévenez votre service informatique.")
             )
             return None
+        from samu_desktop.gui.wizard.wizard import ReportWizard
+
         self._close_wizard(reopening=report)
         wizard = ReportWizard(context, case, report, self.pages)
         wizard.error.connect(self.message_bar.add)
@@ -252,11 +335,9 @@ class MainWindow(QMainWindow):
         self.show_and_raise()
         return wizard
 
-    def send_report(self, report: Report) -> None:
+    def send_report(self, session: ReportSession) -> None:
         """Hand the finished report over to the outbox, which sends it in the background."""
-        if self.catalogue is None:
-            return
-        self.sending.send(report, self.catalogue)
+        self.sending.send(session)
 
     def _handed_over(self, report: Report) -> None:
         if self.wizard is not None and self.wizard.report is not None \
@@ -283,6 +364,9 @@ class MainWindow(QMainWindow):
             self.drafts.mark_sent(report_id)
         except UserFacingError as exc:
             log.info("sent report not marked: %s", exc.details)
+        from samu_desktop.report.retention import purge
+
+        self.tasks.run(partial(purge, self.state.paths, self.state.settings))
 
     def _report_finished(self, report: Report) -> None:
         self.go_home()
@@ -303,7 +387,7 @@ class MainWindow(QMainWindow):
         if self.history_page is None:
             from samu_desktop.gui.history_page import HistoryPage
 
-            self.history_page = HistoryPage(self.history, self.catalogue, self.language,
+            self.history_page = HistoryPage(self.history, self.catalogue, self.state.language,
                                             self.pages, self.sending.reports_in_outbox,
                                             self._followup_screenshots)
             self.history_page.followup_requested.connect(self.send_followup)
@@ -321,7 +405,7 @@ class MainWindow(QMainWindow):
         from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
         from samu_desktop.report.attachments import ReportAttachments
 
-        return ScreenshotsPage(ReportAttachments(self.store.paths, followup_id), self.tasks,
+        return ScreenshotsPage(ReportAttachments(self.state.paths, followup_id), self.tasks,
                                self.grab_screens, parent=parent)
 
     def send_followup(self, entry: HistoryEntry, followup: FollowUp,
@@ -340,24 +424,16 @@ class MainWindow(QMainWindow):
         if self.history_page is not None:
             self.history_page.refresh()
 
-    def open_smtp_settings(self) -> None:
-        dialog = self.sending.smtp_dialog(self.loaded.locked, self)
-        dialog.saved.connect(self._smtp_saved)
+    def open_smtp_settings(self) -> SmtpSettingsDialog:
+        """The sending settings; the dialog saves through the state and stays open on failure."""
+        dialog = self.sending.smtp_dialog(self)
         dialog.open()
-
-    def _smtp_saved(self, settings: Settings) -> None:
-        try:
-            self.store.save(settings, self.loaded.locked)
-        except UserFacingError as exc:
-            QMessageBox.warning(self, self.tr("Réglages non enregistrés"), exc.user_message)
-            return
-        self.loaded.settings = settings
-        self.sending.outbox_sender.settings_changed()
-        self.settings_changed.emit(settings)
+        return dialog
 
     def _close_wizard(self, reopening: Report | None = None) -> None:
         if self.wizard is not None:
             report = self.wizard.report
+            self.wizard.detach()
             self.pages.removeWidget(self.wizard)
             self.wizard.deleteLater()
             self.wizard = None
@@ -368,16 +444,21 @@ class MainWindow(QMainWindow):
                 self._offer_draft(report)
 
     def offer_unfinished_drafts(self) -> None:
+        from samu_desktop.report.retention import expired
+
         listing = self.drafts.list_drafts()
         for message in listing.messages:
             self.message_bar.add(message)
         for report in listing.reports:
-            if report.status != "draft":
-                continue
+            if report.status != "draft" or expired(report, self.state.settings):
+                continue  # an expired draft is being deleted by the sweep
             log.info("unfinished draft offered: %s", report.id)
             self._offer_draft(report)
 
     def _offer_draft(self, report: Report) -> None:
+        from samu_desktop.report.model import display_datetime
+        from samu_desktop.report.render import start_time
+
         start = start_time(report, self.catalogue) if self.catalogue else None
         when = display_datetime(start) if start else display_datetime(report.created_at)
         self.message_bar.add(
@@ -393,6 +474,26 @@ class MainWindow(QMainWindow):
         self._close_wizard()
         self.pages.setCurrentWidget(self.home)
 
+    @property
+    def has_sending(self) -> bool:
+        return self._sending is not None
+
+    def start_sender(self) -> None:
+        """Start the outbox sender (deferred by the application), unless it is quitting."""
+        if not self._sender_stopped:
+            self.sending.start()
+
+    def stop_sender(self, timeout_s: float = 5.0) -> None:
+        """At quit: stop the sender if it runs, and keep a deferred start from starting it."""
+        self._sender_stopped = True
+        self.start_sender_on_use = False
+        if self._sending is not None:
+            self._sending.stop(timeout_s)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_attached()
+        super().showEvent(event)
+
     def show_and_raise(self) -> None:
         self.showNormal()
         self.raise_()
@@ -400,24 +501,17 @@ class MainWindow(QMainWindow):
 
     # -- settings ----------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
+        """The settings; the dialog saves through the state and stays open on failure."""
+        from samu_desktop.gui.settings_dialog import SettingsDialog
+
         status = self.hotkey_status() if self.hotkey_status is not None else ""
-        dialog = SettingsDialog(self.loaded.settings, self.loaded.locked, self, status)
-        dialog.accepted.connect(lambda: self._apply_settings(dialog))
+        dialog = SettingsDialog(self.state, self, status)
         dialog.open()
         return dialog
 
-    def _apply_settings(self, dialog: SettingsDialog) -> None:
-        if dialog.result_settings is None:
-            return
-        try:
-            self.store.save(dialog.result_settings, self.loaded.locked)
-        except UserFacingError as exc:
-            QMessageBox.warning(self, self.tr("Réglages non enregistrés"), exc.user_message)
-            return
-        self.loaded.settings = dialog.result_settings
-        self.settings_changed.emit(dialog.result_settings)
-
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("À propos"),

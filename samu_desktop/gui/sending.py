@@ -7,19 +7,22 @@ Signals:
     notes(str) — what was done to fit the size budget;
     followup_handed_over(str) — a follow-up (of the report with this reference) is in
     the outbox.
+
+Every save of the settings wakes the outbox sender (a report waiting for a
+sender address leaves as soon as the user fills it in).
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from samu_desktop.config.paths import AppPaths
+from samu_desktop.app.session import ReportSession
+from samu_desktop.app.state import AppState
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.bridge import gui_bridge
@@ -35,18 +38,12 @@ from samu_desktop.report.followup import (
 )
 from samu_desktop.report.history import History, HistoryEntry
 from samu_desktop.report.model import Report
-from samu_desktop.report.outgoing import build_report_message
 
 if TYPE_CHECKING:
     from samu_desktop.gui.outbox_page import OutboxPage
     from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
 
 log = logging.getLogger(__name__)
-
-
-def report_id_of(message_id: str) -> str | None:
-    match = re.fullmatch(r"<([0-9a-f-]{36})\.report@[^>]+>", message_id.strip())
-    return match.group(1) if match else None
 
 
 class Sending(QObject):
@@ -58,29 +55,30 @@ class Sending(QObject):
 
     def __init__(
         self,
-        paths: AppPaths,
-        settings: Callable[[], Settings],
+        state: AppState,
         tasks: TaskRunner,
         sender: OutboxSender | None = None,
-        allow_plaintext: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.paths = paths
-        self.settings = settings
+        self.state = state
         self.tasks = tasks
-        self.allow_plaintext = allow_plaintext
-        self.outbox = sender.outbox if sender else Outbox(paths.outbox_dir)
+        self.outbox = sender.outbox if sender else Outbox(state.paths.outbox_dir)
         # Before this (single) instance adds anything: what a crash left half-added goes.
         self.outbox.sweep_staging()
         self.outbox_sender = sender or OutboxSender(
-            self.outbox, settings, allow_plaintext=allow_plaintext
+            self.outbox, lambda: state.settings, allow_plaintext=state.allow_plaintext_smtp
         )
         self._closed = False
         # The sender's thread calls the listener; the bridge brings it to the GUI thread.
         bridge = gui_bridge()
         self._listener = lambda record: bridge.post(lambda: self._on_record(record), owner=self)
         self.outbox_sender.add_listener(self._listener)
+        state.subscribe(self._settings_saved)
+
+    def _settings_saved(self, _settings: Settings) -> None:
+        # Any setting may unblock a waiting report (sender address, server, password).
+        self.outbox_sender.settings_changed()
 
     def start(self) -> None:
         """Start the background sender, unless the application is already closing."""
@@ -93,29 +91,23 @@ class Sending(QObject):
         return self.outbox_sender.stop(timeout)
 
     def _on_record(self, record: OutboxRecord) -> None:
-        if record.state is EntryState.SENT:
-            report_id = report_id_of(record.message_id)
-            if report_id is not None:
-                self.delivered.emit(report_id)
+        if record.state is EntryState.SENT and record.report_id is not None:
+            self.delivered.emit(record.report_id)
 
-    def send(
-        self, report: Report, catalogue: Catalogue
-    ) -> None:
+    def send(self, session: ReportSession) -> None:
         """Build the e-mail and write it to the outbox, off the GUI thread."""
-        settings = self.settings()
-        screenshots = ReportAttachments(self.paths, report.id)
+        report = session.report
+        assert report is not None
 
         def work() -> list[str]:
-            # The Message-ID names the report (see report_message_id), so the outbox
-            # can tell which report was sent.
-            message = build_report_message(report, catalogue, settings, screenshots)
-            self.outbox_sender.submit(message)
+            message = session.build_message()
+            self.outbox_sender.submit(message, report_id=str(report.id))
             return list(message.notes)
 
         def done(notes: list[str]) -> None:
             log.info("report %s handed to the outbox", report.id)
             # The e-mail holds the redacted images now: the originals can go.
-            screenshots.wipe()
+            session.handed_over()
             for note in notes:
                 self.notes.emit(note)
             self.handed_over.emit(report)
@@ -137,7 +129,7 @@ class Sending(QObject):
         history: History, screenshots: Sequence[bytes] = (),
     ) -> None:
         """Build a follow-up of a sent report and write it to the outbox, off the GUI thread."""
-        settings = self.settings()
+        settings = self.state.settings
 
         def work() -> str:
             message = build_followup_message(entry, followup, catalogue, settings, screenshots)
@@ -147,7 +139,7 @@ class Sending(QObject):
         def done(message_id: str) -> None:
             log.info("follow-up of %s handed to the outbox", entry.id)
             # The e-mail holds the masked images now: the originals can go.
-            ReportAttachments(self.paths, followup.id).wipe()
+            ReportAttachments(self.state.paths, followup.id).wipe()
             try:  # on the GUI thread, like every other change of the history
                 history.record_followup(entry.id, followup.kind, message_id,
                                         followup.restored_at)
@@ -169,7 +161,7 @@ class Sending(QObject):
 
     def send_call_trace(self, report: Report, catalogue: Catalogue, number: str) -> None:
         """The written trace of a call to the desk (cases A and C), through the outbox."""
-        settings = self.settings()
+        settings = self.state.settings
 
         def work() -> str:
             self.outbox_sender.submit(build_call_trace_message(report, catalogue, settings,
@@ -195,19 +187,18 @@ class Sending(QObject):
         """The ids of the reports still waiting to leave (not yet accepted by the server)."""
         found = set()
         for record in self.outbox.entries():
-            report_id = report_id_of(record.message_id)
-            if report_id is not None and record.state is not EntryState.SENT:
-                found.add(report_id)
+            if record.report_id is not None and record.state is not EntryState.SENT:
+                found.add(record.report_id)
         return found
 
     def outbox_page(self, parent: QWidget) -> OutboxPage:
         from samu_desktop.gui.outbox_page import OutboxPage
 
-        return OutboxPage(self.outbox, self.outbox_sender, self.settings, parent=parent)
+        state = self.state
+        return OutboxPage(self.outbox, self.outbox_sender, lambda: state.settings,
+                          parent=parent)
 
-    def smtp_dialog(self, locked: frozenset[str], parent: QWidget) -> SmtpSettingsDialog:
+    def smtp_dialog(self, parent: QWidget) -> SmtpSettingsDialog:
         from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
 
-        return SmtpSettingsDialog(
-            self.settings(), locked, self.allow_plaintext, self.tasks, parent=parent
-        )
+        return SmtpSettingsDialog(self.state, self.tasks, parent=parent)

@@ -2,7 +2,9 @@
 
 Each editor in ``ui/settings_dialog.ui`` is named after its setting, so the
 mapping is generic. Settings locked by the administrator's policy are shown
-disabled, with a lock and an explanation.
+disabled, with a lock and an explanation. "Enregistrer" saves through the
+application state; when the file cannot be written the dialog stays open with
+everything typed, and says so in one sentence.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from samu_desktop.app.state import AppState
 from samu_desktop.config.settings import Settings, setting_names
+from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.generated.ui_settings_dialog import Ui_SettingsDialog
 
 
@@ -37,8 +41,7 @@ LOCK = "🔒 "
 class SettingsDialog(QDialog):
     def __init__(
         self,
-        settings: Settings,
-        locked: frozenset[str],
+        state: AppState,
         parent: QWidget | None = None,
         hotkey_status: str = "",
     ) -> None:
@@ -48,10 +51,18 @@ class SettingsDialog(QDialog):
         # Whether the global hotkey works here, and if not why (Wayland, taken…).
         self.ui.hotkeyStatus.setText(hotkey_status)
         self.ui.hotkeyStatus.setVisible(bool(hotkey_status))
-        self._settings = settings
-        self._locked = locked
+        self._state = state
+        self._locked = state.locked
         self.result_settings: Settings | None = None
-        self.ui.lockedNotice.setVisible(bool(locked & set(self.editors())))
+        self.ui.lockedNotice.setVisible(bool(self._locked & set(self.editors())))
+        # Why the last save failed (read-only folder, full disk); the values stay.
+        self.save_error = QLabel(self)
+        self.save_error.setObjectName("saveError")
+        self.save_error.setWordWrap(True)
+        self.save_error.setStyleSheet("color: #a00000;")
+        self.save_error.setVisible(False)
+        self.ui.mainLayout.insertWidget(self.ui.mainLayout.indexOf(self.ui.buttons),
+                                        self.save_error)
         self._load()
         self.ui.buttons.accepted.connect(self._save)
         self.ui.buttons.rejected.connect(self.reject)
@@ -66,7 +77,7 @@ class SettingsDialog(QDialog):
 
     def _load(self) -> None:
         for name, widget in self.editors().items():
-            value = getattr(self._settings, name)
+            value = getattr(self._state.settings, name)
             if isinstance(widget, QLineEdit):
                 widget.setText(str(value))
             elif isinstance(widget, QComboBox):
@@ -101,9 +112,13 @@ class SettingsDialog(QDialog):
         return out
 
     def _save(self) -> None:
-        merged = {**self._settings.model_dump(), **self.values()}
         try:
-            self.result_settings = Settings(**merged)
+            self.result_settings = self._state.save(self.values())
+        except UserFacingError as exc:
+            # Nothing was changed: the dialog keeps what the user typed.
+            self.save_error.setText(exc.user_message)
+            self.save_error.setVisible(True)
+            return
         except ValidationError as exc:
             first = exc.errors()[0]
             name = str(first["loc"][0]) if first["loc"] else ""

@@ -14,9 +14,11 @@ Signals: message(str) — a command from another launch ("show", "quit").
 from __future__ import annotations
 
 import getpass
-import hashlib
+import importlib
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -30,10 +32,19 @@ LOCK_FILE = "instance.lock"
 HAND_OVER_S = 20.0
 
 
+def _sha256(data: bytes) -> Any:
+    """Python's built-in SHA-256: ``hashlib`` would load OpenSSL before the first window."""
+    try:
+        module = importlib.import_module("_sha2" if sys.version_info >= (3, 12) else "_sha256")
+    except ImportError:
+        module = importlib.import_module("hashlib")
+    return module.sha256(data)
+
+
 def server_name(config_dir: str) -> str:
     # Per user and per settings folder, so tests with their own HOME never
     # find each other.
-    digest = hashlib.sha256(f"{getpass.getuser()}:{config_dir}".encode()).hexdigest()[:16]
+    digest = _sha256(f"{getpass.getuser()}:{config_dir}".encode()).hexdigest()[:16]
     return f"{APP_NAME}-{digest}"
 
 

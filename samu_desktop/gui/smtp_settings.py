@@ -6,9 +6,13 @@ whether a password is stored, and leaving it empty keeps the stored one. The
 connection test runs off the GUI thread and shows each step (DNS, TCP, TLS,
 SMTP, authentication) as it completes.
 
-Signals: saved(object) — the new Settings, after the password (if any) was
-stored; the caller writes the settings file. step_reported(object) — one
-StepResult of the running test (internal, queued from the worker thread).
+"Enregistrer" saves the settings through the application state first (every
+part that depends on them hears of it, the outbox sender included), then the
+password. When either cannot be written the dialog stays open with everything
+typed, and says why in one sentence.
+
+Signals: step_reported(object) — one StepResult of the running test (internal,
+queued from the worker thread).
 """
 
 from __future__ import annotations
@@ -37,8 +41,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from samu_desktop.app.state import AppState
 from samu_desktop.config import credentials
 from samu_desktop.config.settings import Settings
+from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.mail.transport import (
     SmtpConfig,
@@ -55,23 +61,20 @@ LOCK = "🔒 "
 
 
 class SmtpSettingsDialog(QDialog):
-    saved = Signal(object)
     step_reported = Signal(object)
 
     def __init__(
         self,
-        settings: Settings,
-        locked: frozenset[str] = frozenset(),
-        allow_plaintext: bool = False,
+        state: AppState,
         runner: TaskRunner | None = None,
         ssl_context_factory: Callable[[], ssl.SSLContext] = default_ssl_context,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Réglages d'envoi"))
-        self._settings = settings
-        self._locked = locked
-        self._allow_plaintext = allow_plaintext
+        self._state = state
+        self._locked = state.locked
+        self._allow_plaintext = state.allow_plaintext_smtp
         self._runner = runner or TaskRunner()
         self._ssl_context_factory = ssl_context_factory
         self.result_settings: Settings | None = None
@@ -134,6 +137,13 @@ class SmtpSettingsDialog(QDialog):
         self.keyring_note = QLabel(self)
         self.keyring_note.setWordWrap(True)
         layout.addWidget(self.keyring_note)
+        # Why the last save failed (read-only folder, full disk, keyring); the values stay.
+        self.save_error = QLabel(self)
+        self.save_error.setObjectName("saveError")
+        self.save_error.setWordWrap(True)
+        self.save_error.setStyleSheet("color: #a00000;")
+        self.save_error.setVisible(False)
+        layout.addWidget(self.save_error)
 
         self.test_button = QPushButton(self.tr("Tester la connexion"), self)
         self.test_button.clicked.connect(self.test_connection)
@@ -152,7 +162,7 @@ class SmtpSettingsDialog(QDialog):
         self.auth.toggled.connect(self._auth_toggled)
 
     def _load(self) -> None:
-        s = self._settings
+        s = self._state.settings
         self.host.setText(s.smtp_host)
         self.port.setValue(s.smtp_port)
         model = self.security.model()
@@ -238,7 +248,7 @@ class SmtpSettingsDialog(QDialog):
         return {k: v for k, v in out.items() if k not in self._locked}
 
     def _candidate(self) -> Settings:
-        return Settings(**{**self._settings.model_dump(), **self.values()})
+        return self._state.candidate(self.values())
 
     # -- test -----------------------------------------------------------------
     def test_connection(self) -> None:
@@ -293,26 +303,35 @@ class SmtpSettingsDialog(QDialog):
             "Une valeur n'est pas valable (port, adresse…) : corrigez-la puis réessayez."))
 
     def save(self) -> None:
+        """Save the settings, then the password; on failure stay open with every value."""
+        before = self._state.settings
         try:
-            candidate = self._candidate()
+            saved = self._state.save(self.values())
         except ValidationError:
             self._invalid()
             return
+        except UserFacingError as exc:
+            self._show_save_error(exc.user_message)
+            return
+        self.result_settings = saved
         try:
-            self._store_password(candidate)
+            self._store_password(before, saved)
         except credentials.CredentialsUnavailable as exc:
-            QMessageBox.warning(self, self.tr("Mot de passe non enregistré"), exc.user_message)
+            # The settings are saved; the typed password stays in its field for another try.
+            self._show_save_error(exc.user_message)
             return
         self.password.clear()
-        self.result_settings = candidate
-        self.saved.emit(candidate)
         self.accept()
 
-    def _store_password(self, candidate: Settings) -> None:
+    def _show_save_error(self, text: str) -> None:
+        self.save_error.setText(text)
+        self.save_error.setVisible(True)
+
+    def _store_password(self, before: Settings, candidate: Settings) -> None:
         if not candidate.smtp_auth:
             return
         new_account = smtp_account(candidate.smtp_username, candidate.smtp_host)
-        old_account = smtp_account(self._settings.smtp_username, self._settings.smtp_host)
+        old_account = smtp_account(before.smtp_username, before.smtp_host)
         typed = self.password.text()
         if typed:
             credentials.set_secret(new_account, typed)

@@ -82,6 +82,10 @@ def _flush(outbox: Outbox, paths: AppPaths, include_needs_action: bool) -> int:
     done = sender.run_once(force=True, include_needs_action=include_needs_action)
     for record in done:
         print(_line(record))
+    if done:
+        from samu_desktop.report.retention import purge
+
+        purge(paths, loaded.settings)  # what was sent long enough ago goes (retention)
     left = [r for r in outbox.entries() if r.state is not EntryState.SENT]
     if not done and not left:
         print(translate("cli", "Rien à envoyer."))

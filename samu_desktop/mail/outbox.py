@@ -38,6 +38,7 @@ import enum
 import hashlib
 import logging
 import os
+import re
 import secrets
 import shutil
 from collections.abc import Iterator, Sequence
@@ -49,10 +50,15 @@ from email.utils import getaddresses, parseaddr
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from samu_desktop.errors import StorageError
-from samu_desktop.fsutil import atomic_write_bytes, atomic_write_text, quarantine_copy
+from samu_desktop.fsutil import (
+    atomic_write_bytes,
+    atomic_write_text,
+    quarantine_copy,
+    read_limited,
+)
 from samu_desktop.i18n import translate
 from samu_desktop.mail.failures import FailureKind, describe
 from samu_desktop.mail.filelock import FileLock
@@ -64,6 +70,10 @@ MESSAGE = "message.eml"
 STATE = "state.json"
 LOCK = ".lock"
 MAIL_CLIENT_COPY = "a-ouvrir-dans-la-messagerie.eml"
+# Read limits: a state is a few kilobytes; a message is at most the size budget (100 MB).
+MAX_STATE_BYTES = 1_000_000
+MAX_MESSAGE_BYTES = 160 * 1024 * 1024
+_REPORT_MESSAGE_ID = re.compile(r"<([0-9a-f-]{36})\.report@[^>]+>")
 
 
 class EntryState(enum.StrEnum):
@@ -118,6 +128,8 @@ class OutboxRecord(BaseModel):
     schema_version: int = 1
     id: str
     message_id: str
+    # The report this e-mail carries, so the application can tell which one left.
+    report_id: str | None = None
     subject: str = ""
     recipients: list[str] = []
     size: int = 0
@@ -140,6 +152,16 @@ class OutboxRecord(BaseModel):
 
     def changed(self, **values: Any) -> OutboxRecord:
         return self.model_copy(update=values)
+
+    @model_validator(mode="after")
+    def _report_of_older_entries(self) -> OutboxRecord:
+        # Entries written before ``report_id`` existed named their report only in
+        # the Message-ID ("<uuid.report@domain>").
+        if self.report_id is None:
+            match = _REPORT_MESSAGE_ID.fullmatch(self.message_id.strip())
+            if match:
+                object.__setattr__(self, "report_id", match.group(1))
+        return self
 
 
 def utcnow() -> datetime:
@@ -184,7 +206,11 @@ class Outbox:
 
     # -- adding -------------------------------------------------------------
     def add(
-        self, message: EmailMessage, notes: Sequence[str] = (), now: datetime | None = None
+        self,
+        message: EmailMessage,
+        notes: Sequence[str] = (),
+        now: datetime | None = None,
+        report_id: str | None = None,
     ) -> OutboxRecord:
         """Keep ``message`` durably; from now on it cannot be lost.
 
@@ -201,6 +227,7 @@ class Outbox:
         record = OutboxRecord(
             id=entry_id,
             message_id=message_id,
+            report_id=report_id,
             subject=str(message.get("Subject", "")),
             recipients=recipients_of(message),
             size=len(data),
@@ -252,13 +279,13 @@ class Outbox:
     def load(self, entry_id: str) -> OutboxRecord:
         folder = self.path(entry_id)
         try:
-            raw = (folder / STATE).read_bytes()
+            raw = read_limited(folder / STATE, MAX_STATE_BYTES)
             return OutboxRecord.model_validate_json(raw)
         except FileNotFoundError:
             if not (folder / MESSAGE).exists():
                 raise self._missing(entry_id) from None
             problem = "state missing"
-        except (OSError, ValidationError) as exc:
+        except (OSError, ValidationError, ValueError, RecursionError) as exc:
             quarantine_copy(folder / STATE, folder / "corrupt")
             problem = type(exc).__name__
         # The message is there but not its state: we cannot know whether it
@@ -276,7 +303,7 @@ class Outbox:
 
     def message_bytes(self, entry_id: str) -> bytes:
         try:
-            return (self.path(entry_id) / MESSAGE).read_bytes()
+            return read_limited(self.path(entry_id) / MESSAGE, MAX_MESSAGE_BYTES)
         except FileNotFoundError:
             raise self._missing(entry_id) from None
 

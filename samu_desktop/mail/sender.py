@@ -121,9 +121,9 @@ class OutboxSender:
                 log.error("outbox listener failed: %s", type(exc).__name__)
 
     # -- what the application calls ----------------------------------------
-    def submit(self, message: EmailMessage) -> OutboxRecord:
+    def submit(self, message: EmailMessage, report_id: str | None = None) -> OutboxRecord:
         """Keep a finished report in the outbox (durably), then send it in the background."""
-        record = self.outbox.add(message)
+        record = self.outbox.add(message, report_id=report_id)
         self._notify(record)
         self.wake()
         return record

@@ -7,20 +7,28 @@ Prints, with ``--json``::
 
 in pixels of each image. Without ``--json``, one French line per box. Exit
 code 0 when every image was scanned (with or without findings), 2 on an
-error (unreadable image, OCR missing). Qt-free: it runs without a display.
+error (unreadable image, a decompression bomb or an image far too big, OCR
+missing), with one French line and never a traceback. Qt-free: it runs without
+a display.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 import time
+import warnings
 from pathlib import Path
 from typing import Any
 
 from samu_desktop.errors import UserFacingError
+from samu_desktop.fsutil import read_limited
 from samu_desktop.i18n import translate
+
+# A screenshot of several 4K screens is a few tens of megabytes.
+MAX_IMAGE_BYTES = 256 * 1024 * 1024
 
 
 def register(subparsers: Any) -> None:
@@ -54,12 +62,22 @@ def run(args: argparse.Namespace) -> int:
     results: list[dict[str, object]] = []
     for path in args.images:
         try:
-            with Image.open(path) as image:
-                image.load()
-                start = time.perf_counter()
-                boxes = detect(image, strict=args.strict)
-                seconds = time.perf_counter() - start
-        except (OSError, UnidentifiedImageError) as exc:
+            raw = read_limited(path, MAX_IMAGE_BYTES)
+            with warnings.catch_warnings():
+                # Pillow only warns between its pixel limit and twice that: refuse those too.
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with Image.open(io.BytesIO(raw)) as image:
+                    image.load()
+                    start = time.perf_counter()
+                    boxes = detect(image, strict=args.strict)
+                    seconds = time.perf_counter() - start
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning,
+                MemoryError):
+            print(translate(
+                "cli", "L'image {path} est bien trop grande pour être une capture d'écran : "
+                "elle n'a pas été analysée.").format(path=path), file=sys.stderr)
+            return 2
+        except (OSError, UnidentifiedImageError, ValueError, SyntaxError) as exc:
             message = translate(
                 "cli", "Impossible de lire l'image {path} : vérifiez le chemin et le format."
             ).format(path=path)

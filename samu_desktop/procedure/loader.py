@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from samu_desktop.errors import UserFacingError
+from samu_desktop.fsutil import UnsafeFile, read_limited
 from samu_desktop.i18n import translate
 from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.resources import resource_path
@@ -33,8 +34,12 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     """
     path = default_catalogue_path() if path is None else path
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_limited(path, MAX_BYTES)
+    except UnsafeFile as exc:
+        raise _invalid(
+            str(path), translate("catalogue", "ce n'est pas un fichier ordinaire, ou il est "
+                                 "beaucoup trop gros")
+        ) from exc
     except OSError as exc:
         raise CatalogueError(
             translate(

@@ -17,7 +17,7 @@ from pathlib import Path
 from PIL import Image
 
 from samu_desktop.errors import UserFacingError
-from samu_desktop.fsutil import atomic_write_bytes
+from samu_desktop.fsutil import atomic_write_bytes, read_limited
 from samu_desktop.i18n import translate
 from samu_desktop.redaction.burn import BLACK, Fill, redact
 from samu_desktop.redaction.geometry import Box
@@ -140,7 +140,8 @@ def write_png(path: Path, data: bytes, expected: Image.Image | None = None) -> N
     """
     atomic_write_bytes(path, data)
     try:
-        written = path.read_bytes()
+        # Never more than what was written (and never a FIFO put in its place).
+        written = read_limited(path, len(data))
     except OSError as exc:
         raise _export_failed(f"re-read of the written file failed: {exc.strerror}") from exc
     if written != data:

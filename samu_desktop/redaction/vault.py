@@ -7,6 +7,10 @@ clear: encryption happens in memory and only the ciphertext reaches the disk,
 through the atomic writer. :meth:`Vault.wipe` deletes the files and then the
 key; without the key, any copy the file system kept is unreadable noise.
 
+The vault's folder exists whenever its key may exist: it is made before the key
+is stored, and removed only once the key is deleted (a keyring that refuses the
+deletion leaves the empty folder behind, so the next sweep at start tries again).
+
 Python cannot promise to scrub memory: in-memory images are dropped by their
 owners (the editor's ``clear()``) and reclaimed by the allocator.
 """
@@ -31,8 +35,8 @@ from PIL import Image
 from samu_desktop.config import credentials
 from samu_desktop.config.credentials import CredentialsUnavailable
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.errors import UserFacingError
-from samu_desktop.fsutil import atomic_write_bytes
+from samu_desktop.errors import StorageError, UserFacingError
+from samu_desktop.fsutil import atomic_write_bytes, read_limited
 from samu_desktop.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -43,6 +47,9 @@ _SUFFIX = ".vault"
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # Same folder in every session, so that a restart finds the drafts' captures.
 VAULT_FOLDER = "vault"
+ACCOUNT_PREFIX = "vault:"
+# One capture of several 4K screens, encrypted: a few tens of megabytes.
+MAX_VAULT_FILE_BYTES = 512 * 1024 * 1024
 
 
 class VaultError(UserFacingError):
@@ -109,7 +116,7 @@ class Vault:
 
     @property
     def account(self) -> str:
-        return f"vault:{self.report_id}"
+        return f"{ACCOUNT_PREFIX}{self.report_id}"
 
     def names(self) -> list[str]:
         if not self.directory.is_dir():
@@ -119,7 +126,26 @@ class Vault:
     def store(self, name: str, image: Image.Image) -> None:
         """Encrypt ``image`` in memory and write only the ciphertext."""
         path = self._path(name)
-        key = self._writing_key()
+        # The folder first: a key is never stored without a folder that records it.
+        made = not self.directory.exists()
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                translate(
+                    "fsutil",
+                    "Impossible d'enregistrer le fichier {name} : vérifiez l'espace disque "
+                    "disponible, puis réessayez.",
+                ).format(name=path.name),
+                details=f"{type(exc).__name__}: {exc.strerror}",
+            ) from exc
+        try:
+            key = self._writing_key()
+        except VaultUnavailable:
+            if made:  # no key was stored: nothing to record
+                with contextlib.suppress(OSError):
+                    self.directory.rmdir()
+            raise
         buffer = io.BytesIO()
         # Fast lossless encoding: the plaintext never leaves this buffer.
         rgb = image if image.mode == "RGB" else image.convert("RGB")
@@ -132,7 +158,7 @@ class Vault:
     def load(self, name: str) -> Image.Image:
         path = self._path(name)
         try:
-            blob = path.read_bytes()
+            blob = read_limited(path, MAX_VAULT_FILE_BYTES)
         except OSError as exc:
             raise _unreadable(f"read {path.name}: {exc.strerror}") from exc
         key = self._reading_key()
@@ -154,17 +180,26 @@ class Vault:
             self._path(name).unlink()
 
     def wipe(self) -> None:
-        """Delete every file of this vault, then its key (when the report closes)."""
-        if self.directory.exists():
-            shutil.rmtree(self.directory, ignore_errors=True)
-            if self.directory.exists():
+        """Delete every file of this vault, then its key, then its folder (when the report
+        ends: sent, abandoned, replaced or expired)."""
+        if self.directory.is_dir():
+            for entry in list(self.directory.iterdir()):
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    with contextlib.suppress(OSError):
+                        entry.unlink()
+            if any(self.directory.iterdir()):
                 log.warning("some vault files could not be deleted; they stay encrypted")
         self._key = None
         try:
             credentials.delete_secret(self.account)
         except CredentialsUnavailable:
-            # The files are gone; a key left behind opens nothing.
+            # The empty folder stays as a record: the next sweep deletes the key.
             log.warning("vault key could not be deleted from the keyring")
+            return
+        with contextlib.suppress(OSError):
+            self.directory.rmdir()
 
     def _path(self, name: str) -> Path:
         return self.directory / f"{_check_id(name, 'name')}{_SUFFIX}"

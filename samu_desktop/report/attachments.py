@@ -21,12 +21,17 @@ from PIL import Image
 from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
 
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.fsutil import atomic_write_bytes, atomic_write_text
+from samu_desktop.fsutil import atomic_write_bytes, atomic_write_text, read_limited
 from samu_desktop.redaction.state import RedactionState
 from samu_desktop.redaction.vault import Vault
 
 _NAME = re.compile(r"^[a-z0-9-]{1,40}$")
 _FILE = re.compile(r"^[a-z0-9-]{1,60}\.(html|json)$")
+# Limits of what is read back: the index holds boxes, the exports are PNG screenshots,
+# the files are the prerequisites test's results.
+MAX_INDEX_BYTES = 4_000_000
+MAX_EXPORT_BYTES = 256 * 1024 * 1024
+MAX_FILE_BYTES = 8_000_000
 
 
 class StoredCapture(BaseModel):
@@ -55,8 +60,9 @@ class ReportAttachments:
     # -- originals (encrypted) and their edit states ------------------------------
     def _index(self) -> _Index:
         try:
-            return _Index.model_validate_json((self.folder / "index.json").read_bytes())
-        except (OSError, ValidationError):
+            raw = read_limited(self.folder / "index.json", MAX_INDEX_BYTES)
+            return _Index.model_validate_json(raw)
+        except (OSError, ValidationError, ValueError, RecursionError):
             return _Index()
 
     def _write_index(self, index: _Index) -> None:
@@ -96,7 +102,7 @@ class ReportAttachments:
         atomic_write_bytes(self.export_path(name), png)
 
     def load_export(self, name: str) -> bytes:
-        return self.export_path(name).read_bytes()
+        return read_limited(self.export_path(name), MAX_EXPORT_BYTES)
 
     # -- other files that go with the report (the prerequisites test results) --------
     def save_file(self, filename: str, data: bytes) -> None:
@@ -108,7 +114,13 @@ class ReportAttachments:
         folder = self.folder / "files"
         if not folder.is_dir():
             return {}
-        return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if _FILE.match(p.name)}
+        found = {}
+        for path in sorted(folder.iterdir()):
+            if _FILE.match(path.name):
+                # A file that cannot be read safely is left out rather than stop the send.
+                with contextlib.suppress(OSError):
+                    found[path.name] = read_limited(path, MAX_FILE_BYTES)
+        return found
 
     def clear_files(self) -> None:
         shutil.rmtree(self.folder / "files", ignore_errors=True)

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from samu_desktop.config.settings import Settings
+from samu_desktop.fsutil import read_limited_text
 from samu_desktop.i18n import translate
 from samu_desktop.procedure.schema import Catalogue, FieldDef
 from samu_desktop.report.model import AnswerValue, Report, Reporter, aware, datetime_answer
@@ -175,7 +176,7 @@ def firefox_version_from_ini(path: Path) -> str:
     """``Version`` of an ``application.ini``, with ``esr`` appended for the ESR channel."""
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        parser.read_string(path.read_text(encoding="utf-8", errors="replace"))
+        parser.read_string(read_limited_text(path, 1_000_000))
     except (OSError, configparser.Error):
         return ""
     version = parser.get("App", "Version", fallback="").strip()

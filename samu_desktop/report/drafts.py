@@ -5,6 +5,10 @@ either the previous or the new version, never half of one. A file that cannot
 be read is copied aside (``paths.quarantine_dir``) and removed from the
 drafts, so that listing never fails and never offers it again; nothing is lost.
 Screenshots are not stored here: a report only keeps their attachment ids.
+
+:meth:`DraftStore.discard` is how a report ends when it is not sent (abandoned,
+replaced by another, expired): it wipes its captures too — the encrypted
+originals and their key in the keyring — so that nothing outlives the report.
 """
 
 from __future__ import annotations
@@ -20,7 +24,13 @@ from uuid import UUID
 
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.errors import StorageError, UserFacingError
-from samu_desktop.fsutil import atomic_write_text, quarantine_copy
+from samu_desktop.fsutil import (
+    UnsafeFile,
+    atomic_write_text,
+    quarantine_copy,
+    read_limited,
+    set_aside,
+)
 from samu_desktop.i18n import translate
 from samu_desktop.report.model import Report, ReportError, ReportStatus, parse_report
 
@@ -51,6 +61,7 @@ class DraftStore:
     """
 
     def __init__(self, paths: AppPaths, history: History | None = None) -> None:
+        self.paths = paths
         self.directory = paths.drafts_dir
         self.quarantine_dir = paths.quarantine_dir
         self.history = history
@@ -69,6 +80,16 @@ class DraftStore:
         atomic_write_text(self.path_for(report.id), report.model_dump_json(indent=1))
 
     def discard(self, report_id: UUID | str) -> None:
+        """The report ends here: its captures (encrypted originals, their key in the
+        keyring, redacted exports) are wiped, then the draft itself is deleted.
+
+        Never raises for a keyring that is away: the vault's folder then stays as a
+        record, and the sweep at the next start deletes the key.
+        """
+        # Loaded when used: the vault pulls in cryptography and the keyring.
+        from samu_desktop.report.attachments import ReportAttachments
+
+        ReportAttachments(self.paths, report_id).wipe()
         with contextlib.suppress(FileNotFoundError):
             self.path_for(report_id).unlink()
 
@@ -99,6 +120,8 @@ class DraftStore:
             raise DraftError(
                 translate("drafts", "Ce brouillon n'existe plus : il a peut-être été supprimé."),
             ) from exc
+        except UnsafeFile as exc:
+            raise DraftError(self._set_aside(path), details=exc.strerror or "unsafe file") from exc
         except OSError as exc:
             raise StorageError(
                 translate(
@@ -126,6 +149,8 @@ class DraftStore:
                 listing.reports.append(_parse(_read(path), path))
             except FileNotFoundError:
                 continue  # discarded meanwhile
+            except UnsafeFile:  # a FIFO, a link to a device, a huge file
+                listing.messages.append(self._set_aside(path))
             except OSError:
                 listing.messages.append(
                     translate(
@@ -157,6 +182,16 @@ class DraftStore:
     def _set_aside(self, path: Path) -> str:
         copy = quarantine_copy(path, self.quarantine_dir)
         if copy is None:
+            # Not a file that can be copied (a FIFO, a link to a device): moved instead.
+            copy = set_aside(path, self.quarantine_dir)
+            if copy is not None:
+                log.warning("unusable draft %s moved aside as %s", path.name, copy.name)
+                return translate(
+                    "drafts",
+                    "Un brouillon abîmé a été mis de côté ({name}) ; les autres brouillons "
+                    "sont intacts.",
+                ).format(name=copy.name)
+        if copy is None:
             # Keep the original where it is rather than lose it.
             return translate(
                 "drafts",
@@ -173,8 +208,8 @@ class DraftStore:
 
 
 def _read(path: Path) -> bytes:
-    with path.open("rb") as handle:
-        return handle.read(MAX_DRAFT_BYTES + 1)
+    # A file over the limit, a FIFO or a link to a device: refused (an OSError).
+    return read_limited(path, MAX_DRAFT_BYTES)
 
 
 def _parse(raw: bytes, path: Path) -> Report:

@@ -31,13 +31,8 @@ from pydantic import (
 
 from samu_desktop.config.settings import Settings
 from samu_desktop.i18n import translate
-from samu_desktop.mail.message import (
-    Attachment,
-    AttachmentKind,
-    OutgoingMessage,
-    build_message,
-    make_message_id,
-)
+from samu_desktop.mail.compose import build_message
+from samu_desktop.mail.message import Attachment, AttachmentKind, OutgoingMessage, make_message_id
 from samu_desktop.pii.kinds import kind_label
 from samu_desktop.pii.text import find_patient_data
 from samu_desktop.procedure.schema import Catalogue

@@ -21,7 +21,13 @@ from uuid import UUID, uuid4
 from pydantic import AwareDatetime, BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.fsutil import atomic_write_text, quarantine_copy
+from samu_desktop.fsutil import (
+    UnsafeFile,
+    atomic_write_text,
+    quarantine_copy,
+    read_limited,
+    set_aside,
+)
 from samu_desktop.i18n import translate
 from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.model import Report, aware, parse_datetime_answer
@@ -197,15 +203,16 @@ class History:
     def _read(self, path: Path) -> HistoryEntry | None:
         """The entry, ``None`` if absent or unreadable now; ``ValueError`` if damaged."""
         try:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_ENTRY_BYTES + 1)
+            raw = read_limited(path, MAX_ENTRY_BYTES)
+        except UnsafeFile as exc:
+            raise ValueError("not a regular file, or too big") from exc
         except OSError:
             return None
         if len(raw) > MAX_ENTRY_BYTES:
             raise ValueError("too big")
         try:
             entry = HistoryEntry.model_validate_json(raw)
-        except (ValidationError, RecursionError) as exc:
+        except (ValidationError, ValueError, RecursionError) as exc:
             raise ValueError("damaged") from exc
         if path.stem != str(entry.id):
             raise ValueError("name")
@@ -217,6 +224,8 @@ class History:
             with contextlib.suppress(OSError):
                 path.unlink()
             log.warning("unreadable history entry %s set aside", path.name)
+        else:  # a FIFO, a link to a device: moved rather than copied
+            copy = set_aside(path, self.quarantine_dir)
         return translate(
             "history",
             "Une ligne abîmée de l'historique a été mise de côté ({name}) ; le reste de "

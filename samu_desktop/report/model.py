@@ -10,6 +10,7 @@ the model only refuses what no form could ever hold.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID, uuid4
@@ -86,6 +87,35 @@ class Reporter(BaseModel):
     email: Annotated[str, StringConstraints(max_length=254), BeforeValidator(clean_text)] = ""
 
 
+def _legacy_prerequisites(value: object) -> object:
+    """Drafts written before the result became data held a sentence in the interface
+    language ("3 réussie(s), 1 avertissement(s), 0 échec(s)"): read its three counts."""
+    if not isinstance(value, str):
+        return value
+    numbers = [int(n) for n in re.findall(r"\d+", value)[:3]]
+    passed, warnings, failures = [*numbers, 0, 0, 0][:3]
+    return {"passed": passed, "warnings": warnings, "failures": failures}
+
+
+class PrerequisitesSummary(BaseModel):
+    """The prerequisites test result the report carries: counts and each check's status.
+
+    Data, not a sentence: each reader (the form, the e-mail, the JSON for the
+    desk) renders it in its own language. The full results are attached files.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    passed: Annotated[int, Field(ge=0, le=10_000)] = 0
+    warnings: Annotated[int, Field(ge=0, le=10_000)] = 0
+    failures: Annotated[int, Field(ge=0, le=10_000)] = 0
+    # Check id → "pass", "warning", "failure", "skipped"…: what the desk sorts on.
+    statuses: dict[Annotated[str, StringConstraints(max_length=64)],
+                   Annotated[str, StringConstraints(max_length=20)]] = Field(
+        default_factory=dict, max_length=200
+    )
+
+
 class Report(BaseModel):
     """One incident report, from the first answer to its sending."""
 
@@ -108,8 +138,10 @@ class Report(BaseModel):
     screenshots: list[Annotated[str, StringConstraints(min_length=1, max_length=100)]] = Field(
         default_factory=list, max_length=200
     )
-    # Reference of the prerequisites test result the report will carry.
-    prerequisites: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    # The prerequisites test result the report will carry (its files are attachments).
+    prerequisites: Annotated[
+        PrerequisitesSummary | None, BeforeValidator(_legacy_prerequisites)
+    ] = None
     reporter: Reporter = Field(default_factory=Reporter)
     # The incident reference (see samu_desktop.report.reference), made once.
     reference: Annotated[str, StringConstraints(max_length=40)] = ""

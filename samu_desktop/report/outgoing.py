@@ -11,11 +11,11 @@ import logging
 
 from samu_desktop import __version__, buildinfo
 from samu_desktop.config.settings import Settings
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.message import (
     Attachment,
     AttachmentKind,
     OutgoingMessage,
-    build_message,
     make_message_id,
 )
 from samu_desktop.procedure.schema import Catalogue

@@ -19,7 +19,12 @@ from samu_desktop import __version__
 from samu_desktop.config.settings import Settings
 from samu_desktop.pii.text import find_patient_data
 from samu_desktop.procedure.schema import Catalogue, FieldDef, Role
-from samu_desktop.report.model import Report, display_datetime, parse_datetime_answer
+from samu_desktop.report.model import (
+    PrerequisitesSummary,
+    Report,
+    display_datetime,
+    parse_datetime_answer,
+)
 from samu_desktop.report.validation import has_control_characters, is_answered, visible_fields
 
 JSON_SCHEMA = "samu-desktop/incident-report"
@@ -45,6 +50,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "screenshot": "{count} copie d'écran jointe",
         "screenshots": "{count} copies d'écran jointes",
         "prerequisites": "résultats joints au message",
+        "prerequisites_counts": "{ok} réussie(s), {warn} avertissement(s), {fail} échec(s)",
         "start": "début",
         "unknown_start": "début non renseigné",
         "no_crra": "CRRA non renseigné",
@@ -77,6 +83,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "screenshot": "{count} screenshot attached",
         "screenshots": "{count} screenshots attached",
         "prerequisites": "results attached to the message",
+        "prerequisites_counts": "{ok} passed, {warn} warning(s), {fail} failure(s)",
         "start": "started",
         "unknown_start": "start not given",
         "no_crra": "CRRA not set",
@@ -123,6 +130,12 @@ def clean_block(text: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
+def prerequisites_text(summary: PrerequisitesSummary, language: str = "fr") -> str:
+    """The prerequisites test's counts in the reader's language."""
+    return _words(language)["prerequisites_counts"].format(
+        ok=summary.passed, warn=summary.warnings, fail=summary.failures)
+
+
 def display_value(field: FieldDef, report: Report, language: str = "fr") -> str:
     """The answer to ``field`` as words (choice labels, Oui/Non, dd/mm/yyyy HH:MM)."""
     words = _words(language)
@@ -132,7 +145,10 @@ def display_value(field: FieldDef, report: Report, language: str = "fr") -> str:
         one = count <= 1 if language == "fr" else count == 1
         return words["screenshot" if one else "screenshots"].format(count=count)
     if field.type == "prerequisites_result":
-        return words["prerequisites"]
+        if report.prerequisites is None:
+            return words["prerequisites"]
+        counts = prerequisites_text(report.prerequisites, language)
+        return f"{counts} — {words['prerequisites']}"
     value = report.answers.get(field.id)
     if field.type == "datetime":
         moment = parse_datetime_answer(value)
@@ -411,7 +427,8 @@ def render_json_data(
         if f.type == "screenshots":
             value = list(report.screenshots)
         elif f.type == "prerequisites_result":
-            value = report.prerequisites
+            value = (None if report.prerequisites is None
+                     else report.prerequisites.model_dump(mode="json"))
         fields.append(
             {"id": f.id, "type": f.type, "label": row.label, "value": value,
              "display": row.display}
@@ -437,7 +454,8 @@ def render_json_data(
         "reporter": report.reporter.model_dump(mode="json"),
         "fields": fields,
         "screenshots": list(report.screenshots),
-        "prerequisites": report.prerequisites,
+        "prerequisites": (None if report.prerequisites is None
+                          else report.prerequisites.model_dump(mode="json")),
         "triage": {
             "impact": _role_value(report, catalogue, "impact", language),
             "users": _role_value(report, catalogue, "users", language),

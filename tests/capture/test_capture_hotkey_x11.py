@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from Xlib import XK, X
 
+from samu_desktop.capture.backends import default_backend
 from samu_desktop.capture.errors import HotkeyConflict, HotkeyInvalid, HotkeyUnavailable
-from samu_desktop.capture.hotkey import DEFAULT_HOTKEY, HotkeySpec, default_backend
+from samu_desktop.capture.hotkey import DEFAULT_HOTKEY, HotkeySpec
 from samu_desktop.capture.wayland import wayland_unavailable
 from samu_desktop.capture.x11_hotkey import X11HotkeyBackend
 from samu_desktop.config.settings import Settings

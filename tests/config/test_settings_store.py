@@ -90,9 +90,10 @@ def test_policy_locks_win_over_user_values_and_are_not_saved(paths: AppPaths) ->
     assert store.load().settings.environment == "production"
 
 
-def test_corrupt_policy_applies_the_last_good_copy(paths: AppPaths) -> None:
-    write(paths.policy_file, {"locked": {"smtp_host": "smtp.hopital.test"}})
-    assert SettingsStore(paths).load().locked == {"smtp_host"}
+def test_corrupt_policy_applies_the_administrators_last_good_copy(paths: AppPaths) -> None:
+    """The last good copy lives next to the policy, written by the administrator only."""
+    write(paths.last_good_policy_file, {"locked": {"smtp_host": "smtp.hopital.test"}})
+    assert paths.last_good_policy_file.parent == paths.policy_file.parent
     write(paths.policy_file, b"\xff\xfe not json")
     write(paths.settings_file, {"smtp_host": "user-choice.test"})
     loaded = SettingsStore(paths).load()
@@ -103,13 +104,22 @@ def test_corrupt_policy_applies_the_last_good_copy(paths: AppPaths) -> None:
     assert len(list(paths.quarantine_dir.glob("policy.*.json"))) == 1
 
 
+def test_a_good_policy_is_never_copied_where_the_user_can_write(paths: AppPaths) -> None:
+    write(paths.policy_file, {"locked": {"smtp_host": "smtp.hopital.test"}})
+    assert SettingsStore(paths).load().locked == {"smtp_host"}
+    assert not paths.last_good_policy_file.exists()
+    assert not (paths.state_dir / "policy.last-good.json").exists()
+
+
 def test_corrupt_policy_without_a_good_copy_locks_every_admin_setting(paths: AppPaths) -> None:
     write(paths.policy_file, {"locked": {"no_such_setting": 1}})
-    write(paths.settings_file, {"smtp_host": "user-choice.test", "centre_name": "SAMU"})
+    write(paths.settings_file, {"smtp_host": "user-choice.test", "centre_name": "SAMU",
+                                "reporter_name": "Agent Exemple"})
     loaded = SettingsStore(paths).load()
     assert loaded.locked == ADMIN_SETTINGS
     assert loaded.settings.smtp_host == ""  # the default, not the user's value
-    assert loaded.settings.centre_name == "SAMU"  # not an administrative setting
+    assert loaded.settings.centre_name == ""  # administrative too when nothing is trusted
+    assert loaded.settings.reporter_name == "Agent Exemple"  # personal: stays the user's
     assert any("politique" in m for m in loaded.messages)
 
 
@@ -136,7 +146,7 @@ def test_unwritable_settings_folder_gives_french_message(paths: AppPaths) -> Non
     paths.config_dir.write_text("a file where the folder should be")
     with pytest.raises(StorageError) as info:
         SettingsStore(paths).save(Settings(), frozenset())
-    assert "Impossible d'enregistrer" in info.value.user_message
+    assert "réglages n'ont pas pu être enregistrés" in info.value.user_message
 
 
 @pytest.mark.skipif(sys.platform == "win32",

@@ -85,7 +85,8 @@ def test_outage_journey_from_hotkey_to_support_desk(
     assert answers["impact"] == "total" and answers["state"] == "inoperant"
     assert answers["browser"] == "firefox" and answers["browser_version"] == firefox_esr
     assert answers["auth_mode"] == "otp_mail" and answers["os"]
-    assert report.prerequisites and "échec" in report.prerequisites
+    # The portal is unreachable here: the test's summary counts that failure.
+    assert report.prerequisites is not None and report.prerequisites.failures >= 1
     assert "[SI-SAMU][Incident][B/" in str(messages[0]["Subject"])
     files = check_message(messages[0], report)
     pngs = [name for name in files if name.endswith(".png")]

@@ -8,10 +8,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from samu_desktop.app.state import AppState
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.config.policy import Policy, PolicyLoad
 from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.tasks import TaskRunner
 
@@ -24,8 +23,7 @@ def make_window(qtbot: QtBot) -> Iterator[MakeWindow]:
     made: list[MainWindow] = []
 
     def make(settings: Settings) -> MainWindow:
-        loaded = LoadedSettings(settings.model_copy(), PolicyLoad(policy=Policy()))
-        window = MainWindow(loaded, SettingsStore(AppPaths.default()),
+        window = MainWindow(AppState.of(settings, AppPaths.default()),
                             QApplication.windowIcon(), TaskRunner(synchronous=True))
         qtbot.addWidget(window)
         window.show()

@@ -35,6 +35,18 @@ def wait_shown(proc: subprocess.Popen[str]) -> None:
     pytest.fail("the window was never shown: " + "".join(seen))
 
 
+def wait_started(proc: subprocess.Popen[str]) -> None:
+    """After ``wait_shown``: the rest (state, tray, sender, hotkey) loads after the first
+    paint; this returns once it has."""
+    assert proc.stdout is not None
+    seen = []
+    for line in proc.stdout:
+        seen.append(line)
+        if "samu-desktop: started" in line:
+            return
+    pytest.fail("the application never finished starting: " + "".join(seen))
+
+
 def window_ids(xserver: XServer, title: str) -> list[str]:
     found = subprocess.run(
         ["xdotool", "search", "--onlyvisible", "--name", title],

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import XServer
-from tests.gui.test_app_process import launch, quit_app, wait_shown, window_ids
+from tests.gui.test_app_process import launch, quit_app, wait_shown, wait_started, window_ids
 
 pytestmark = pytest.mark.xvfb
 
@@ -45,6 +45,7 @@ def test_hotkey_while_another_window_has_focus_opens_a_report_with_the_captures(
                              env=xserver.env())
     try:
         wait_shown(app)
+        wait_started(app)  # the hotkey is held once the start is complete
         other_id = wait_for(lambda: xdotool(xserver, "search", "--name", "^autre$").split())
         xdotool(xserver, "windowfocus", "--sync", other_id[0])
         before = datetime.now().astimezone().replace(microsecond=0)

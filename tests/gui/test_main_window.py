@@ -35,7 +35,7 @@ def make_app(qtbot: QtBot) -> Iterator[callable]:  # type: ignore[valid-type]
 
     yield make
     for app in built:
-        app.window.sending.outbox_sender.stop(5.0)
+        app.window.stop_sender()
         for translator in app.translators:
             QCoreApplication.removeTranslator(translator)
     i18n.install(None)
@@ -92,10 +92,13 @@ def test_corrupt_files_show_french_notices_in_the_window(make_app) -> None:
 
 
 def test_settings_dialog_shows_locked_settings_disabled(qtbot: QtBot) -> None:
+    from samu_desktop.app.state import AppState
+    from samu_desktop.config.policy import Policy
     from samu_desktop.config.settings import Settings
 
-    dialog = SettingsDialog(Settings(support_email="support@example.test"),
-                            frozenset({"support_email"}))
+    state = AppState.of(Settings(), AppPaths.default(),
+                        Policy(locked={"support_email": "support@example.test"}))
+    dialog = SettingsDialog(state)
     qtbot.addWidget(dialog)
     email = dialog.findChild(QLineEdit, "support_email")
     assert email is not None and not email.isEnabled()
@@ -125,7 +128,7 @@ def test_settings_dialog_saves_to_disk_but_never_locked_values(
     saved = json.loads(paths.settings_file.read_text())
     assert saved["crra_id"] == "FR680"
     assert "smtp_host" not in saved
-    assert app.window.loaded.settings.crra_id == "FR680"
+    assert app.window.state.settings.crra_id == "FR680"
 
 
 def test_settings_dialog_refuses_an_invalid_value_and_keeps_it_open(

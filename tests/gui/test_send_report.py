@@ -16,10 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from samu_desktop.app.state import AppState
 from samu_desktop.config import credentials
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.config.policy import Policy, PolicyLoad
-from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.mail.transport import smtp_account
@@ -36,8 +35,7 @@ def test_case_b_report_is_delivered_once_and_marked_sent(
     try:
         settings = server.settings(crra_id="FR999")
         credentials.set_secret(smtp_account(USER, "127.0.0.1"), PASSWORD)
-        loaded = LoadedSettings(settings, PolicyLoad(policy=Policy()))
-        window = MainWindow(loaded, SettingsStore(AppPaths.default()),
+        window = MainWindow(AppState.of(settings, AppPaths.default()),
                             QApplication.windowIcon(), TaskRunner(synchronous=True))
         qtbot.addWidget(window)
         window.show()

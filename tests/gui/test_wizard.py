@@ -12,15 +12,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QRadioButton
 from pytestqt.qtbot import QtBot
 
+from samu_desktop.app.state import AppState
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.config.policy import Policy, PolicyLoad
 from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.wizard.wizard import ReportWizard
 from samu_desktop.procedure import load_catalogue
 from samu_desktop.procedure.schema import FieldDef
+from samu_desktop.report.model import PrerequisitesSummary
 from samu_desktop.report.validation import visible_fields
 
 CATALOGUE = load_catalogue()
@@ -33,8 +33,7 @@ SETTINGS = Settings(
 @pytest.fixture
 def window(qtbot: QtBot) -> Iterator[MainWindow]:
     paths = AppPaths.default()
-    loaded = LoadedSettings(SETTINGS.model_copy(), PolicyLoad(policy=Policy()))
-    win = MainWindow(loaded, SettingsStore(paths), QApplication.windowIcon(),
+    win = MainWindow(AppState.of(SETTINGS, paths), QApplication.windowIcon(),
                      TaskRunner(synchronous=True))
     qtbot.addWidget(win)
     win.show()
@@ -62,7 +61,7 @@ def fill_required(wizard: ReportWizard) -> None:
     """Answer every visible question through its editor, as a user would."""
     assert wizard.form is not None and wizard.report is not None
     if wizard.report.prerequisites is None:
-        wizard.set_prerequisites("checks-report-1")
+        wizard.set_prerequisites(PrerequisitesSummary(passed=20))
     for _round in range(3):  # answers can reveal further questions
         for field in visible_fields(CATALOGUE, wizard.report):
             editor = wizard.form.rows[field.id].editor
@@ -219,7 +218,7 @@ def test_every_change_is_saved_and_offered_back_at_next_start(
     assert draft_on_disk(wizard)["answers"]["otn_results"] == "15 : pas de tonalite"
     report_id = wizard.report.id if wizard.report else None
 
-    again = MainWindow(window.loaded, window.store, QApplication.windowIcon(),
+    again = MainWindow(window.state, QApplication.windowIcon(),
                        TaskRunner(synchronous=True))
     qtbot.addWidget(again)
     notices = again.message_bar.notices()

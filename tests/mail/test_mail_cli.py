@@ -12,7 +12,7 @@ from samu_desktop.cli import main
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.config.store import SettingsStore
-from samu_desktop.mail.message import build_message
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.outbox import EntryState, Outbox
 from tests.mail.smtp_server import MailServer, Pki
 

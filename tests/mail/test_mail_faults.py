@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from samu_desktop.config.settings import Settings
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.failures import FailureKind
-from samu_desktop.mail.message import build_message
 from samu_desktop.mail.outbox import EntryState, Outbox, RetryOutcome, status_text
 from samu_desktop.mail.resend import mark_as_resend
 from samu_desktop.mail.sender import Backoff, OutboxSender

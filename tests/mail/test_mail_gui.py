@@ -17,14 +17,15 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from samu_desktop.app.state import AppState
 from samu_desktop.config import credentials
 from samu_desktop.config.paths import AppPaths
+from samu_desktop.config.policy import Policy
 from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import SettingsStore
 from samu_desktop.gui.outbox_page import OutboxPage
 from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
 from samu_desktop.gui.tasks import TaskRunner
-from samu_desktop.mail.message import build_message
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.outbox import EntryState, Outbox
 from samu_desktop.mail.sender import OutboxSender
 from samu_desktop.mail.transport import SmtpConfig
@@ -42,9 +43,12 @@ def runner() -> Iterator[TaskRunner]:
 
 
 def _dialog(qtbot: QtBot, settings: Settings, pki: Pki, runner: TaskRunner,
-            **kwargs: object) -> SmtpSettingsDialog:
-    dialog = SmtpSettingsDialog(settings, runner=runner, ssl_context_factory=pki.client_context,
-                                **kwargs)  # type: ignore[arg-type]
+            locked: frozenset[str] = frozenset(), allow_plaintext: bool = False,
+            ) -> SmtpSettingsDialog:
+    policy = Policy(locked={name: getattr(settings, name) for name in locked},
+                    allow_plaintext_smtp=allow_plaintext)
+    state = AppState.of(settings, AppPaths.default(), policy)
+    dialog = SmtpSettingsDialog(state, runner=runner, ssl_context_factory=pki.client_context)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -86,13 +90,11 @@ def test_save_puts_the_password_in_the_keyring_only(
     dialog.username.setText(USER)
     dialog.password.setText(PASSWORD)
     dialog.sender_edit.setText("crra-test@example.test")
-    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
-        dialog.save()
-    settings = saved.args[0]
-    assert isinstance(settings, Settings)
+    dialog.save()
+    settings = dialog.result_settings
+    assert isinstance(settings, Settings) and dialog.result() == dialog.DialogCode.Accepted
     assert (settings.smtp_host, settings.smtp_port, settings.smtp_username) == (
         "127.0.0.1", server.port, USER)
-    SettingsStore(AppPaths.default()).save(settings, frozenset())
     assert credentials.get_secret(SmtpConfig.from_settings(settings).account) == PASSWORD
     for path in isolated_home.rglob("*"):
         if path.is_file():
@@ -102,8 +104,8 @@ def test_save_puts_the_password_in_the_keyring_only(
     again = _dialog(qtbot, settings, pki, runner)
     assert again.password.text() == ""
     assert "Enregistré dans le trousseau" in again.password.placeholderText()
-    with qtbot.waitSignal(again.saved, timeout=5000):
-        again.save()
+    again.save()
+    assert again.result() == again.DialogCode.Accepted
     assert credentials.get_secret(SmtpConfig.from_settings(settings).account) == PASSWORD
 
 

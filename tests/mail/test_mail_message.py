@@ -12,12 +12,12 @@ from PIL import Image
 
 from samu_desktop.config.settings import Settings
 from samu_desktop.mail.budget import travel_size
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.message import (
     VERSION_HEADER,
     Attachment,
     AttachmentKind,
     MessageError,
-    build_message,
     message_id_domain,
 )
 from tests.mail.screens import screen_png

@@ -10,9 +10,10 @@ from email import policy as email_policy
 from pathlib import Path
 
 from samu_desktop.config.settings import Settings
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.failures import FailureKind
 from samu_desktop.mail.filelock import FileLock
-from samu_desktop.mail.message import Attachment, AttachmentKind, build_message
+from samu_desktop.mail.message import Attachment, AttachmentKind
 from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord, RetryOutcome, status_text
 from samu_desktop.mail.sender import OutboxSender
 from tests.mail.screens import screen_png
@@ -207,3 +208,21 @@ def test_shrink_notes_travel_with_the_entry(tmp_path: Path) -> None:
     msg = build_message(Settings(size_budget_mb=0.5), "s", "t", "h", [shot], "1")
     record = Outbox(tmp_path / "outbox").add(msg)
     assert record.notes == msg.notes and "256 couleurs" in record.notes[0]
+
+
+def test_an_entry_carries_the_report_it_was_built_from(tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox")
+    msg = build_message(Settings(sender_address="a@example.test"), "Objet", "t", "<p>h</p>",
+                        [], "1")
+    report_id = "0b8f3c2e-4a7d-4c1e-9f00-123456789abc"
+    record = outbox.add(msg, report_id=report_id)
+    assert outbox.load(record.id).report_id == report_id
+    # An entry written before the field existed named its report in the Message-ID only.
+    state = tmp_path / "outbox" / record.id / "state.json"
+    data = json.loads(state.read_text(encoding="utf-8"))
+    del data["report_id"]
+    data["message_id"] = f"<{report_id}.report@example.test>"
+    state.write_text(json.dumps(data), encoding="utf-8")
+    assert outbox.load(record.id).report_id == report_id
+    plain = outbox.add(build_message(Settings(), "Objet", "t", "<p>h</p>", [], "1"))
+    assert outbox.load(plain.id).report_id is None

@@ -15,9 +15,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from samu_desktop.gui.outbox_page import OutboxPage
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.failures import FailureKind
 from samu_desktop.mail.filelock import FileLock
-from samu_desktop.mail.message import build_message
 from samu_desktop.mail.outbox import EntryState, LastError, Outbox, OutboxRecord, RetryOutcome
 from samu_desktop.mail.sender import OutboxSender
 from tests.mail.smtp_server import MailServer, Pki

@@ -22,7 +22,7 @@ import pytest
 
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.store import SettingsStore
-from samu_desktop.mail.message import build_message
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.outbox import EntryState, Outbox
 from samu_desktop.mail.resend import mark_as_resend
 from tests.mail.smtp_server import PASSWORD, MailServer, Pki

@@ -21,8 +21,9 @@ from samu_desktop.config import credentials
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.logsetup import setup_logging
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.failures import FailureKind, SendFailure
-from samu_desktop.mail.message import Attachment, AttachmentKind, build_message
+from samu_desktop.mail.message import Attachment, AttachmentKind
 from samu_desktop.mail.outbox import EntryState, Outbox
 from samu_desktop.mail.sender import OutboxSender
 from samu_desktop.mail.transport import SmtpConfig, SmtpTransport, Step

@@ -301,6 +301,7 @@ def test_gui_opens_in_english_and_quits_cleanly(
     try:
         lines = read_lines(proc)
         wait_for(lines, "samu-desktop: window shown", seen, timeout=60)
+        wait_for(lines, "samu-desktop: started", seen, timeout=60)  # loaded after the paint
         # The title comes from our English .qm inside the bundle.
         found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name",
                                 "SI-SAMU incident"], env=env, capture_output=True, text=True,
@@ -331,7 +332,7 @@ def test_gui_opens_in_english_and_quits_cleanly(
         if proc.stdout is not None:
             proc.stdout.close()
     # Nothing else on the console: no missing plugin, no Qt warning, no traceback.
-    assert seen == ["samu-desktop: window shown"]
+    assert seen == ["samu-desktop: window shown", "samu-desktop: started"]
     state = isolated_home / "state" / "samu-desktop"
     assert not (state / "crash" / "running").exists()
     log = (state / "log" / "samu-desktop.log").read_text(encoding="utf-8")

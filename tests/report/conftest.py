@@ -9,7 +9,7 @@ import pytest
 
 from samu_desktop.config.settings import Settings
 from samu_desktop.procedure import Catalogue, FieldDef, load_catalogue
-from samu_desktop.report.model import Report
+from samu_desktop.report.model import PrerequisitesSummary, Report
 
 PARIS_WINTER = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 3, 14, 5, 30, tzinfo=PARIS_WINTER)
@@ -74,7 +74,8 @@ def fill(catalogue: Catalogue, case: str, app: str | None, now: datetime) -> Rep
         elif f.type == "screenshots":
             report.screenshots = ["capture-exemple-1", "capture-exemple-2"]
         elif f.type == "prerequisites_result":
-            report.prerequisites = "prerequis-exemple-1"
+            report.prerequisites = PrerequisitesSummary(
+                passed=17, warnings=2, failures=1, statuses={"clock": "pass"})
     return report
 
 

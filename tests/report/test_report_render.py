@@ -94,7 +94,7 @@ def test_golden_text_banner_partly_working(catalogue: Catalogue, filled: Filler)
     body = text.split("\n\n")[3]
     assert body.splitlines() == [
         "Résultats du test des prérequis du poste de travail (utilitaire de test) : "
-        "résultats joints au message",
+        "17 réussie(s), 2 avertissement(s), 1 échec(s) — résultats joints au message",
         "Date et heure du début d’incident : 03/11/2026 13:50",
         "Impact de l’incident sur les utilisateurs : Total (l’ensemble des utilisateurs du Samu)",
         "Le bandeau de communication est-il totalement inopérant ou partiellement opérationnel ? "
@@ -150,7 +150,9 @@ def test_every_form_renders_every_answer_in_the_procedure_s_order(
         if item["type"] == "screenshots":
             assert item["value"] == ["capture-exemple-1", "capture-exemple-2"]
         elif item["type"] == "prerequisites_result":
-            assert item["value"] == "prerequis-exemple-1"
+            # Data, not a sentence: the desk reads the counts whatever the sender's language.
+            assert item["value"] == {"passed": 17, "warnings": 2, "failures": 1,
+                                     "statuses": {"clock": "pass"}}
         else:
             assert item["value"] == report.answers[item["id"]]
         assert item["label"] and item["display"]

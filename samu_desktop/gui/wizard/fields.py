@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from samu_desktop.procedure.schema import FieldDef
 from samu_desktop.report.autofill import start_time_choices
 from samu_desktop.report.model import parse_datetime_answer
+from samu_desktop.report.render import prerequisites_text
 
 
 def button_text(label: str) -> str:
@@ -314,7 +315,8 @@ class AttachmentEditor(FieldEditor):
         else:
             self.status.setText(
                 self.tr("Test non lancé") if self._value is None
-                else self.tr("Test effectué : {summary}").format(summary=self._value)
+                else self.tr("Test effectué : {summary}").format(
+                    summary=prerequisites_text(self._value, self.language))
             )
             self.button.setText(self.tr("Lancer le test des prérequis") if self._value is None
                                 else self.tr("Voir le test des prérequis"))

@@ -1,7 +1,10 @@
 """The report wizard: (application) → questions → review and send, or call.
 
 Everything typed goes into the Report and is saved as a draft at once, so a
-crash or a ``kill -9`` loses nothing that was on screen.
+crash or a ``kill -9`` loses nothing that was on screen. The report itself is
+owned by a :class:`~samu_desktop.app.session.ReportSession`; the settings are
+read from the application state when shown, and a save of the settings
+refreshes the page on screen.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -22,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from samu_desktop.config.paths import AppPaths
+from samu_desktop.app.session import ReportSession
+from samu_desktop.app.state import AppState
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui import style
@@ -34,10 +39,10 @@ from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
 from samu_desktop.gui.wizard.form_page import FormPage
 from samu_desktop.mail.message import Attachment
 from samu_desktop.procedure.schema import Case, Catalogue
-from samu_desktop.report.autofill import MachineFacts, new_report
+from samu_desktop.report.autofill import MachineFacts
 from samu_desktop.report.drafts import DraftStore
 from samu_desktop.report.history import History
-from samu_desktop.report.model import Report
+from samu_desktop.report.model import PrerequisitesSummary, Report
 from samu_desktop.report.patient_data import (
     confirm_not_patient_data,
     flagged_spans,
@@ -55,7 +60,6 @@ if TYPE_CHECKING:
     from samu_desktop.checks.model import CheckReport
     from samu_desktop.gui.checks_page import ChecksPage
     from samu_desktop.gui.wizard.screenshots_page import GrabAll, ScreenshotsPage
-    from samu_desktop.report.attachments import ReportAttachments
 
 log = logging.getLogger(__name__)
 
@@ -63,17 +67,24 @@ log = logging.getLogger(__name__)
 @dataclass
 class WizardContext:
     catalogue: Catalogue
-    settings: Settings
+    state: AppState
     drafts: DraftStore
     history: History
     facts: MachineFacts
-    paths: AppPaths
     tasks: TaskRunner
     grab_all: GrabAll | None = None
-    language: str = "fr"
     # Case B: start the prerequisites test in the background as soon as the
     # form opens (the application does; unit tests of the form need not).
     run_prerequisites_on_open: bool = False
+
+    @property
+    def language(self) -> str:
+        return self.state.language
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in force, read from the one application state (never a copy)."""
+        return self.state.settings
 
 
 class ReportWizard(QWidget):
@@ -81,7 +92,7 @@ class ReportWizard(QWidget):
 
     Signals:
         error(str) — a French sentence to show (the report is kept in memory);
-        send_requested(object) — the Report is complete and must be sent;
+        send_requested(object) — the ReportSession whose report is complete and must be sent;
         finished(object) — the Report is done (called, or handed to the outbox);
         attachment_requested(str) — "screenshots" or "prerequisites_result";
         call_trace_requested(object, str) — the Report and the number called, when
@@ -107,7 +118,8 @@ class ReportWizard(QWidget):
         if case is None:
             raise ValueError(f"unknown case {case_id}")
         self.case: Case = case
-        self.report: Report | None = report
+        self.session = ReportSession(context.state, context.catalogue, context.drafts,
+                                     context.history, context.facts, case, report)
         self.form: FormPage | None = None
         self.screenshots: ScreenshotsPage | None = None
         self.checks: ChecksPage | None = None
@@ -158,14 +170,34 @@ class ReportWizard(QWidget):
         else:
             self._start(None)
         self._update_nav()
+        # A settings save refreshes what is on screen (numbers, addresses). The main
+        # window calls ``detach`` before the wizard goes.
+        self._unsubscribe = context.state.subscribe(self._settings_saved)
+
+    @property
+    def report(self) -> Report | None:
+        return self.session.report
+
+    def detach(self) -> None:
+        """Stop listening to the settings: the wizard is about to be deleted."""
+        self._unsubscribe()
+
+    def _settings_saved(self, _settings: Settings) -> None:
+        if not shiboken6.isValid(self):  # deleted without detach (its window went first)
+            self._unsubscribe()
+            return
+        if self.report is not None and self.pages.currentWidget() in (self.review, self.call):
+            self._show_final(validate(self.report, self.context.catalogue,
+                                      language=self.context.language))
 
     # -- steps ---------------------------------------------------------------
     def _application_chosen(self, application_id: str) -> None:
         if self.report is not None and self.report.application != application_id:
-            # Another application means another form: start a fresh draft.
-            self.context.drafts.discard(self.report.id)
-            self.report = None
+            # Another application means another form: start a fresh draft. The old
+            # report ends here, its captures and their key with it (discard wipes them).
+            self.session.discard()
             self._drop_form()
+            self._drop_screenshots()
         if self.report is None or self.form is None:
             self._start(application_id)
         else:
@@ -173,9 +205,11 @@ class ReportWizard(QWidget):
         self._update_nav()
 
     def _start(self, application_id: str | None) -> None:
-        c = self.context
-        self.report = new_report(c.catalogue, self.case.id, application_id, c.settings, c.facts)
-        self._save()
+        try:
+            self.session.start(application_id)
+        except UserFacingError as exc:
+            log.warning("draft not saved: %s", exc.details)
+            self.error.emit(exc.user_message)
         self._open_form()
 
     def _open_form(self) -> None:
@@ -205,8 +239,7 @@ class ReportWizard(QWidget):
         self._update_nav()
 
     def _support_number(self) -> str:
-        s = self.context.settings
-        return (s.support_phone_calls if self.case.id == "A" else s.support_phone_hardware).strip()
+        return self.session.number_to_call().strip()
 
     def _ensure_reference(self) -> None:
         assert self.report is not None
@@ -247,19 +280,12 @@ class ReportWizard(QWidget):
         if target is not None:
             self.form.rows[target.id].editor.focus_target().setFocus()
 
-    def set_prerequisites(self, reference: str | None) -> None:
-        """Attach the prerequisites test result (its reference) to the report."""
+    def set_prerequisites(self, summary: PrerequisitesSummary | None) -> None:
+        """Attach the prerequisites test result (its summary) to the report."""
         if self.report is None:
             return
-        self.report.prerequisites = reference
+        self.report.prerequisites = summary
         self._attachments_changed()
-
-    def _attachments(self) -> ReportAttachments:
-        # The store pulls in the encrypted vault (cryptography, keyring): loaded when used.
-        from samu_desktop.report.attachments import ReportAttachments
-
-        assert self.report is not None
-        return ReportAttachments(self.context.paths, self.report.id)
 
     def _taken_references(self) -> set[str]:
         """References already given: in the history, and on other reports being written."""
@@ -269,19 +295,20 @@ class ReportWizard(QWidget):
     def _checks_summary(self) -> ChecksSummary | None:
         from samu_desktop.report.outgoing import checks_summary
 
-        return checks_summary(self._attachments())
+        return checks_summary(self.session.attachments())
 
     def extra_attachments(self) -> list[Attachment]:
         """Files that go with the report besides the screenshots (the checks results)."""
         from samu_desktop.report.outgoing import file_attachments
 
-        return [] if self.report is None else file_attachments(self._attachments())
+        return [] if self.report is None else file_attachments(self.session.attachments())
 
     def _checks_page(self) -> ChecksPage:
         if self.checks is None:
             from samu_desktop.gui.checks_page import ChecksPage
 
-            self.checks = ChecksPage(self.context.settings, parent=self)
+            state = self.context.state
+            self.checks = ChecksPage(lambda: state.settings, parent=self)
             self.checks.started.connect(lambda: self._show_prerequisites_running(True))
             self.checks.finished.connect(self._checks_done)
             self.pages.addWidget(self.checks)
@@ -319,26 +346,15 @@ class ReportWizard(QWidget):
             checks.start()
 
     def _checks_done(self, result: CheckReport) -> None:
-        from samu_desktop.checks.model import Status
-        from samu_desktop.checks.report import report_filename, report_to_html, report_to_json
-
         self._show_prerequisites_running(False)
         if self.report is None:
             return
-        store = self._attachments()
         try:
-            store.clear_files()
-            store.save_file(report_filename(result, "html"), report_to_html(result).encode())
-            store.save_file(report_filename(result, "json"), report_to_json(result).encode())
+            self.session.attach_checks(result)
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
-        counts = result.counts()
-        self.set_prerequisites(", ".join((
-            self.tr("%n vérification(s) réussie(s)", "", counts.get(Status.PASS, 0)),
-            self.tr("%n avertissement(s)", "", counts.get(Status.WARNING, 0)),
-            self.tr("%n échec(s)", "", counts.get(Status.FAILURE, 0)),
-        )))
+        self._attachments_changed()
 
     def _attachment_requested(self, field_id: str) -> None:
         field = next(
@@ -357,7 +373,7 @@ class ReportWizard(QWidget):
         if self.screenshots is None:
             from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
 
-            store = self._attachments()
+            store = self.session.attachments()
             self.screenshots = ScreenshotsPage(store, self.context.tasks, self.context.grab_all,
                                                parent=self)
             self.screenshots.done.connect(self._screenshots_done)
@@ -430,6 +446,17 @@ class ReportWizard(QWidget):
             self.pages.removeWidget(self.form)
             self.form.deleteLater()
             self.form = None
+
+    def _drop_screenshots(self) -> None:
+        # The page holds the old report's store: the new report gets a page of its own.
+        # The old one is emptied and hidden, not deleted: a patient-data search still
+        # running delivers its result to it harmlessly (it goes with the wizard).
+        if self.screenshots is not None:
+            old, self.screenshots = self.screenshots, None
+            old.done.disconnect(self._screenshots_done)
+            old.clear()
+            self.pages.removeWidget(old)
+            old.hide()
 
     def go_back(self) -> None:
         current = self.pages.currentWidget()
@@ -588,7 +615,7 @@ class ReportWizard(QWidget):
         if self.report is None:
             return False
         try:
-            self.context.drafts.save(self.report, touch=True)
+            self.session.save()
         except UserFacingError as exc:
             log.warning("draft not saved: %s", exc.details)
             self.error.emit(exc.user_message)
@@ -597,7 +624,7 @@ class ReportWizard(QWidget):
 
     def _send(self) -> None:
         assert self.report is not None
-        if self.case.action == "local_it" and not self.context.settings.local_it_email:
+        if not self.session.sends_mail():
             self.finish()
             return
         if unconfirmed(self.report, self.context.catalogue):
@@ -610,7 +637,7 @@ class ReportWizard(QWidget):
         ensure_reference(self.report, c.settings.crra_id, self._taken_references())
         prepare_for_sending(self.report, c.catalogue, c.settings)
         self._save()
-        self.send_requested.emit(self.report)
+        self.send_requested.emit(self.session)
 
     def _called(self) -> None:
         assert self.report is not None
@@ -631,7 +658,7 @@ class ReportWizard(QWidget):
             prepare_call_trace(self.report, self.context.catalogue, self.context.settings)
             self._save()
         try:
-            self.context.history.record_call(self.report, self._support_number())
+            self.session.record_call()
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
@@ -643,8 +670,8 @@ class ReportWizard(QWidget):
     def finish(self) -> None:
         assert self.report is not None
         try:
-            self.report = self.context.drafts.mark_finished(self.report.id)
+            report = self.session.finish()
         except UserFacingError as exc:
             self.error.emit(exc.user_message)
             return
-        self.finished.emit(self.report)
+        self.finished.emit(report)
