@@ -22,15 +22,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from samu_desktop.app.state import AppState
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.config.policy import Policy, PolicyLoad
 from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.errors import StorageError
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.tasks import TaskRunner
+from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.failures import FailureKind
-from samu_desktop.mail.message import Attachment, AttachmentKind, build_message
+from samu_desktop.mail.message import Attachment, AttachmentKind
 from samu_desktop.mail.outbox import EntryState, Outbox, OutboxRecord, RetryOutcome, status_text
 from samu_desktop.mail.sender import OutboxSender
 from samu_desktop.mail.transport import SmtpConfig, SmtpTransport
@@ -231,8 +231,7 @@ def test_leftover_staging_folders_are_swept_when_the_app_starts(
     stale = paths.outbox_dir / ".new-20260101-000000-abcdef"
     stale.mkdir(parents=True)
     (stale / "message.eml").write_bytes(b"half a message")
-    window = MainWindow(LoadedSettings(Settings(), PolicyLoad(policy=Policy())),
-                        SettingsStore(paths), QApplication.windowIcon(),
+    window = MainWindow(AppState.of(Settings(), paths), QApplication.windowIcon(),
                         TaskRunner(synchronous=True))
     qtbot.addWidget(window)
     assert window.sending.outbox.ids() == []
@@ -247,8 +246,7 @@ def test_a_full_disk_when_sending_from_the_wizard_says_the_input_is_kept(
     paths.outbox_dir.parent.mkdir(parents=True, exist_ok=True)
     paths.outbox_dir.symlink_to(small_disk, target_is_directory=True)
     settings = Settings(sender_address="crra@example.test", crra_id="FR999")
-    window = MainWindow(LoadedSettings(settings, PolicyLoad(policy=Policy())),
-                        SettingsStore(paths), QApplication.windowIcon(),
+    window = MainWindow(AppState.of(settings, paths), QApplication.windowIcon(),
                         TaskRunner(synchronous=True))
     qtbot.addWidget(window)
     window.show()

@@ -22,10 +22,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from samu_desktop.app.state import AppState
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.config.policy import Policy, PolicyLoad
 from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.wizard.wizard import ReportWizard
@@ -54,8 +53,7 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MailServ
 @pytest.fixture
 def window(qtbot: QtBot, server: MailServer) -> Iterator[MainWindow]:
     settings = server.settings(crra_id="FR999")
-    loaded = LoadedSettings(settings, PolicyLoad(policy=Policy()))
-    win = MainWindow(loaded, SettingsStore(AppPaths.default()), QApplication.windowIcon(),
+    win = MainWindow(AppState.of(settings, AppPaths.default()), QApplication.windowIcon(),
                      TaskRunner(synchronous=True))
     qtbot.addWidget(win)
     win.resize(1000, 700)  # a laptop-sized window: the last field is below the fold
@@ -238,8 +236,7 @@ def test_a_call_trace_e_mailed_by_policy_is_held_back_like_a_report(
     from samu_desktop.report.model import Report
 
     settings = server.settings(crra_id="FR999", call_trace_email=True)
-    loaded = LoadedSettings(settings, PolicyLoad(policy=Policy()))
-    win = MainWindow(loaded, SettingsStore(AppPaths.default()), QApplication.windowIcon(),
+    win = MainWindow(AppState.of(settings, AppPaths.default()), QApplication.windowIcon(),
                      TaskRunner(synchronous=True))
     qtbot.addWidget(win)
     win.show()
