@@ -36,7 +36,8 @@ sys.path.insert(0, str(HERE.parent))
 import pii_evalset  # noqa: E402
 
 from samu_desktop.pii.detect import Box, detect  # noqa: E402
-from samu_desktop.pii.ocr import OcrEngine, TesseractEngine, default_engine  # noqa: E402
+from samu_desktop.pii.engines import default_engine  # noqa: E402
+from samu_desktop.pii.ocr import OcrEngine, TesseractEngine  # noqa: E402
 from samu_desktop.pii.ocr_tesserocr import TesserocrEngine  # noqa: E402
 
 HIDDEN = 0.95

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(ROOT))
 
+from samu_desktop.config.monitoring import MonitorEndpoint  # noqa: E402
 from samu_desktop.config.settings import ADMIN_SETTINGS, Settings, setting_names  # noqa: E402
 
 GUIDE = ROOT / "docs" / "guide-administrateur.md"
@@ -66,6 +67,9 @@ def describe_type(field: FieldInfo) -> str:
         return "texte" + (f" (≤ {limit} caractères)" if limit else "")
     if origin is list and typing.get_args(annotation) == (str,):
         return "liste de textes"
+    if origin is list and typing.get_args(annotation) == (MonitorEndpoint,):
+        return ("liste d'adresses surveillées : objets `id`, `kind`, `target`, `application`, "
+                "`environment` (voir « Surveillance des services »)")
     if isinstance(annotation, types.UnionType) or origin is typing.Union:
         return " ou ".join(str(a) for a in typing.get_args(annotation))
     return str(annotation)

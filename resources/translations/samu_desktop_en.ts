@@ -528,6 +528,29 @@
     </message>
 </context>
 <context>
+    <name>MonitorService</name>
+    <message>
+        <source>Service SI-SAMU injoignable</source>
+        <translation>SI-SAMU service unreachable</translation>
+    </message>
+    <message>
+        <source>Service rétabli</source>
+        <translation>Service restored</translation>
+    </message>
+    <message>
+        <source>Réseau du poste injoignable ?</source>
+        <translation>Workstation network unreachable?</translation>
+    </message>
+    <message>
+        <source>La chronologie de la panne n&apos;a pas pu être jointe au signalement (disque plein ou protégé ?) ; le signalement reste à compléter.</source>
+        <translation>The outage timeline could not be attached to the report (disk full or protected?); the report is still there to complete.</translation>
+    </message>
+    <message>
+        <source>Signaler</source>
+        <translation>Report</translation>
+    </message>
+</context>
+<context>
     <name>Notice</name>
     <message>
         <source>Copier les détails</source>
@@ -2818,6 +2841,221 @@
     </message>
 </context>
 <context>
+    <name>monitor</name>
+    <message>
+        <source>Le portail SI-SAMU ne répond plus depuis {time}</source>
+        <translation>The SI-SAMU portal has not answered since {time}</translation>
+    </message>
+    <message>
+        <source>Le bandeau de communication (Session Server) ne répond plus depuis {time}</source>
+        <translation>The communication banner (Session Server) has not answered since {time}</translation>
+    </message>
+    <message>
+        <source>Les enregistrements des communications ne répondent plus depuis {time}</source>
+        <translation>The call recordings have not answered since {time}</translation>
+    </message>
+    <message>
+        <source>Le portail des statistiques ne répond plus depuis {time}</source>
+        <translation>The statistics portal has not answered since {time}</translation>
+    </message>
+    <message>
+        <source>Le Selfcare ne répond plus depuis {time}</source>
+        <translation>Selfcare has not answered since {time}</translation>
+    </message>
+    <message>
+        <source>Le service « {endpoint} » ne répond plus depuis {time}</source>
+        <translation>The service “{endpoint}” has not answered since {time}</translation>
+    </message>
+    <message>
+        <source>Le portail SI-SAMU répond de nouveau depuis {time}</source>
+        <translation>The SI-SAMU portal has been answering again since {time}</translation>
+    </message>
+    <message>
+        <source>Le bandeau de communication (Session Server) répond de nouveau depuis {time}</source>
+        <translation>The communication banner (Session Server) has been answering again since {time}</translation>
+    </message>
+    <message>
+        <source>Les enregistrements des communications répondent de nouveau depuis {time}</source>
+        <translation>The call recordings have been answering again since {time}</translation>
+    </message>
+    <message>
+        <source>Le portail des statistiques répond de nouveau depuis {time}</source>
+        <translation>The statistics portal has been answering again since {time}</translation>
+    </message>
+    <message>
+        <source>Le Selfcare répond de nouveau depuis {time}</source>
+        <translation>Selfcare has been answering again since {time}</translation>
+    </message>
+    <message>
+        <source>Le service « {endpoint} » répond de nouveau depuis {time}</source>
+        <translation>The service “{endpoint}” has been answering again since {time}</translation>
+    </message>
+    <message>
+        <source>résolution du nom (DNS)</source>
+        <translation>name resolution (DNS)</translation>
+    </message>
+    <message>
+        <source>connexion TCP</source>
+        <translation>TCP connection</translation>
+    </message>
+    <message>
+        <source>négociation TLS</source>
+        <translation>TLS handshake</translation>
+    </message>
+    <message>
+        <source>réponse HTTP</source>
+        <translation>HTTP response</translation>
+    </message>
+    <message>
+        <source>ouverture WebSocket</source>
+        <translation>WebSocket opening</translation>
+    </message>
+    <message>
+        <source>accueil du serveur SMTP</source>
+        <translation>SMTP server greeting</translation>
+    </message>
+    <message>
+        <source>serveur de temps (NTP)</source>
+        <translation>time server (NTP)</translation>
+    </message>
+    <message>
+        <source>aucune erreur</source>
+        <translation>no error</translation>
+    </message>
+    <message>
+        <source>nom introuvable</source>
+        <translation>name not found</translation>
+    </message>
+    <message>
+        <source>pas de réponse dans le délai</source>
+        <translation>no answer in time</translation>
+    </message>
+    <message>
+        <source>connexion refusée</source>
+        <translation>connection refused</translation>
+    </message>
+    <message>
+        <source>réseau injoignable</source>
+        <translation>network unreachable</translation>
+    </message>
+    <message>
+        <source>connexion coupée</source>
+        <translation>connection cut</translation>
+    </message>
+    <message>
+        <source>échec de la négociation</source>
+        <translation>handshake failed</translation>
+    </message>
+    <message>
+        <source>certificat non reconnu</source>
+        <translation>certificate not trusted</translation>
+    </message>
+    <message>
+        <source>certificat expiré</source>
+        <translation>certificate expired</translation>
+    </message>
+    <message>
+        <source>certificat d&apos;un autre nom</source>
+        <translation>certificate for another name</translation>
+    </message>
+    <message>
+        <source>erreur du serveur (5xx)</source>
+        <translation>server error (5xx)</translation>
+    </message>
+    <message>
+        <source>réponse incompréhensible</source>
+        <translation>unintelligible answer</translation>
+    </message>
+    <message>
+        <source>ouverture refusée</source>
+        <translation>opening refused</translation>
+    </message>
+    <message>
+        <source>le serveur refuse la connexion</source>
+        <translation>the server refuses the connection</translation>
+    </message>
+    <message>
+        <source>serveur non synchronisé</source>
+        <translation>server not synchronised</translation>
+    </message>
+    <message>
+        <source>autre erreur</source>
+        <translation>other error</translation>
+    </message>
+    <message>
+        <source>signaler ?</source>
+        <translation>report it?</translation>
+    </message>
+    <message>
+        <source>signaler le rétablissement ?</source>
+        <translation>report the recovery?</translation>
+    </message>
+    <message>
+        <source>Aucun des services surveillés ne répond depuis {time} : le réseau de ce poste est peut-être coupé — prévenir le service informatique ?</source>
+        <translation>None of the monitored services has answered since {time}: this workstation&apos;s network may be down — tell the IT department?</translation>
+    </message>
+    <message>
+        <source>Les services surveillés répondent de nouveau depuis {time}</source>
+        <translation>The monitored services have been answering again since {time}</translation>
+    </message>
+    <message>
+        <source>Constaté par la surveillance automatique de ce poste : aucun des services surveillés ne répond depuis le {start}, ceux du centre compris ({endpoints}). Le réseau du poste est probablement en cause. La chronologie et l&apos;extrait du journal de surveillance sont joints.</source>
+        <translation>Seen by this workstation&apos;s automatic monitoring: none of the monitored services has answered since {start}, the centre&apos;s own included ({endpoints}). The workstation&apos;s network is probably the cause. The timeline and the monitoring journal extract are attached.</translation>
+    </message>
+    <message>
+        <source>Constaté par la surveillance automatique de ce poste : pas de réponse depuis le {start} (environnement {environment}). Étapes en échec : {failures}. La chronologie et l&apos;extrait du journal de surveillance sont joints.</source>
+        <translation>Seen by this workstation&apos;s automatic monitoring: no answer since {start} (environment {environment}). Failing steps: {failures}. The timeline and the monitoring journal extract are attached.</translation>
+    </message>
+    <message>
+        <source>Rétablissement constaté par la surveillance automatique de ce poste : le service répond de nouveau depuis le {end} (panne constatée depuis le {start}).</source>
+        <translation>Recovery seen by this workstation&apos;s automatic monitoring: the service has been answering again since {end} (outage seen since {start}).</translation>
+    </message>
+    <message>
+        <source>Surveillance des services depuis ce poste — {day}, {start} à {end} (heure du poste)</source>
+        <translation>Services monitored from this workstation — {day}, {start} to {end} (workstation time)</translation>
+    </message>
+    <message>
+        <source>répond</source>
+        <translation>answers</translation>
+    </message>
+    <message>
+        <source>échec</source>
+        <translation>failure</translation>
+    </message>
+    <message>
+        <source>pas de mesure</source>
+        <translation>no measurement</translation>
+    </message>
+    <message>
+        <source>temps de réponse (ms)</source>
+        <translation>response time (ms)</translation>
+    </message>
+    <message>
+        <source>panne</source>
+        <translation>outage</translation>
+    </message>
+    <message>
+        <source>Panne constatée sur {endpoint} : début {start}</source>
+        <translation>Outage seen on {endpoint}: start {start}</translation>
+    </message>
+    <message>
+        <source>mesures : {n}, échecs : {f}</source>
+        <translation>probes: {n}, failures: {f}</translation>
+    </message>
+    <message>
+        <source>temps max : {ms} ms</source>
+        <translation>max time: {ms} ms</translation>
+    </message>
+    <message>
+        <source>début {time}</source>
+        <translation>start {time}</translation>
+    </message>
+    <message>
+        <source>fin {time}</source>
+        <translation>end {time}</translation>
+    </message>
+</context>
+<context>
     <name>pii</name>
     <message>
         <source>numéro de sécurité sociale (NIR)</source>
@@ -3157,6 +3395,14 @@
     <message>
         <source>Le raccourci de capture n&apos;est pas actif.</source>
         <translation>The capture shortcut is not active.</translation>
+    </message>
+    <message>
+        <source>Signaler</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Le signalement de cette panne n&apos;est pas encore parti : indiquez l&apos;heure du rétablissement dans le signalement avant de l&apos;envoyer.</source>
+        <translation>The report of this outage has not left yet: give the time of the recovery in the report before sending it.</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from samu_desktop.config.monitoring import MonitorEndpoint
+
 # 2: only the user's own choices are written (version 1 wrote every setting).
 SCHEMA_VERSION = 2
 
@@ -154,12 +156,53 @@ class Settings(BaseModel):
         "pas un mot de l'interface (verrouillable par la politique).",
     )
 
+    # The outage monitor (administrator's policy; off unless the policy turns it on)
+    monitor_enabled: bool = Field(
+        False, description="Surveiller les services SI-SAMU depuis le poste (enregistreur)."
+    )
+    monitor_endpoints: list[MonitorEndpoint] = Field(
+        default_factory=list,
+        max_length=32,
+        description=(
+            "Adresses surveillées (id, kind, target, application, environment) ; liste vide : "
+            "le portail de l'environnement utilisé, le Session Server, le relais SMTP et le "
+            "serveur NTP des réglages."
+        ),
+    )
+    monitor_interval_s: float = Field(
+        30.0, ge=10, le=3600, description="Intervalle entre deux tours de mesure (secondes)."
+    )
+    monitor_timeout_s: float = Field(
+        5.0, gt=0, le=30, description="Délai maximal de chaque mesure (secondes)."
+    )
+    monitor_down_after: int = Field(
+        3, ge=1, le=20, description="Échecs consécutifs avant de déclarer un service en panne."
+    )
+    monitor_up_after: int = Field(
+        2, ge=1, le=20, description="Réussites consécutives avant de le déclarer rétabli."
+    )
+    monitor_journal_days: int = Field(
+        7, ge=1, le=90, description="Durée de conservation du journal de surveillance (jours)."
+    )
+    monitor_journal_mb: float = Field(
+        20.0, ge=1, le=500, description="Taille maximale du journal de surveillance (Mo)."
+    )
+
     @field_validator("crra_id")
     @classmethod
     def _crra_format(cls, value: str) -> str:
         value = value.strip().upper()
         if value and not _CRRA.match(value):
             raise ValueError("FR suivi de 3 caractères, par exemple FR680")
+        return value
+
+    @field_validator("monitor_endpoints")
+    @classmethod
+    def _unique_ids(cls, value: list[MonitorEndpoint]) -> list[MonitorEndpoint]:
+        ids = [endpoint.id for endpoint in value]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError("identifiants en double : " + ", ".join(twice))
         return value
 
 

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from samu_desktop.config.settings import Settings
     from samu_desktop.crash import CrashHandler, PreviousRun
     from samu_desktop.gui.hotkey_bridge import HotkeyService
+    from samu_desktop.gui.monitor_bridge import MonitorService, RecoveryHandler
+    from samu_desktop.monitor.runner import Clock
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +112,33 @@ def start_hotkey(running: Application) -> HotkeyService:
         return service.last_error or window.tr("Le raccourci de capture n'est pas actif.")
 
     window.hotkey_status = status
+    service.start()
+    return service
+
+
+def start_monitor(running: Application, recovery_handler: RecoveryHandler | None = None,
+                  clock: Clock | None = None) -> MonitorService:
+    """The outage monitor, when the administrator's policy turns it on (off by default).
+
+    ``recovery_handler`` sends the "rétablissement" follow-up of the outage's report;
+    by default the history's threaded follow-up, through the outbox. ``clock`` is for
+    tests (simulated time between rounds).
+    """
+    from samu_desktop.gui.monitor_bridge import MonitorService, followup_sender
+
+    window = running.window
+    if recovery_handler is None:
+        recovery_handler = followup_sender(window)
+    service = MonitorService(window, running.tray.icon if running.tray is not None else None,
+                             recovery_handler=recovery_handler, clock=clock, parent=window)
+    service.error.connect(window.message_bar.add)
+
+    def offered(text: str, action: Callable[[], None] | None) -> None:
+        # A bubble fades after a while: the offer stays in the window's message bar.
+        window.message_bar.add(text, actions=[(window.tr("Signaler"), action)] if action else ())
+
+    service.offered.connect(offered)
+    running.state.subscribe(service.settings_changed)
     service.start()
     return service
 
@@ -294,6 +323,7 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     probe = bool(os.environ.get(STARTUP_PROBE))
     started: list[Application] = []
     hotkeys: list[HotkeyService] = []
+    monitors: list[MonitorService] = []
     # Launches handed over before logging is set up (it comes after the first paint).
     early: list[str] = []
 
@@ -315,6 +345,8 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
             window.show()  # no tray to wait in: the window is the way back
         # The hotkey (X grab, warm capture) starts once the rest is up.
         hotkeys.append(start_hotkey(running))
+        # The outage monitor, when the policy turns it on (its probes run on its thread).
+        monitors.append(start_monitor(running))
         if probe:
             print("samu-desktop: started", flush=True)
 
@@ -354,6 +386,8 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     code = qapp.exec()
     for hotkey in hotkeys:
         hotkey.shutdown()
+    for monitor in monitors:
+        monitor.shutdown()
     server.close()
     for running in started:
         running.shutdown()

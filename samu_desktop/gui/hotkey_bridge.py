@@ -30,6 +30,9 @@ from samu_desktop.gui.bridge import gui_bridge
 
 log = logging.getLogger(__name__)
 
+# Dynamic property of the tray icon naming who showed its last bubble.
+MESSAGE_OWNER = "samuMessageOwner"
+
 
 class CaptureToast(QWidget):
     """A small window in a corner when there is no tray; never takes the focus.
@@ -147,10 +150,10 @@ class HotkeyService(QObject):
 
     def set_tray(self, tray: QSystemTrayIcon | None) -> None:
         if self._tray is not None:
-            self._tray.messageClicked.disconnect(self._tray_clicked)
+            self._tray.messageClicked.disconnect(self._tray_message_clicked)
         self._tray = tray
         if tray is not None:
-            tray.messageClicked.connect(self._tray_clicked)
+            tray.messageClicked.connect(self._tray_message_clicked)
 
     def start(self) -> bool:
         """Claim the hotkey and warm the capture; on failure emit ``error`` and return False."""
@@ -193,6 +196,7 @@ class HotkeyService(QObject):
         text = self._notification_text(batch)
         tray = self._tray
         if tray is not None and tray.isVisible() and QSystemTrayIcon.supportsMessages():
+            tray.setProperty(MESSAGE_OWNER, "hotkey")
             tray.showMessage(
                 self.tr("Capture d'écran conservée"),
                 text,
@@ -217,6 +221,11 @@ class HotkeyService(QObject):
         if waiting > 1:
             text += " " + self.tr("{count} captures en attente.").format(count=waiting)
         return text + " " + self.tr("Cliquez pour les joindre à un nouveau signalement.")
+
+    def _tray_message_clicked(self) -> None:
+        # The tray's last bubble may be another service's (the outage monitor's).
+        if self._tray is not None and self._tray.property(MESSAGE_OWNER) in (None, "hotkey"):
+            self._tray_clicked()
 
     def _tray_clicked(self) -> None:
         if self._pending is not None:

@@ -41,6 +41,8 @@ class AttachmentKind(enum.StrEnum):
     CHECKS_HTML = "checks_html"
     CHECKS_JSON = "checks_json"
     REPORT_JSON = "report_json"
+    MONITOR_TIMELINE = "monitor_timeline"  # PNG drawn for e-mail: never re-encoded
+    MONITOR_JSON = "monitor_json"
     OTHER = "other"
 
 

@@ -40,10 +40,11 @@ from PIL import Image, ImageDraw
 from pydantic import BaseModel, ConfigDict
 
 from samu_desktop.pii.columns import mark_name_columns
+from samu_desktop.pii.engines import default_engine
 from samu_desktop.pii.kinds import PatientDataKind
 from samu_desktop.pii.layout import Cell, Row, build_rows, label_kind, leading_label
 from samu_desktop.pii.lexicon import HEADER_WORDS, NOT_PATIENT_EMAIL_DOMAINS, NOT_SURNAMES
-from samu_desktop.pii.ocr import OcrEngine, OcrWord, default_engine
+from samu_desktop.pii.ocr import OcrEngine, OcrWord
 from samu_desktop.pii.strict import mark_strict
 from samu_desktop.pii.text import find_patient_data
 

@@ -150,7 +150,11 @@ class _Kinds:
         letters = [ch for ch in token.text if ch.isalpha()]
         self.upper = len(letters) >= 2 and all(ch.isupper() for ch in letters)
         self.long = len(letters) >= 5
+        self.letters = len(letters)
         self.capital = token.text[0].isupper() or self.misread_i
+        # A short upper-case word no list knows may be an acronym ("VSAY" is
+        # "VSAV" misread): on its own shape, no name evidence.
+        self.acronym = self.upper and len(letters) <= 4 and not (self.first or self.surname)
         self.namey = not self.stop and (self.first or self.surname or not self.common)
 
 
@@ -225,7 +229,13 @@ def _accept(core: list[_Kinds], alone: bool, phone: bool, particles: bool = Fals
     known = any(k.surname for k in core)
     if known and (not all(lower) or not any(k.common for k in core)):
         return True
-    return any(k.upper and k.long for k in core) and not any(k.common for k in core)
+    if any(k.common for k in core):
+        return False
+    # Names no list knows: an upper-case word of five letters or more with
+    # another capitalised one, or two capitalised words of three letters or
+    # more that are no ordinary word ("Nadia Bensaïd" when neither is listed).
+    return any(k.upper and k.long for k in core) or (
+        all(k.capital and k.letters >= 3 and not k.acronym for k in core))
 
 
 # A call line of a communication banner: a time, who called, their number

@@ -2,7 +2,7 @@
 
 Why Tesseract: on busy Full HD screens it is about three times faster than
 RapidOCR on a 2-core CPU (PLATFORM-NOTES), and its French model is 1 MB.
-Two ways to run it, chosen by :func:`default_engine`:
+Two ways to run it, chosen by :func:`samu_desktop.pii.engines.default_engine`:
 - in-process through the ``tesserocr`` wheel (Linux and Windows wheels carry
   Tesseract itself; see :mod:`samu_desktop.pii.ocr_tesserocr`): the default;
 - the ``tesseract`` program (:class:`TesseractEngine`), when the wheel is
@@ -295,25 +295,3 @@ class OcrEngine(Protocol):
     def words(
         self, image: Image.Image, cancel: threading.Event | None = None
     ) -> list[OcrWord]: ...
-
-
-def default_engine() -> OcrEngine:
-    """Tesseract in-process (tesserocr) when its wheel and the French data are there,
-    else the Tesseract program.
-
-    Measured on the evaluation set (2 cores shared with other work), the
-    in-process engine takes 0.5 s per Full HD screen where the program takes
-    1.2 s: no process start, no model loaded per call, and Tesseract 5.5.
-    """
-    from samu_desktop.pii.ocr_tesserocr import TesserocrEngine, tesserocr_available
-
-    global _tesserocr_engine
-    if tesserocr_available():
-        if _tesserocr_engine is None:
-            _tesserocr_engine = TesserocrEngine()  # keeps its loaded models between calls
-        return _tesserocr_engine
-    find_tesseract()  # raises the French error when neither is there
-    return TesseractEngine()
-
-
-_tesserocr_engine: OcrEngine | None = None

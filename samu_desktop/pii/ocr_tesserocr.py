@@ -7,7 +7,7 @@ install by hand. The French model is not in the wheel: the build copies
 system) into a ``tessdata/`` folder next to the executable. Nothing is
 downloaded at run time.
 
-This is the default engine (see :func:`samu_desktop.pii.ocr.default_engine`):
+This is the default engine (see :func:`samu_desktop.pii.engines.default_engine`):
 measured here it is about twice as fast as running the program, and it is the
 same code on Linux and Windows. The price: it runs inside the application's
 process (the crash handler records a crash of Tesseract like any other).

@@ -27,6 +27,7 @@ from samu_desktop.redaction.vault import Vault
 
 _NAME = re.compile(r"^[a-z0-9-]{1,40}$")
 _FILE = re.compile(r"^[a-z0-9-]{1,60}\.(html|json)$")
+_MONITOR_FILE = re.compile(r"^[a-z0-9-]{1,60}\.(png|json)$")
 # Limits of what is read back: the index holds boxes, the exports are PNG screenshots,
 # the files are the prerequisites test's results.
 MAX_INDEX_BYTES = 4_000_000
@@ -124,6 +125,24 @@ class ReportAttachments:
 
     def clear_files(self) -> None:
         shutil.rmtree(self.folder / "files", ignore_errors=True)
+
+    # -- what the outage monitor saw (timeline picture, journal extract) --------------
+    # Kept apart from the checks' files, which are replaced each time the test runs.
+    def save_monitor_file(self, filename: str, data: bytes) -> None:
+        if not _MONITOR_FILE.match(filename):
+            raise ValueError("bad file name")
+        atomic_write_bytes(self.folder / "monitor" / filename, data)
+
+    def monitor_files(self) -> dict[str, bytes]:
+        folder = self.folder / "monitor"
+        if not folder.is_dir():
+            return {}
+        found = {}
+        for path in sorted(folder.iterdir()):
+            if _MONITOR_FILE.match(path.name):
+                with contextlib.suppress(OSError):  # as files(): left out, never a stop
+                    found[path.name] = read_limited(path, MAX_FILE_BYTES)
+        return found
 
     def wipe(self) -> None:
         """Forget everything: the report was sent or abandoned."""

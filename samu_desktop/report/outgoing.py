@@ -85,12 +85,24 @@ _FILE_KINDS = {
 }
 
 
+_MONITOR_KINDS = {
+    ".png": ("image/png", AttachmentKind.MONITOR_TIMELINE),
+    "json": ("application/json", AttachmentKind.MONITOR_JSON),
+}
+
+
 def file_attachments(store: ReportAttachments) -> list[Attachment]:
-    """The files kept with the report (the prerequisites test's HTML and JSON results)."""
-    return [
+    """The files kept with the report: the prerequisites test's HTML and JSON results,
+    and what the outage monitor saw (its timeline and journal extract)."""
+    checks = [
         Attachment(filename=name, mime_type=_FILE_KINDS[name[-5:]][0], data=data,
                    kind=_FILE_KINDS[name[-5:]][1])
         for name, data in store.files().items()
+    ]
+    return checks + [
+        Attachment(filename=name, mime_type=_MONITOR_KINDS[name[-4:]][0], data=data,
+                   kind=_MONITOR_KINDS[name[-4:]][1])
+        for name, data in store.monitor_files().items()
     ]
 
 

@@ -24,7 +24,7 @@ import pytest
 from PIL import Image
 
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.pii.ocr import default_engine
+from samu_desktop.pii.engines import default_engine
 from samu_desktop.report.drafts import DraftStore
 from samu_desktop.report.model import Report
 from tests.conftest import XServer

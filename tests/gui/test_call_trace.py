@@ -12,9 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from samu_desktop.app.state import AppState
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.config.policy import Policy, PolicyLoad
-from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.report.followup import FollowUp, build_followup_message, can_follow_up
@@ -25,8 +24,8 @@ from tests.gui.test_wizard import CATALOGUE, SETTINGS, fill_required
 def _window(qtbot: QtBot, trace: bool) -> MainWindow:
     settings = SETTINGS.model_copy(update={"call_trace_email": trace,
                                            "sender_address": "crra-test@example.test"})
-    loaded = LoadedSettings(settings, PolicyLoad(policy=Policy()))
-    window = MainWindow(loaded, SettingsStore(AppPaths.default()), QApplication.windowIcon(),
+    window = MainWindow(AppState.of(settings, AppPaths.default()),
+                        QApplication.windowIcon(),
                         TaskRunner(synchronous=True))
     qtbot.addWidget(window)
     window.show()

@@ -22,11 +22,10 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from samu_desktop.app.state import AppState
 from samu_desktop.config import credentials
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.config.policy import Policy, PolicyLoad
 from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.gui.history_page import FollowUpDialog
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.tasks import TaskRunner
@@ -97,8 +96,7 @@ def test_history_follow_ups_join_the_first_message_s_thread(
     try:
         settings = server.settings(crra_id="FR999", reporter_email="arm-test@example.test")
         credentials.set_secret(smtp_account(USER, "127.0.0.1"), PASSWORD)
-        loaded = LoadedSettings(settings, PolicyLoad(policy=Policy()))
-        window = MainWindow(loaded, SettingsStore(AppPaths.default()),
+        window = MainWindow(AppState.of(settings, AppPaths.default()),
                             QApplication.windowIcon(), TaskRunner(synchronous=True))
         qtbot.addWidget(window)
         window.show()
@@ -170,8 +168,8 @@ def test_history_follow_ups_join_the_first_message_s_thread(
 def test_a_cancelled_follow_up_leaves_no_capture_behind(
     qtbot: QtBot, secret_service: str, modal_dialogs: ModalDialogs,
 ) -> None:
-    loaded = LoadedSettings(Settings(crra_id="FR999"), PolicyLoad(policy=Policy()))
-    window = MainWindow(loaded, SettingsStore(AppPaths.default()), QApplication.windowIcon(),
+    window = MainWindow(AppState.of(Settings(crra_id="FR999"), AppPaths.default()),
+                        QApplication.windowIcon(),
                         TaskRunner(synchronous=True))
     qtbot.addWidget(window)
     moment = datetime(2026, 12, 6, 10, 28).astimezone()

@@ -42,6 +42,9 @@ def test_the_gazetteer_ships_with_the_app() -> None:
         ("14:55 timothée du plessis 01.22.88.56.79", "timothée du plessis"),
         # No list knows them: the phone number beside them tells.
         ("↗ 13:04 Kzwarte Ploumbic 06 12 34 56 78 00:01:00", "Kzwarte Ploumbic"),
+        # In no list and no phone beside: two capitalised words that are no
+        # ordinary French word.
+        ("Rappel de la fille (Zorwenna Kembratic) pour nouvelles", "Zorwenna Kembratic"),
         # OCR read the capital I of "Ioana" as a lower-case l.
         ("14:40 loana AUBRY +33 (0)4 81 22 09 52 00:08:32", "loana AUBRY"),
     ],
@@ -67,6 +70,7 @@ def test_names_without_labels(text: str, name: str) -> None:
         "Une dame appelle pour son mari, douleur thoracique",
         "la rose pierre du jardin",
         "Rechercher : Douleur thoracique",
+        "VSAY Landerneau engagé",  # "VSAV" misread: an acronym, not a surname
     ],
 )
 def test_plainly_not_patient_text_stays_visible(text: str) -> None:

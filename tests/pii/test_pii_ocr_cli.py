@@ -166,7 +166,7 @@ def test_default_engine_prefers_tesserocr_then_the_program(
 ) -> None:
     """Hiding the French data (folders) and the program (PATH) shows each fallback."""
     from samu_desktop.pii import ocr_tesserocr
-    from samu_desktop.pii.ocr import default_engine
+    from samu_desktop.pii.engines import default_engine
     from samu_desktop.pii.ocr_tesserocr import TesserocrEngine
 
     monkeypatch.delenv("SAMU_TESSERACT", raising=False)

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from samu_desktop.config.paths import AppPaths
-from samu_desktop.config.policy import Policy, PolicyLoad
 from samu_desktop.config.settings import Settings
-from samu_desktop.config.store import LoadedSettings, SettingsStore
 from samu_desktop.procedure import load_catalogue
 from samu_desktop.report.attachments import ReportAttachments
 from samu_desktop.report.drafts import DraftStore
@@ -56,11 +54,11 @@ def write_json(path: Path, data: object) -> None:
 
 def main_window(qtbot: QtBot, settings: Settings | None = None):  # type: ignore[no-untyped-def]
     """The real main window with inline background tasks (what a start does)."""
+    from samu_desktop.app.state import AppState
     from samu_desktop.gui.main_window import MainWindow
     from samu_desktop.gui.tasks import TaskRunner
 
-    loaded = LoadedSettings(settings or Settings(), PolicyLoad(policy=Policy()))
-    window = MainWindow(loaded, SettingsStore(AppPaths.default()), QApplication.windowIcon(),
-                        TaskRunner(synchronous=True))
+    window = MainWindow(AppState.of(settings or Settings(), AppPaths.default()),
+                        QApplication.windowIcon(), TaskRunner(synchronous=True))
     qtbot.addWidget(window)
     return window
