@@ -661,6 +661,25 @@
     </message>
 </context>
 <context>
+    <name>PatientDataPanel</name>
+    <message>
+        <source>Passages signalés confirmés : ce ne sont pas des données de patient.</source>
+        <translation>Flagged passages confirmed: they are not patient data.</translation>
+    </message>
+    <message>
+        <source>Ce texte semble contenir des données de patient, et il quitte le centre : l&apos;envoi est bloqué. Retirez-les du texte, ou cochez chaque passage qui n&apos;en est pas.</source>
+        <translation>This text seems to contain patient data, and it leaves the centre: sending is blocked. Remove them from the text, or tick each passage that is not patient data.</translation>
+    </message>
+    <message>
+        <source>Ce texte semble contenir des données de patient : ne les lisez pas au support.</source>
+        <translation>This text seems to contain patient data: do not read it out to the support desk.</translation>
+    </message>
+    <message>
+        <source>« {text} » ({kind}) n&apos;est pas une donnée de patient</source>
+        <translation>“{text}” ({kind}) is not patient data</translation>
+    </message>
+</context>
+<context>
     <name>RedactionEditor</name>
     <message>
         <source>Captures du signalement</source>
@@ -929,6 +948,10 @@
     <message>
         <source>Votre service informatique : {contact}</source>
         <translation>Your IT department: {contact}</translation>
+    </message>
+    <message>
+        <source>La trace écrite de l&apos;appel part par e-mail : retirez les données de patient signalées, ou cochez chaque passage qui n&apos;en est pas, puis revenez à l&apos;appel.</source>
+        <translation>The call&apos;s written trace leaves by e-mail: remove the flagged patient data, or tick each passage that is not patient data, then go back to the call.</translation>
     </message>
 </context>
 <context>
@@ -1386,6 +1409,10 @@
     <message>
         <source>Aucun écran n&apos;est disponible (ni DISPLAY ni WAYLAND_DISPLAY) : lancez l&apos;application depuis une session graphique.</source>
         <translation>No screen is available (neither DISPLAY nor WAYLAND_DISPLAY): start the application from a graphical session.</translation>
+    </message>
+    <message>
+        <source>L&apos;application est déjà ouverte mais ne répond pas : fermez-la (ou redémarrez la session), puis relancez-la.</source>
+        <translation>The application is already open but does not respond: close it (or restart the session), then start it again.</translation>
     </message>
 </context>
 <context>
@@ -2629,6 +2656,14 @@
         <translation>The outgoing mail server “{host}” cannot be reached over the network: check the workstation&apos;s connection. Another attempt will be made automatically.</translation>
     </message>
     <message>
+        <source>Ce signalement a été modifié sur le disque ou son fichier est incomplet depuis qu&apos;il a été placé dans la boîte d&apos;envoi : il ne sera pas envoyé. Refaites le signalement, puis prévenez votre service informatique.</source>
+        <translation>This report was changed on disk, or its file is incomplete, since it was placed in the outbox: it will not be sent. Write the report again, then tell your IT department.</translation>
+    </message>
+    <message>
+        <source>Ce signalement est adressé à « {host} », qui n&apos;est pas une adresse de vos réglages d&apos;envoi : il ne sera pas envoyé. Refaites le signalement, puis prévenez votre service informatique.</source>
+        <translation>This report is addressed to “{host}”, which is not an address of your sending settings: it will not be sent. Write the report again, then tell your IT department.</translation>
+    </message>
+    <message>
         <source>Le serveur d&apos;envoi « {host} » ne répond pas : un nouvel essai sera fait automatiquement. Si cela dure, prévenez votre service informatique.</source>
         <translation>The outgoing mail server “{host}” is not responding: another attempt will be made automatically. If this continues, tell your IT department.</translation>
     </message>
@@ -3205,12 +3240,16 @@
         <translation>This saved report is incomplete or damaged (item “{where}”): it cannot be reopened.</translation>
     </message>
     <message>
+        <source>Le signalement contient encore du texte qui ressemble à des données de patient : retirez-le, ou indiquez pour chaque passage signalé qu&apos;il n&apos;en est pas, puis envoyez à nouveau.</source>
+        <translation>The report still contains text that looks like patient data: remove it, or say for each flagged passage that it is not, then send again.</translation>
+    </message>
+    <message>
         <source>Titre court</source>
         <translation>Short title</translation>
     </message>
     <message>
-        <source>« {label} » semble contenir des données de patient ({kinds}) : ce texte quitte le centre, retirez-les avant l&apos;envoi.</source>
-        <translation>“{label}” seems to contain patient data ({kinds}): this text leaves the centre, so remove the data before sending.</translation>
+        <source>« {label} » semble contenir des données de patient ({kinds}) : ce texte quitte le centre. Retirez-les, ou cochez pour chaque passage signalé qu&apos;il ne s&apos;agit pas de données de patient.</source>
+        <translation>“{label}” seems to contain patient data ({kinds}): this text leaves the centre. Remove it, or tick each flagged passage that is not patient data.</translation>
     </message>
     <message>
         <source>Ce signalement concerne un cas que la procédure ne connaît pas : recommencez-le depuis l&apos;accueil.</source>

@@ -27,7 +27,12 @@ from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.i18n import install_translators
 from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.quickstyle import QuickStartStyle
-from samu_desktop.gui.single_instance import InstanceServer, send_to_running, server_name
+from samu_desktop.gui.single_instance import (
+    InstanceLock,
+    InstanceServer,
+    hand_over,
+    server_name,
+)
 from samu_desktop.gui.style import apply_style
 from samu_desktop.gui.tray import Tray
 from samu_desktop.i18n import translate
@@ -289,10 +294,29 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     qapp.setDesktopFileName("samu-desktop")
 
     name = server_name(str(paths.config_dir))
-    if send_to_running(name, "quit" if quit_running else "show"):
-        return 0
+    # Lock first, then listen: of two launches at the same moment exactly one
+    # becomes the instance; the other hands over to it and ends.
+    instance = InstanceLock(paths.state_dir)
+    if not instance.acquire():
+        # A hidden start (the session's autostart) asks for nothing to appear.
+        command = "quit" if quit_running else ("start-hidden" if hidden else "show")
+        if hand_over(name, command):
+            return 0
+        print(
+            translate(
+                "app",
+                "L'application est déjà ouverte mais ne répond pas : fermez-la (ou redémarrez "
+                "la session), puis relancez-la.",
+            ),
+            file=sys.stderr,
+        )
+        return 1
     if quit_running:
+        instance.release()
         return 0
+    # Listening before the (slower) start-up: a launch meanwhile is answered
+    # once the window exists (messages wait in the event loop).
+    server = InstanceServer(name, qapp)
 
     shell = open_shell(qapp, paths, lang)
     window = shell.window
@@ -300,6 +324,8 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     started: list[Application] = []
     hotkeys: list[HotkeyService] = []
     monitors: list[MonitorService] = []
+    # Launches handed over before logging is set up (it comes after the first paint).
+    early: list[str] = []
 
     def finish_start() -> None:
         """Everything the first paint did not need."""
@@ -307,6 +333,9 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
         from samu_desktop.logsetup import setup_logging
 
         setup_logging(paths.log_dir)
+        for message in early:
+            log.info("another launch asked to %s", message)
+        early.clear()
         crash = CrashHandler(paths.crash_dir)
         previous = crash.previous_run()
         crash.install()
@@ -321,15 +350,14 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
         if probe:
             print("samu-desktop: started", flush=True)
 
-    # Listening from the start: another launch (or ``--quit``) reaches this one even
-    # while the rest is loading.
-    server = InstanceServer(name, qapp)
-
     def on_message(message: str) -> None:
-        log.info("another launch asked to %s", message)
+        if started:
+            log.info("another launch asked to %s", message)
+        else:
+            early.append(message)
         if message == "quit":
             window.quit_requested()
-        else:
+        elif message == "show":
             window.show_and_raise()
 
     server.message.connect(on_message)
@@ -364,4 +392,5 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     for running in started:
         running.shutdown()
     close_logging()
+    instance.release()
     return int(code)

@@ -33,10 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from samu_desktop.gui.widgets import heading
+from samu_desktop.gui.wizard.patient_data_panel import PatientDataPanel
+from samu_desktop.pii.text import find_patient_data
 from samu_desktop.procedure.schema import Catalogue
-from samu_desktop.report.followup import MAX_TEXT, FollowUp, can_follow_up, patient_data_warning
+from samu_desktop.report.followup import MAX_TEXT, FollowUp, can_follow_up
 from samu_desktop.report.history import History, HistoryEntry
 from samu_desktop.report.model import display_datetime
+from samu_desktop.report.patient_data import FlaggedSpan
 
 if TYPE_CHECKING:
     from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
@@ -108,6 +111,12 @@ class FollowUpDialog(QDialog):
         self.warning.setStyleSheet("color: #8a5a00")
         self.warning.hide()
         layout.addWidget(self.warning)
+        # Like a report's free text: flagged passages block sending until removed,
+        # or cleared one by one.
+        self.not_patient_data: set[str] = set()
+        self.patient_data = PatientDataPanel(self)
+        self.patient_data.confirmed.connect(self._confirmed)
+        layout.addWidget(self.patient_data)
         self.buttons = QDialogButtonBox(self)
         self.send = self.buttons.addButton(self.tr("&Envoyer"),
                                            QDialogButtonBox.ButtonRole.AcceptRole)
@@ -156,14 +165,28 @@ class FollowUpDialog(QDialog):
         self.pages.setCurrentWidget(self.form_page)
         self._check_text()
 
+    def _confirmed(self, text: str, checked: bool) -> None:
+        if checked:
+            self.not_patient_data.add(text)
+        else:
+            self.not_patient_data.discard(text)
+        self._check_text()
+
+    def _flagged(self) -> list[FlaggedSpan]:
+        # The text as it will be stored (FollowUp strips it), so offsets match.
+        text = self.text.toPlainText().strip()
+        return [FlaggedSpan("text", f, text[f.start:f.end],
+                            text[f.start:f.end] in self.not_patient_data)
+                for f in find_patient_data(text)]
+
     def _check_text(self) -> None:
         text = self.text.toPlainText()
-        warning = patient_data_warning(text)
-        self.warning.setText(warning)
-        self.warning.setVisible(bool(warning))
+        flagged = self._flagged()
+        self.patient_data.show_spans(flagged, blocking=True)
         too_long = len(text) > MAX_TEXT
         pending = self.capture_page is not None and self.capture_page.pending()
-        self.send.setEnabled(not too_long and not pending and (
+        held = any(not span.confirmed for span in flagged)
+        self.send.setEnabled(not too_long and not pending and not held and (
             self.restored or bool(text.strip()) or bool(self.screenshots)))
 
     def _accept(self) -> None:
@@ -175,6 +198,7 @@ class FollowUpDialog(QDialog):
         else:
             self.followup = FollowUp.information(text)
         self.followup.id = self.followup_id  # the folder its captures were kept in
+        self.followup.not_patient_data = [s.text for s in self._flagged() if s.confirmed]
         self.accept()
 
 

@@ -64,6 +64,8 @@ class Sending(QObject):
         self.state = state
         self.tasks = tasks
         self.outbox = sender.outbox if sender else Outbox(state.paths.outbox_dir)
+        # Before this (single) instance adds anything: what a crash left half-added goes.
+        self.outbox.sweep_staging()
         self.outbox_sender = sender or OutboxSender(
             self.outbox, lambda: state.settings, allow_plaintext=state.allow_plaintext_smtp
         )

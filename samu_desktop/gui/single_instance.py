@@ -1,5 +1,13 @@
 """One running instance per user: a second launch raises the first one's window.
 
+Atomic, so that two launches at the same moment (both autostart entries at
+logon) leave exactly one running: the instance is whoever holds an exclusive
+lock on ``instance.lock`` (:class:`InstanceLock`; the operating system releases
+it when the holder dies, even killed). Only the holder listens, so it alone may
+remove a socket file a crashed instance left behind: a live instance's socket
+is never removed. It listens as soon as it holds the lock; a later launch that
+cannot take the lock hands its command over (:func:`hand_over`) and exits.
+
 Signals: message(str) — a command from another launch ("show", "quit").
 """
 
@@ -8,12 +16,20 @@ from __future__ import annotations
 import getpass
 import importlib
 import sys
+import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from samu_desktop.config.paths import APP_NAME
+from samu_desktop.mail.filelock import FileLock
+
+LOCK_FILE = "instance.lock"
+# The holder listens within moments of taking the lock; a slow start-up is
+# still covered, a hung instance is not waited for indefinitely.
+HAND_OVER_S = 20.0
 
 
 def _sha256(data: bytes) -> Any:
@@ -44,6 +60,38 @@ def send_to_running(name: str, message: str, timeout_ms: int = 1000) -> bool:
     return True
 
 
+class InstanceLock:
+    """The right to be the running instance: an exclusive lock held until exit."""
+
+    def __init__(self, state_dir: Path) -> None:
+        self.path = state_dir / LOCK_FILE
+        self._lock = FileLock(self.path)
+
+    def acquire(self) -> bool:
+        """True when this process is now the instance; never waits."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return self._lock.acquire()
+        except OSError:
+            # The folder cannot hold a lock (read-only, full): run rather than
+            # refuse to start; the socket guard below still catches most cases.
+            return True
+
+    def release(self) -> None:
+        self._lock.release()
+
+
+def hand_over(name: str, message: str, within_s: float = HAND_OVER_S) -> bool:
+    """Deliver ``message`` to the instance that holds the lock, waiting for it to listen."""
+    deadline = time.monotonic() + within_s
+    while True:
+        if send_to_running(name, message, timeout_ms=500):
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)  # the holder is between taking the lock and listening
+
+
 class InstanceServer(QObject):
     """Listens for later launches. Signals: message(str)."""
 
@@ -52,9 +100,10 @@ class InstanceServer(QObject):
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._server = QLocalServer(self)
-        # A crashed instance may have left its socket file behind (Unix).
+        # Only the holder of the instance lock gets here: a socket file that
+        # exists was left by a crashed instance (Unix), never by a live one.
         QLocalServer.removeServer(name)
-        self._server.listen(name)
+        self.listening = self._server.listen(name)
         self._server.newConnection.connect(self._accept)
 
     def _accept(self) -> None:
@@ -62,6 +111,7 @@ class InstanceServer(QObject):
             socket = self._server.nextPendingConnection()
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(socket.deleteLater)
+            self._read(socket)  # what arrived before the signal was connected
 
     def _read(self, socket: QLocalSocket) -> None:
         while socket.canReadLine():

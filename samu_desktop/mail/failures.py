@@ -39,6 +39,10 @@ class FailureKind(enum.StrEnum):
     REJECTED = "rejected"
     DISCONNECTED = "disconnected"
     UNEXPECTED = "unexpected"
+    # The stored message no longer matches what was put in the outbox: never sent.
+    TAMPERED = "tampered"
+    # Addressed to someone the sending settings do not name: never sent.
+    RECIPIENT_NOT_ALLOWED = "recipient_not_allowed"
 
 
 # Kinds the outbox retries on its own. Configuration problems are not in
@@ -117,6 +121,18 @@ _SENTENCES = {
         "mail",
         "Le réseau ne permet pas de joindre le serveur d'envoi « {host} » : vérifiez la "
         "connexion du poste. Un nouvel essai sera fait automatiquement.",
+    ),
+    FailureKind.TAMPERED: lambda: translate(
+        "mail",
+        "Ce signalement a été modifié sur le disque ou son fichier est incomplet depuis qu'il "
+        "a été placé dans la boîte d'envoi : il ne sera pas envoyé. Refaites le signalement, "
+        "puis prévenez votre service informatique.",
+    ),
+    FailureKind.RECIPIENT_NOT_ALLOWED: lambda: translate(
+        "mail",
+        "Ce signalement est adressé à « {host} », qui n'est pas une adresse de vos réglages "
+        "d'envoi : il ne sera pas envoyé. Refaites le signalement, puis prévenez votre service "
+        "informatique.",
     ),
     FailureKind.TIMEOUT: lambda: translate(
         "mail",

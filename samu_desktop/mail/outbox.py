@@ -4,8 +4,15 @@ Layout: ``<outbox>/<id>/message.eml`` (the complete message, CRLF, exactly
 the bytes that will be sent), ``state.json`` (its :class:`OutboxRecord`) and
 ``.lock`` (held while a sender works on it). A new entry is written whole in a
 hidden folder, fsynced, then renamed into place: after a crash it is either
-complete or absent. Every state change is an atomic, fsynced rewrite of
-``state.json``.
+complete or absent; a folder left by a failed add is removed at once, one left
+by a crash at the next start (:meth:`Outbox.sweep_staging`). Every state change
+is an atomic, fsynced rewrite of ``state.json``.
+
+The outbox does not trust its own files: ``state.json`` carries the SHA-256 of
+``message.eml``, the recipients are derived from the message's To and Cc (never
+taken from the state alone), and :meth:`Outbox.verified` refuses a message that
+was edited, truncated or whose state names other recipients. A refused entry is
+never sent; the user is told in one sentence (``FailureKind.TAMPERED``).
 
 Sending once — the rules, and the one window they leave:
 
@@ -28,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import hashlib
 import logging
 import os
 import re
@@ -137,6 +145,10 @@ class OutboxRecord(BaseModel):
     sent_at: datetime | None = None
     server_reply: str = ""
     notes: list[str] = []
+    # SHA-256 of message.eml; while the message is being rewritten (a From
+    # added), the digest of the previous version is accepted too.
+    digest: str = ""
+    previous_digest: str | None = None
 
     def changed(self, **values: Any) -> OutboxRecord:
         return self.model_copy(update=values)
@@ -160,9 +172,37 @@ class OutboxError(StorageError):
     """An entry that does not exist (any more) or cannot be read."""
 
 
+class TamperedEntry(OutboxError):
+    """The stored message does not match its record: it must not be sent."""
+
+
+def digest_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 class Outbox:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+
+    def sweep_staging(self) -> list[str]:
+        """Remove the hidden folders of adds that a crash interrupted.
+
+        Called at start, before this process adds anything; only the
+        application adds, and only one instance of it runs.
+        """
+        removed = []
+        try:
+            leftovers = list(self.directory.glob(".new-*")) if self.directory.is_dir() else []
+        except OSError as exc:  # an unreadable outbox is reported when it is used
+            log.warning("outbox: cannot look for unfinished entries: %s", type(exc).__name__)
+            return []
+        for folder in leftovers:
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                removed.append(folder.name)
+        if removed:
+            log.warning("outbox: %d unfinished entries removed", len(removed))
+        return removed
 
     # -- adding -------------------------------------------------------------
     def add(
@@ -193,6 +233,7 @@ class Outbox:
             size=len(data),
             created_at=created,
             notes=list(notes),
+            digest=digest_of(data),
         )
         staging = self.directory / f".new-{entry_id}"
         try:
@@ -201,15 +242,19 @@ class Outbox:
             atomic_write_text(staging / STATE, record.model_dump_json(indent=2))
             os.replace(staging, self.directory / entry_id)
             _fsync_dir(self.directory)
-        except OSError as exc:
+        except (OSError, StorageError) as exc:
+            # A full disk fails inside the atomic writes (StorageError) as often
+            # as in mkdir or rename (OSError): the half-made folder goes either way.
             shutil.rmtree(staging, ignore_errors=True)
+            reason = (exc.details if isinstance(exc, StorageError)
+                      else f"{type(exc).__name__}: {exc.strerror}")
             raise StorageError(
                 translate(
                     "mail",
                     "Le signalement n'a pas pu être placé dans la boîte d'envoi : vérifiez "
                     "l'espace disque disponible, puis réessayez. Votre saisie est conservée.",
                 ),
-                details=f"{type(exc).__name__}: {exc.strerror}",
+                details=reason,
             ) from exc
         log.info("outbox: entry %s added (%d bytes)", entry_id, len(data))
         return record
@@ -267,6 +312,34 @@ class Outbox:
         assert isinstance(parsed, EmailMessage)
         return parsed
 
+    def verified(self, record: OutboxRecord, data: bytes) -> list[str]:
+        """The recipients of ``data``, once it is known to be the message that was added.
+
+        Raises :class:`TamperedEntry` when the bytes are not those the record's
+        digest names (edited, truncated, replaced), when the message is not
+        whole, or when the record lists other recipients than the message's
+        own To and Cc (an edited state adding a hidden one).
+        """
+        actual = digest_of(data)
+        accepted = {record.digest, record.previous_digest} - {"", None}
+        problem = ""
+        if actual not in accepted:
+            problem = "digest mismatch" if accepted else "no digest"
+        else:
+            msg = _parse(data)
+            recipients = recipients_of(msg)
+            if not _is_whole(msg):
+                problem = "message incomplete"
+            elif not recipients:
+                problem = "no recipient"
+            elif sorted(recipients) != sorted(record.recipients):
+                problem = "recipients differ from the message"
+        if problem:
+            log.error("outbox: %s refused: %s", record.id, problem)
+            raise TamperedEntry(
+                LastError(kind=FailureKind.TAMPERED).message(), details=f"{record.id}: {problem}")
+        return recipients
+
     def bodies(self, entry_id: str) -> tuple[str, str]:
         """The plain-text and HTML bodies, for printing and previews."""
         msg = self.message(entry_id)
@@ -281,9 +354,18 @@ class Outbox:
     def save(self, record: OutboxRecord) -> None:
         atomic_write_text(self.path(record.id) / STATE, record.model_dump_json(indent=2))
 
-    def replace_message(self, entry_id: str, data: bytes) -> None:
-        """Rewrite the stored message (only to add a From the settings now know)."""
-        atomic_write_bytes(self.path(entry_id) / MESSAGE, data)
+    def replace_message(self, record: OutboxRecord, data: bytes) -> OutboxRecord:
+        """Rewrite the stored message (only to add a From the settings now know).
+
+        The state names the new digest before the message changes, and keeps
+        the old one until it has: a crash in between leaves a verifiable entry.
+        """
+        moving = record.changed(digest=digest_of(data), previous_digest=record.digest)
+        self.save(moving)
+        atomic_write_bytes(self.path(record.id) / MESSAGE, data)
+        done = moving.changed(previous_digest=None)
+        self.save(done)
+        return done
 
     @contextlib.contextmanager
     def locked(self, entry_id: str) -> Iterator[bool]:
@@ -330,14 +412,18 @@ class Outbox:
 
     # -- helpers ------------------------------------------------------------
     def _record_from_message(self, entry_id: str) -> OutboxRecord:
-        msg = self.message(entry_id)
+        data = self.message_bytes(entry_id)
+        msg = _parse(data)
         return OutboxRecord(
             id=entry_id,
             message_id=str(msg.get("Message-ID", "")),
             subject=str(msg.get("Subject", "")),
             recipients=recipients_of(msg),
-            size=len(self.message_bytes(entry_id)),
+            size=len(data),
             created_at=utcnow(),
+            # Without its state, the message can only vouch for itself when it
+            # is whole; a cut one keeps no digest and is never sent.
+            digest=digest_of(data) if _is_whole(msg) else "",
         )
 
     @staticmethod
@@ -352,6 +438,19 @@ class Outbox:
 def recipients_of(message: EmailMessage) -> list[str]:
     values = [str(v) for name in ("To", "Cc") for v in message.get_all(name, [])]
     return [address for _, address in getaddresses(values) if address]
+
+
+def _parse(data: bytes) -> EmailMessage:
+    parsed = BytesParser(policy=email_policy.default).parsebytes(data)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
+
+
+def _is_whole(msg: EmailMessage) -> bool:
+    """Everything the application writes: a Message-ID, To, and a MIME tree with no defect."""
+    if not str(msg.get("Message-ID", "")).strip() or not msg.get("To"):
+        return False
+    return not any(part.defects for part in msg.walk()) and not msg.defects
 
 
 def sender_address_of(data: bytes) -> str:

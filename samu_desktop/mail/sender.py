@@ -31,6 +31,7 @@ from samu_desktop.mail.outbox import (
     OutboxError,
     OutboxRecord,
     RetryOutcome,
+    TamperedEntry,
     sender_address_of,
     utcnow,
 )
@@ -69,6 +70,13 @@ FIXED_BY_SETTINGS = frozenset({
     FailureKind.AUTH_REFUSED, FailureKind.AUTH_UNSUPPORTED, FailureKind.TLS_HANDSHAKE,
     FailureKind.NO_STARTTLS,
 })
+
+def allowed_recipients(settings: Settings) -> frozenset[str]:
+    """The only addresses a report may go to: those the sending settings name."""
+    values = (settings.support_email, settings.local_it_email, settings.cc_address,
+              settings.reporter_email)  # the reporter's own copy
+    return frozenset(v.strip().lower() for v in values if v.strip())
+
 
 # Longest sleep with nothing due: another process (the CLI) may change the outbox.
 IDLE_POLL_S = 300.0
@@ -236,15 +244,26 @@ class OutboxSender:
         return force or record.next_attempt_at is None or record.next_attempt_at <= self.clock.now()
 
     def _send(self, record: OutboxRecord) -> OutboxRecord:
+        data = self.outbox.message_bytes(record.id)
+        try:
+            # Only the bytes checked here are sent, to the addresses they name.
+            recipients = self.outbox.verified(record, data)
+        except TamperedEntry:
+            return self._refuse(record)
         settings = self._settings()
+        # Even a message forged whole (digest recomputed) only reaches an address
+        # the settings name, which the administrator's policy can lock.
+        stranger = next((r for r in recipients if r.lower() not in allowed_recipients(settings)),
+                        None)
+        if stranger is not None:
+            return self._refuse(record, FailureKind.RECIPIENT_NOT_ALLOWED, stranger)
         config = SmtpConfig.from_settings(settings)
         if not config.host:
             return self._wait_for_settings(record, FailureKind.NOT_CONFIGURED)
-        data = self.outbox.message_bytes(record.id)
         sender = sender_address_of(data)
         if not sender:
             try:
-                data = self._add_sender(record.id, data, settings)
+                data, record = self._add_sender(record, data, settings)
             except MessageError:
                 return self._wait_for_settings(record, FailureKind.NO_SENDER)
             sender = sender_address_of(data)
@@ -252,13 +271,14 @@ class OutboxSender:
             # The desk may hold it already: same Message-ID and reference, marked as such.
             try:
                 marked = mark_as_resend(data)
-                self.outbox.replace_message(record.id, marked)
+                # The digest follows the rewrite (see Outbox.replace_message).
+                rewritten = self.outbox.replace_message(record, marked)
             except Exception as exc:  # unmarked is still better than not sent at all
                 log.warning("outbox: %s not marked as a resend: %s", record.id,
                             type(exc).__name__)
             else:
                 data = marked
-                record = record.changed(size=len(data))
+                record = rewritten.changed(size=len(data))
 
         now = self.clock.now()
         record = record.changed(state=EntryState.SENDING, phase="connecting",
@@ -274,7 +294,7 @@ class OutboxSender:
 
         try:
             transport = self._transport_factory(config)
-            receipt = transport.send(data, sender, record.recipients, before_data,
+            receipt = transport.send(data, sender, recipients, before_data,
                                      on_accepted=lambda r: self._accepted_now(record, r))
         except SendFailure as failure:
             record = self._failed(record, failure)
@@ -322,6 +342,16 @@ class OutboxSender:
         self.outbox.save(record)
         return record
 
+    def _refuse(self, record: OutboxRecord, kind: FailureKind = FailureKind.TAMPERED,
+                address: str = "") -> OutboxRecord:
+        """A message that is not the one added is never sent; the user is told why."""
+        log.error("outbox: %s refused (%s)", record.id, kind)
+        record = record.changed(state=EntryState.NEEDS_ACTION, next_attempt_at=None, phase=None,
+                                error=LastError(kind=kind, host=address))
+        self.outbox.save(record)
+        self._notify(record)
+        return record
+
     def _wait_for_settings(self, record: OutboxRecord, kind: FailureKind) -> OutboxRecord:
         """Nothing to try before the settings change: no attempt is counted."""
         if record.error is not None and record.error.kind is kind:
@@ -331,7 +361,8 @@ class OutboxSender:
         self._notify(record)
         return record
 
-    def _add_sender(self, entry_id: str, data: bytes, settings: Settings) -> bytes:
+    def _add_sender(self, record: OutboxRecord, data: bytes, settings: Settings
+                    ) -> tuple[bytes, OutboxRecord]:
         """Reports kept before a sender address was set get it now (same Message-ID)."""
         address = sender_of(settings)
         if not address:
@@ -346,8 +377,7 @@ class OutboxSender:
             # Replies go to the person, as for a report written after the set-up.
             header["Reply-To"] = parse_address(reporter, "reporter_email")
         data = header.as_bytes().rstrip(b"\r\n") + b"\r\n" + data
-        self.outbox.replace_message(entry_id, data)
-        return data
+        return data, self.outbox.replace_message(record, data)
 
     def _default_transport(self, config: SmtpConfig) -> SmtpTransport:
         return SmtpTransport(config, allow_plaintext=self._allow_plaintext)

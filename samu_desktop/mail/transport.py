@@ -10,12 +10,15 @@ policy allows it, and even then it is reported as a warning.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import logging
 import re
 import smtplib
 import socket
 import ssl
+import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -30,6 +33,67 @@ from samu_desktop.mail.failures import FailureKind, SendFailure, clean_reply, ki
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 30.0
+# The whole session (DNS to the server's last reply) gets a deadline too: the
+# per-read timeout alone lets a relay that trickles its replies a byte at a
+# time hold the one sender thread (and every report behind it) for ever. A
+# healthy session is a handful of round trips plus the upload of the message.
+SESSION_ROUND_TRIPS = 3
+# The slowest upload still considered alive (a loaded 1 Mbit/s line is 4× this).
+MIN_UPLOAD_BYTES_PER_S = 32 * 1024
+
+
+def session_limit_s(timeout_s: float, size: int = 0) -> float:
+    """The longest a whole SMTP session may last, for a message of ``size`` bytes."""
+    return timeout_s * SESSION_ROUND_TRIPS + size / MIN_UPLOAD_BYTES_PER_S
+
+
+class _SessionDeadline:
+    """Cuts the connection when the session's time is up, whatever it is waiting for.
+
+    A timer shuts down a duplicate of the TCP socket: shutting down one
+    descriptor ends the connection for all of them, so a read or write blocked
+    inside smtplib, TLS included (which replaces the socket object), returns at
+    once, and ``expired`` tells the failure apart from a real disconnection.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.expires = time.monotonic() + seconds
+        self.expired = False
+        self._lock = threading.Lock()
+        self._watched: socket.socket | None = None
+        self._released = threading.Event()
+        self._timer: threading.Thread | None = None
+
+    def remaining(self) -> float:
+        return max(0.0, self.expires - time.monotonic())
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._watched = sock.dup()
+        # A plain daemon thread, not threading.Timer: a Timer asks which thread
+        # creates it, which registers a placeholder for a Qt pool thread.
+        self._timer = threading.Thread(target=self._wait, name="smtp-deadline", daemon=True)
+        self._timer.start()
+
+    def _wait(self) -> None:
+        if not self._released.wait(self.remaining()):
+            self._cut()
+
+    def _cut(self) -> None:
+        with self._lock:
+            if self._watched is None:
+                return
+            self.expired = True
+            with contextlib.suppress(OSError):  # already closed by the other side
+                self._watched.shutdown(socket.SHUT_RDWR)
+        log.info("smtp session deadline reached: connection cut")
+
+    def release(self) -> None:
+        self._released.set()
+        with self._lock:
+            watched, self._watched = self._watched, None
+        if watched is not None:
+            watched.close()
 
 
 class Step(enum.StrEnum):
@@ -161,12 +225,15 @@ class SmtpTransport:
             if report is not None:
                 report(result)
 
+        deadline = _SessionDeadline(session_limit_s(self.config.timeout_s))
         try:
-            client = self._open(record)
+            client = self._open(record, deadline)
         except SendFailure:
             pass
         else:
             self._quit(client)
+        finally:
+            deadline.release()
         for step in Step:
             if step not in results:
                 record(StepResult(step, "skipped", translate("mail", "Étape non atteinte.")))
@@ -185,8 +252,24 @@ class SmtpTransport:
         ``before_data`` runs once the envelope is accepted, just before the
         message itself goes out; ``on_accepted`` runs the moment the server
         accepts it, before QUIT. The outbox records both moments durably.
+        The whole session must end within :func:`session_limit_s`.
         """
-        client = self._open(None)
+        deadline = _SessionDeadline(session_limit_s(self.config.timeout_s, len(data)))
+        try:
+            return self._send(deadline, data, sender, recipients, before_data, on_accepted)
+        finally:
+            deadline.release()
+
+    def _send(
+        self,
+        deadline: _SessionDeadline,
+        data: bytes,
+        sender: str,
+        recipients: Sequence[str],
+        before_data: Callable[[], None] | None,
+        on_accepted: Callable[[Receipt], None] | None,
+    ) -> Receipt:
+        client = self._open(None, deadline)
         host = self.config.host
         sent_whole = False
         try:
@@ -212,12 +295,14 @@ class SmtpTransport:
             if code != 250:
                 raise SendFailure(kind_for_reply(code), host=host, code=code,
                                   reply=clean_reply(reply), details=f"end of DATA {code}")
-        except SendFailure:
+        except SendFailure as failure:
             client.close()
+            if deadline.expired:
+                raise self._failure(failure, Step.SMTP, sent_whole, deadline) from failure
             raise
         except Exception as exc:
             client.close()
-            raise self._failure(exc, Step.SMTP, after_data=sent_whole) from exc
+            raise self._failure(exc, Step.SMTP, sent_whole, deadline) from exc
         receipt = Receipt(code, clean_reply(reply))
         if on_accepted is not None:
             on_accepted(receipt)
@@ -225,7 +310,7 @@ class SmtpTransport:
         return receipt
 
     # -- the steps --------------------------------------------------------
-    def _open(self, report: Reporter | None) -> _Client:
+    def _open(self, report: Reporter | None, deadline: _SessionDeadline) -> _Client:
         cfg = self.config
 
         def emit(step: Step, status: StepStatus, message: str) -> None:
@@ -246,16 +331,19 @@ class SmtpTransport:
             infos = socket.getaddrinfo(cfg.host, cfg.port, type=socket.SOCK_STREAM)
         except (socket.gaierror, UnicodeError) as exc:
             raise fail(Step.DNS, self._failure(exc, Step.DNS)) from exc
+        if deadline.remaining() <= 0:  # the name took the whole session's time
+            raise fail(Step.DNS, self._failure(TimeoutError(), Step.DNS))
         addresses = sorted({str(info[4][0]) for info in infos})
         emit(Step.DNS, "ok", translate("mail", "« {host} » correspond à {addresses}.").format(
             host=cfg.host, addresses=", ".join(addresses)))
 
-        sock = self._tcp(infos, fail)
+        sock = self._tcp(infos, fail, deadline)
+        deadline.watch(sock)
         emit(Step.TCP, "ok", translate("mail", "Connecté à {address}, port {port}.").format(
             address=sock.getpeername()[0], port=cfg.port))
 
         if cfg.security == "tls":
-            sock = self._wrap(sock, fail)
+            sock = self._wrap(sock, fail, deadline)
             emit(Step.TLS, "ok", self._tls_text(sock))
         client: _Client | None = None
         try:
@@ -267,7 +355,7 @@ class SmtpTransport:
             if client is not None:
                 client.close()  # also closes the file smtplib reads replies from
             sock.close()
-            raise fail(Step.SMTP, self._failure(exc, Step.SMTP)) from exc
+            raise fail(Step.SMTP, self._failure(exc, Step.SMTP, deadline=deadline)) from exc
         emit(Step.SMTP, "ok", translate("mail", "Le serveur « {name} » répond.").format(
             name=clean_reply(client.ehlo_resp or b"", 120).split(" ")[0] or cfg.host))
 
@@ -277,7 +365,7 @@ class SmtpTransport:
                 client.ehlo()
             except Exception as exc:
                 client.close()
-                raise fail(Step.TLS, self._failure(exc, Step.TLS)) from exc
+                raise fail(Step.TLS, self._failure(exc, Step.TLS, deadline=deadline)) from exc
             assert client.sock is not None
             emit(Step.TLS, "ok", self._tls_text(client.sock))
         elif cfg.security == "none":
@@ -304,7 +392,7 @@ class SmtpTransport:
             client.login(cfg.username, password)
         except Exception as exc:
             client.close()
-            raise fail(Step.AUTH, self._failure(exc, Step.AUTH)) from exc
+            raise fail(Step.AUTH, self._failure(exc, Step.AUTH, deadline=deadline)) from exc
         finally:
             del password
         emit(Step.AUTH, "ok", translate("mail", "Identifiant « {user} » accepté.").format(
@@ -315,13 +403,15 @@ class SmtpTransport:
         self,
         infos: Sequence[_AddrInfo],
         fail: Callable[[Step, SendFailure], SendFailure],
+        deadline: _SessionDeadline,
     ) -> socket.socket:
         last: OSError | None = None
         for family, kind, proto, _, address in infos:
             sock = socket.socket(family, kind, proto)
-            sock.settimeout(self.config.timeout_s)
+            sock.settimeout(max(0.001, min(self.config.timeout_s, deadline.remaining())))
             try:
                 sock.connect(address)
+                sock.settimeout(self.config.timeout_s)
                 return sock
             except OSError as exc:
                 sock.close()
@@ -330,13 +420,16 @@ class SmtpTransport:
         raise fail(Step.TCP, self._failure(last, Step.TCP)) from last
 
     def _wrap(
-        self, sock: socket.socket, fail: Callable[[Step, SendFailure], SendFailure]
+        self,
+        sock: socket.socket,
+        fail: Callable[[Step, SendFailure], SendFailure],
+        deadline: _SessionDeadline,
     ) -> ssl.SSLSocket:
         try:
             return self._ssl_context_factory().wrap_socket(sock, server_hostname=self.config.host)
         except Exception as exc:
             sock.close()
-            raise fail(Step.TLS, self._failure(exc, Step.TLS)) from exc
+            raise fail(Step.TLS, self._failure(exc, Step.TLS, deadline=deadline)) from exc
 
     @staticmethod
     def _tls_text(sock: socket.socket) -> str:
@@ -351,7 +444,13 @@ class SmtpTransport:
         except (smtplib.SMTPException, OSError):
             client.close()
 
-    def _failure(self, exc: BaseException, step: Step, after_data: bool = False) -> SendFailure:
+    def _failure(
+        self,
+        exc: BaseException,
+        step: Step,
+        after_data: bool = False,
+        deadline: _SessionDeadline | None = None,
+    ) -> SendFailure:
         host = self.config.host
         details = f"{step}: {type(exc).__name__}: {str(exc)[:200]}"
 
@@ -359,6 +458,9 @@ class SmtpTransport:
             return SendFailure(kind, host=host, code=code, reply=reply, details=details,
                                after_data=after_data)
 
+        if deadline is not None and deadline.expired:
+            # Whatever the cut connection looked like from inside, time ran out.
+            return make(FailureKind.TIMEOUT)
         if isinstance(exc, SendFailure):
             return exc
         if isinstance(exc, socket.gaierror | UnicodeError):

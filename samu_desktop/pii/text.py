@@ -129,6 +129,8 @@ _CAP_AFTER = re.compile(rf"^{_SP}({_CAP_WORD})(?![\w\-'’])")
 
 _RECORD = re.compile(
     r"(?i)(?:\bn[°ºo]\.?\s*(?:de\s+|d['’]\s*)?(?:dossier|drm|affaire|ipp|nda|patient|s[ée]jour)"
+    # "Dossier de régulation n° …", "Dossier médical n° …": a few words, then n°.
+    r"|\b(?:dossier|affaire)(?:[ \u00a0]+[^\W\d_][\w'’]*){1,3}?[ \u00a0]*n[°º]\.?"
     r"|\b(?:dossier|drm|ipp|nda)(?:\s*n[°ºo]\.?)?)(?:\s*:)?[ \u00a0]*"
     r"(?P<value>[A-Za-z0-9][A-Za-z0-9\-/_.]*\d[A-Za-z0-9\-/_]*)"
 )

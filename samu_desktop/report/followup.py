@@ -39,6 +39,7 @@ from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.history import HistoryEntry
 from samu_desktop.report.model import Report, aware, clean_text, display_datetime
 from samu_desktop.report.outgoing import app_version, recipient_settings_for_case
+from samu_desktop.report.patient_data import PatientDataError, require_no_patient_data
 from samu_desktop.report.render import (
     clean_block,
     clean_line,
@@ -74,6 +75,9 @@ class FollowUp(BaseModel):
     text: Annotated[str, StringConstraints(max_length=MAX_TEXT), BeforeValidator(clean_text)] = ""
     restored_at: AwareDatetime | None = None
     created_at: AwareDatetime
+    # Flagged passages of ``text`` the user said are not patient data (exact texts).
+    not_patient_data: list[Annotated[str, StringConstraints(max_length=MAX_TEXT)]] = Field(
+        default_factory=list, max_length=200)
 
     @classmethod
     def information(cls, text: str, now: datetime | None = None) -> FollowUp:
@@ -189,7 +193,21 @@ def build_followup_message(
     """The follow-up's e-mail, threaded under the first; MessageError (French) if impossible.
 
     ``screenshots`` are PNG files already masked and verified by the user.
+    Raises :class:`PatientDataError` while a passage of its text flagged as
+    patient data is neither removed nor cleared by the user.
     """
+    left = [f for f in find_patient_data(followup.text)
+            if followup.text[f.start:f.end] not in followup.not_patient_data]
+    if left:
+        raise PatientDataError(
+            translate(
+                "report",
+                "Le signalement contient encore du texte qui ressemble à des données de "
+                "patient : retirez-le, ou indiquez pour chaque passage signalé qu'il n'en est "
+                "pas, puis envoyez à nouveau.",
+            ),
+            details="unconfirmed patient data in a follow-up",
+        )
     attachments = [
         Attachment(filename=f"suivi-copie-ecran-{number}.png", mime_type="image/png",
                    data=data, kind=AttachmentKind.SCREENSHOT)
@@ -220,8 +238,10 @@ def build_call_trace_message(
     """The written trace of a phone call to the desk (cases A and C), when the policy asks.
 
     Same reference as the call script the user read out, so the desk can attach
-    it to the ticket opened during the call.
+    it to the ticket opened during the call. Like a report, it is not built
+    while typed text flagged as patient data is neither removed nor cleared.
     """
+    require_no_patient_data(report, catalogue)
     moment = aware(called_at or datetime.now().astimezone())
     subject = report.subject or call_trace_subject(report, catalogue, settings)
     intro = (f"Trace écrite de l'appel passé au support le {display_datetime(moment)}"

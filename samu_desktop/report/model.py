@@ -150,6 +150,13 @@ class Report(BaseModel):
     # The first e-mail as it left, so that follow-ups thread under it.
     message_id: Annotated[str, StringConstraints(max_length=250)] = ""
     subject: Annotated[str, StringConstraints(max_length=1000)] = ""
+    # Text flagged as patient data that the user said, span by span, is not:
+    # field id ("title" for the short title) → the exact flagged texts. A span
+    # edited afterwards is flagged again (it is no longer the text confirmed).
+    not_patient_data: dict[
+        Annotated[str, StringConstraints(max_length=64)],
+        list[Annotated[str, StringConstraints(max_length=5000)]],
+    ] = Field(default_factory=dict, max_length=500)
 
     @classmethod
     def new(

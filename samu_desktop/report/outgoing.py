@@ -21,6 +21,7 @@ from samu_desktop.mail.message import (
 from samu_desktop.procedure.schema import Catalogue
 from samu_desktop.report.attachments import ReportAttachments
 from samu_desktop.report.model import Report
+from samu_desktop.report.patient_data import require_no_patient_data
 from samu_desktop.report.render import (
     ChecksSummary,
     render_html,
@@ -137,7 +138,13 @@ def build_report_message(
     settings: Settings,
     screenshots: ReportAttachments,
 ) -> OutgoingMessage:
-    """The e-mail for ``report``; raises MessageError (French) when it cannot be built."""
+    """The e-mail for ``report``; raises MessageError (French) when it cannot be built.
+
+    Raises :class:`PatientDataError` while typed text flagged as patient data
+    is neither removed nor cleared by the user: whatever path a report takes
+    (wizard, restored draft), it cannot leave with it.
+    """
+    require_no_patient_data(report, catalogue)
     checks = checks_summary(screenshots)
     return build_message(
         recipient_settings(report, catalogue, settings),

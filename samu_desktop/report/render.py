@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from samu_desktop import __version__
 from samu_desktop.config.settings import Settings
+from samu_desktop.pii.text import find_patient_data
 from samu_desktop.procedure.schema import Catalogue, FieldDef, Role
 from samu_desktop.report.model import (
     PrerequisitesSummary,
@@ -256,13 +257,22 @@ def start_time(report: Report, catalogue: Catalogue) -> datetime | None:
 
 
 def short_title(report: Report, catalogue: Catalogue, language: str = "fr") -> str:
-    """The user's title, else the description's first line, else the tool's name."""
+    """The user's title, else the description's first line, else the tool's name.
+
+    Free text that the patient-data detectors flag is never used, even when
+    the user said it is not patient data: the subject is the most copied part
+    of an e-mail (ticket lists, mail logs), the body alone carries that text.
+    """
     title = clean_line(report.title)
-    if not title:
+    if find_patient_data(title):
+        title = ""
+    if not title and not report.title.strip():
         summary = catalogue.field_with_role(report.case, report.application, "summary")
         value = report.answers.get(summary.id) if summary else None
         if isinstance(value, str):
             title = next((clean_line(x) for x in clean_block(value).split("\n") if x.strip()), "")
+            if find_patient_data(title):
+                title = ""
     if not title:
         title = _form_name(report, catalogue, language)
     if len(title) > SHORT_TITLE_MAX:

@@ -78,9 +78,11 @@ def _more_information(dialog: QWidget) -> None:
     assert dialog.pages.currentWidget() is dialog.form_page
     assert dialog.capture_status.text() == "1 copie(s) d'écran jointe(s)"
     dialog.text.setPlainText("Rappeler Mme Exemple au 06 12 34 56 78")
-    assert dialog.warning.isVisible() and "données de patient" in dialog.warning.text()
+    assert dialog.patient_data.isVisible()
+    assert "données de patient" in dialog.patient_data.message.text()
+    assert not dialog.send.isEnabled()  # held back until removed or cleared
     dialog.text.setPlainText("Le bandeau est revenu après un redémarrage du poste.")
-    assert not dialog.warning.isVisible()
+    assert not dialog.patient_data.isVisible()
     dialog.send.click()
 
 

@@ -172,9 +172,9 @@ def test_patient_data_typed_in_free_text_is_flagged(window: MainWindow, qtbot: Q
     text_edit = editor.findChild(QPlainTextEdit)
     assert text_edit is not None
     QTest.keyClicks(text_edit, "Le patient joignable au 06 12 34 56 78 ne passe pas")
-    problem = wizard.form.rows["description"].problem
-    assert problem.isVisibleTo(wizard.form)
-    assert "téléphone" in problem.text()
+    panel = wizard.form.rows["description"].patient_data
+    assert panel.isVisibleTo(wizard.form)
+    assert any("téléphone" in box.text() for box in panel.boxes)
 
 
 def test_keyboard_only_case_d(window: MainWindow, qtbot: QtBot) -> None:

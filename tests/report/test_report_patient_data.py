@@ -1,4 +1,4 @@
-"""Free-text answers that look like patient data get a warning (synthetic values only)."""
+"""Free-text answers that look like patient data hold the report back (synthetic values only)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def test_phone_and_email_in_a_description(catalogue: Catalogue, filled: Filler) 
     assert len(warnings) == 1
     warning = warnings[0]
     assert (warning.field_id, warning.code, warning.blocking) == ("description", "patient_data",
-                                                                  False)
+                                                                  True)
     assert "« Description du problème » semble contenir des données de patient" in warning.message
     assert "numéro de téléphone" in warning.message and "adresse e-mail" in warning.message
     spans = patient_data_spans(report, catalogue)["description"]
@@ -46,7 +46,7 @@ def test_title_and_hidden_fields(catalogue: Catalogue, filled: Filler) -> None:
     assert ids == ["title"]
 
 
-def test_warnings_do_not_block_validation(
+def test_patient_data_is_not_a_validation_error(
     catalogue: Catalogue, filled: Filler, now: datetime
 ) -> None:
     report = filled("D", None)

@@ -219,10 +219,13 @@ def test_subject_line(catalogue: Catalogue, filled: Filler, settings: Settings) 
         "[SI-SAMU][Incident][B/Bandeau][Impact : Total][FR999][Réf. FR999-031126-K7QM] "
         "Première ligne description — début 03/11/2026 13:50"
     )
-    report.title = "Plus d'appels\r\nBcc: pirate@example.invalid"
+    report.title = "Plus d'appels\r\nBcc: pirate"
     subject = subject_line(report, catalogue, settings)
     assert "\n" not in subject and "\r" not in subject
     assert "[Réf. FR999-031126-K7QM] Plus d'appels Bcc:" in subject
+    # An address looks like patient data: such a title never reaches the subject.
+    report.title = "Plus d'appels\r\nBcc: pirate@example.invalid"
+    assert "pirate" not in subject_line(report, catalogue, settings)
 
 
 @pytest.mark.parametrize(("case", "app", "tag", "impact"), [

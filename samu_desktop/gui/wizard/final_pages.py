@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from samu_desktop.fsutil import atomic_write_text
 from samu_desktop.gui import style
 from samu_desktop.gui.widgets import heading
+from samu_desktop.gui.wizard.patient_data_panel import PatientDataPanel
 from samu_desktop.report.validation import Problem
 
 
@@ -66,6 +67,9 @@ class ReviewPage(QWidget):
         title_row.addWidget(title_label)
         title_row.addWidget(self.title, 1)
         layout.addLayout(title_row)
+        # Right under the title: what in it looks like patient data.
+        self.patient_data = PatientDataPanel(self)
+        layout.addWidget(self.patient_data)
         self.subject = QLabel(self)
         self.subject.setWordWrap(True)
         self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -117,15 +121,22 @@ class ReviewPage(QWidget):
     ) -> None:
         self.heading.setText(heading)
         self.heading.setVisible(bool(heading))  # the wizard's own title may say it already
-        self.subject.setText(self.tr("Objet : {subject}").format(subject=subject))
+        self.set_subject(subject)
         self.preview.setHtml(body_html)
-        self.problems.setText(problems_html(problems))
         self.contact.setText(contact_html)
         self.contact.setVisible(bool(contact_html))
         self.send.setText(send_text)
         self.send.setAccessibleName(send_text)
         # setText() replaces the shortcut with the text's mnemonic: set it again.
         self.send.setShortcut(QKeySequence("Ctrl+Return"))
+        self.set_problems(problems)
+
+    def set_subject(self, subject: str) -> None:
+        self.subject.setText(self.tr("Objet : {subject}").format(subject=subject))
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        """Show what is wrong; sending waits while one of them blocks."""
+        self.problems.setText(problems_html(problems))
         self.send.setEnabled(not any(p.blocking for p in problems))
         self.set_text("")
 

@@ -6,12 +6,14 @@ wizard saves at once); questions appear and disappear with their conditions.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from samu_desktop.gui.wizard.fields import FieldEditor, make_editor
+from samu_desktop.gui.wizard.patient_data_panel import PatientDataPanel
 from samu_desktop.procedure.schema import Catalogue, FieldDef
 from samu_desktop.report.model import Report
+from samu_desktop.report.patient_data import FlaggedSpan, confirm_not_patient_data
 from samu_desktop.report.validation import visible_fields
 
 
@@ -36,6 +38,10 @@ class FieldRow(QFrame):
             help_label.setWordWrap(True)
             help_label.setObjectName("hint")
             layout.addWidget(help_label)
+        # Above the editor, not under it: a long text's warning must not end up
+        # below the fold while the user types.
+        self.patient_data = PatientDataPanel(self)
+        layout.addWidget(self.patient_data)
         layout.addWidget(editor)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
@@ -74,6 +80,8 @@ class FormPage(QScrollArea):
             self.rows[field.id] = row
             layout.addWidget(row)
             editor.changed.connect(lambda f=field, e=editor: self._edited(f, e))
+            row.patient_data.confirmed.connect(
+                lambda text, checked, fid=field.id: self._confirmed(fid, text, checked))
             if hasattr(editor, "action_requested"):
                 editor.action_requested.connect(
                     lambda fid=field.id: self.attachment_requested.emit(fid)
@@ -117,10 +125,30 @@ class FormPage(QScrollArea):
             row.editor.blockSignals(False)
         self._update_visibility()
 
-    def show_warnings(self, warnings: dict[str, str]) -> None:
-        """Non-blocking notes under the fields (text that looks like patient data)."""
+    def _confirmed(self, field_id: str, text: str, checked: bool) -> None:
+        confirm_not_patient_data(self.report, field_id, text, checked)
+        self.report_changed.emit()
+
+    def show_patient_data(self, spans: dict[str, list[FlaggedSpan]], blocking: bool) -> None:
+        """Each field's flagged passages next to it; a panel that appears is scrolled into view."""
+        appeared: list[FieldRow] = []
         for field_id, row in self.rows.items():
-            row.show_problem(warnings.get(field_id), warning=True)
+            was_shown = not row.patient_data.isHidden()
+            changed = row.patient_data.show_spans(spans.get(field_id, []), blocking)
+            if changed and not was_shown and not row.patient_data.isHidden():
+                appeared.append(row)
+        if appeared:
+            self.reveal_patient_data(appeared[0].field.id)
+
+    def reveal_patient_data(self, field_id: str) -> None:
+        """Scroll so that the field's patient-data panel (and its editor) can be read."""
+        row = self.rows[field_id]
+
+        def scroll() -> None:  # once the layout has made room for the panel
+            self.ensureWidgetVisible(row.editor, 0, 0)
+            self.ensureWidgetVisible(row.patient_data, 0, 8)
+
+        QTimer.singleShot(0, self, scroll)
 
     def show_problems(self, problems: dict[str, str]) -> None:
         first: FieldRow | None = None

@@ -43,10 +43,15 @@ from samu_desktop.report.autofill import MachineFacts
 from samu_desktop.report.drafts import DraftStore
 from samu_desktop.report.history import History
 from samu_desktop.report.model import PrerequisitesSummary, Report
-from samu_desktop.report.patient_data import free_text_warnings
+from samu_desktop.report.patient_data import (
+    confirm_not_patient_data,
+    flagged_spans,
+    free_text_warnings,
+    unconfirmed,
+)
 from samu_desktop.report.reference import ensure_reference
 from samu_desktop.report.render import ChecksSummary, render_html, render_text, subject_line
-from samu_desktop.report.validation import is_answered, validate, visible_fields
+from samu_desktop.report.validation import Problem, is_answered, validate, visible_fields
 
 if TYPE_CHECKING:
     from samu_desktop.capture.models import CaptureBatch
@@ -147,6 +152,8 @@ class ReportWizard(QWidget):
         self.application_page.chosen.connect(self._application_chosen)
         self.review = ReviewPage(self)
         self.review.title_changed.connect(self._title_changed)
+        self.review.patient_data.confirmed.connect(self._title_confirmed)
+        self._final_problems: list[Problem] = []
         self.review.send_requested.connect(self._send)
         self.call = CallPage(self)
         self.call.called.connect(self._called)
@@ -476,17 +483,32 @@ class ReportWizard(QWidget):
                 "Des copies d'écran ne sont pas encore vérifiées : masquez les données des "
                 "patients, cochez « vérifiée » sur chacune, puis joignez-les."
             )
-        if blocking:
+        # Typed text that looks like patient data holds back what is sent.
+        held = unconfirmed(self.report, self.context.catalogue) if self._sends() else {}
+        held.pop("title", None)  # the title is typed (and checked) on the review page
+        if blocking or held:
             self.form.show_problems(blocking)
+            if held and not blocking:
+                self.form.reveal_patient_data(next(iter(held)))
             return
         self._show_final(problems)
         self._update_nav()
 
-    def _show_final(self, problems: list) -> None:  # type: ignore[type-arg]
+    def _sends(self) -> bool:
+        """Whether the report's text leaves the centre by e-mail.
+
+        Cases A and C are read out on the telephone, unless the centre also
+        e-mails the call's written trace.
+        """
+        return self.case.action != "phone" or self.context.settings.call_trace_email
+
+    def _show_final(self, problems: list[Problem]) -> None:
         assert self.report is not None
         c = self.context
         self._ensure_reference()
-        problems = problems + free_text_warnings(self.report, c.catalogue, c.language)
+        self._final_problems = problems
+        problems = problems + free_text_warnings(self.report, c.catalogue, c.language,
+                                                 blocking=self._sends())
         if self.case.action == "phone":
             self._show_call(problems)
             return
@@ -510,6 +532,7 @@ class ReportWizard(QWidget):
             send_text,
             contact,
         )
+        self._show_title_patient_data()
         if self.case.action == "local_it":
             from samu_desktop.report.spoken import short_reference
 
@@ -518,6 +541,27 @@ class ReportWizard(QWidget):
             self.review.set_text(f"{subject}\n\n{body}",
                                  f"signalement-{short_reference(self.report)}.txt")
         self.pages.setCurrentWidget(self.review)
+
+    def _refresh_review(self) -> None:
+        """After the title changed (or a passage was cleared): subject, problems, send button."""
+        if self.report is None or self.pages.currentWidget() is not self.review:
+            return
+        c = self.context
+        self.review.set_subject(subject_line(self.report, c.catalogue, c.settings))
+        self.review.set_problems(self._final_problems + free_text_warnings(
+            self.report, c.catalogue, c.language, blocking=self._sends()))
+        self._show_title_patient_data()
+
+    def _show_title_patient_data(self) -> None:
+        assert self.report is not None
+        spans = flagged_spans(self.report, self.context.catalogue).get("title", [])
+        self.review.patient_data.show_spans(spans, self._sends())
+
+    def _title_confirmed(self, text: str, checked: bool) -> None:
+        if self.report is not None:
+            confirm_not_patient_data(self.report, "title", text, checked)
+            self._save()
+            self._refresh_review()
 
     def _local_it_html(self) -> str:
         s = self.context.settings
@@ -557,13 +601,15 @@ class ReportWizard(QWidget):
     def _show_warnings(self) -> None:
         if self.form is None or self.report is None:
             return
-        warnings = free_text_warnings(self.report, self.context.catalogue, self.context.language)
-        self.form.show_warnings({w.field_id or "": w.message for w in warnings})
+        spans = flagged_spans(self.report, self.context.catalogue)
+        spans.pop("title", None)
+        self.form.show_patient_data(spans, blocking=self._sends())
 
     def _title_changed(self, text: str) -> None:
         if self.report is not None:
             self.report.title = text
             self._save()
+            self._refresh_review()
 
     def _save(self) -> bool:
         if self.report is None:
@@ -581,6 +627,9 @@ class ReportWizard(QWidget):
         if not self.session.sends_mail():
             self.finish()
             return
+        if unconfirmed(self.report, self.context.catalogue):
+            self._refresh_review()  # the send button is off; this is a second lock
+            return
         # The e-mail's modules (and the vault they read) load when first needed.
         from samu_desktop.report.outgoing import prepare_for_sending
 
@@ -593,6 +642,16 @@ class ReportWizard(QWidget):
     def _called(self) -> None:
         assert self.report is not None
         trace = self.context.settings.call_trace_email
+        held = unconfirmed(self.report, self.context.catalogue) if trace else {}
+        held.pop("title", None)
+        if held and self.form is not None:
+            # The written trace leaves by e-mail: back to the field that holds it.
+            self._show_form()
+            self.form.reveal_patient_data(next(iter(held)))
+            self.error.emit(self.tr(
+                "La trace écrite de l'appel part par e-mail : retirez les données de patient "
+                "signalées, ou cochez chaque passage qui n'en est pas, puis revenez à l'appel."))
+            return
         if trace:
             from samu_desktop.report.followup import prepare_call_trace
 
