@@ -316,10 +316,14 @@ def _pipe(a: socket.socket, b: socket.socket) -> None:
         if not ready:
             return
         for s in ready:
-            data = s.recv(65536)
+            try:
+                data = s.recv(65536)
+                if data:
+                    pair[s].sendall(data)
+            except OSError:  # one side reset the connection: the tunnel is over
+                return
             if not data:
                 return
-            pair[s].sendall(data)
 
 
 def serve_in_thread(target: Callable[[], None]) -> threading.Thread:

@@ -32,6 +32,7 @@ from samu_desktop.gui.main_window import MainWindow
 from samu_desktop.gui.widgets import FRAME_ALLOWANCE
 from samu_desktop.gui.wizard.wizard import ReportWizard
 from samu_desktop.procedure import load_catalogue
+from samu_desktop.report.model import PrerequisitesSummary
 from samu_desktop.report.validation import visible_fields
 
 CATALOGUE = load_catalogue()
@@ -71,7 +72,7 @@ def banner_screen() -> CaptureBatch:
 def fill_required(wizard: ReportWizard) -> None:
     assert wizard.form is not None and wizard.report is not None
     if wizard.report.prerequisites is None:
-        wizard.set_prerequisites("ok")
+        wizard.set_prerequisites(PrerequisitesSummary(passed=20))
     for _round in range(3):
         for field in visible_fields(CATALOGUE, wizard.report):
             editor = wizard.form.rows[field.id].editor
