@@ -213,7 +213,11 @@ class OutboxSender:
                 record = self._recover(self.outbox.load(entry_id))
                 if not self._due(record, force, include_needs_action):
                     continue
-                done.append(self._send(record))
+                ended = self._send(record)
+            # Told once the lock is free: a "Réessayer" clicked the moment the page
+            # shows the outcome is never refused as "being sent".
+            self._notify(ended)
+            done.append(ended)
         return done
 
     def _recover(self, record: OutboxRecord) -> OutboxRecord:
@@ -308,8 +312,7 @@ class OutboxSender:
         else:
             record = self._accepted[record.id]
             log.info("outbox: %s accepted by the server (%d)", record.id, receipt.code)
-        self._notify(record)
-        return record
+        return record  # run_once tells the listeners, once the lock is released
 
     def _accepted_now(self, record: OutboxRecord, receipt: Receipt) -> None:
         """Runs the moment the server says 250, before QUIT: write "sent" first."""
@@ -349,7 +352,6 @@ class OutboxSender:
         record = record.changed(state=EntryState.NEEDS_ACTION, next_attempt_at=None, phase=None,
                                 error=LastError(kind=kind, host=address))
         self.outbox.save(record)
-        self._notify(record)
         return record
 
     def _wait_for_settings(self, record: OutboxRecord, kind: FailureKind) -> OutboxRecord:
@@ -358,7 +360,6 @@ class OutboxSender:
             return record
         record = record.changed(error=LastError(kind=kind), next_attempt_at=None)
         self.outbox.save(record)
-        self._notify(record)
         return record
 
     def _add_sender(self, record: OutboxRecord, data: bytes, settings: Settings

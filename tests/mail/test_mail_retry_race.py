@@ -113,3 +113,33 @@ def test_the_page_retries_mid_pass_and_says_the_true_reason(
     page.retry_selected()
     assert page.notice.text() == RetryOutcome.ALREADY_SENT.message()
     assert server.delivered == []
+
+
+def test_retry_the_moment_a_failure_is_shown_is_queued(
+    mail_server: Factory, pki: Pki, tmp_path: Path
+) -> None:
+    """The listener (the page) hears of the failure only once the entry's lock is free.
+
+    The user clicks "Réessayer" as soon as the row says "Action requise": here the
+    listener itself asks for the retry, at the very moment it is told.
+    """
+    server = mail_server(auth=False)
+    settings = server.settings()
+    outbox = Outbox(tmp_path / "outbox")
+    record = outbox.add(build_message(settings, "Incident", "t", "<p>h</p>", [], "1"))
+    server.fault = "554"
+    sender = OutboxSender(outbox, lambda: settings, transport_for(pki))
+    outcomes: list[RetryOutcome] = []
+
+    def listener(seen: OutboxRecord) -> None:
+        if seen.state is EntryState.NEEDS_ACTION and not outcomes:
+            outcomes.append(outbox.retry(seen.id))
+
+    sender.add_listener(listener)
+    (failed,) = sender.run_once()
+    assert failed.state is EntryState.NEEDS_ACTION
+    assert outcomes == [RetryOutcome.QUEUED]
+    server.fault = None
+    (sent,) = sender.run_once()
+    assert sent.state is EntryState.SENT and len(server.delivered) == 1
+    assert record.id == sent.id
