@@ -133,6 +133,11 @@ class ScreenGrabber:
                 self._sct, self._layout = self._new_instance()
                 log.info("capture ready, %d monitor(s)", len(self._layout.monitors))
 
+    @property
+    def is_open(self) -> bool:
+        """Whether the mss instance is open (and warm)."""
+        return self._sct is not None
+
     def close(self) -> None:
         with self._lock:
             if self._sct is not None:
@@ -153,7 +158,9 @@ class ScreenGrabber:
             self._sct, self._layout = sct, layout
             return layout
 
-    def _new_instance(self) -> tuple[Any, MonitorLayout]:
+    def check_session(self) -> None:
+        """Raise the CaptureError a capture would meet in this session (Wayland, no
+        display), without opening anything: cheap, for a start that opens later."""
         session = self._session or session_kind(
             {"DISPLAY": self._display} if self._display else None
         )
@@ -174,6 +181,9 @@ class ScreenGrabber:
                     "depuis une session graphique.",
                 )
             )
+
+    def _new_instance(self) -> tuple[Any, MonitorLayout]:
+        self.check_session()
         import mss  # here: costly, and only needed once a capture is wanted
 
         try:

@@ -143,6 +143,24 @@ def start_monitor(running: Application, recovery_handler: RecoveryHandler | None
     return service
 
 
+def watch_monitor(running: Application, started: list[MonitorService]) -> None:
+    """Start the outage monitor now if the policy turns it on, else once it does.
+
+    Off by default: then nothing of the monitor (its probes, the report model, the
+    keyring and the vault its reports need) is loaded, and the idle tray stays small.
+    """
+    unsubscribe: list[Callable[[], None]] = []
+
+    def maybe_start(settings: Settings) -> None:
+        if settings.monitor_enabled and not started:
+            for stop_watching in unsubscribe:
+                stop_watching()
+            started.append(start_monitor(running))
+
+    unsubscribe.append(running.state.subscribe(maybe_start))
+    maybe_start(running.state.settings)
+
+
 @dataclass
 class Application:
     """Everything the running app holds; built by :func:`build` on an existing QApplication."""
@@ -346,7 +364,7 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
         # The hotkey (X grab, warm capture) starts once the rest is up.
         hotkeys.append(start_hotkey(running))
         # The outage monitor, when the policy turns it on (its probes run on its thread).
-        monitors.append(start_monitor(running))
+        watch_monitor(running, monitors)
         if probe:
             print("samu-desktop: started", flush=True)
 

@@ -156,13 +156,16 @@ class HotkeyService(QObject):
             tray.messageClicked.connect(self._tray_message_clicked)
 
     def start(self) -> bool:
-        """Claim the hotkey and warm the capture; on failure emit ``error`` and return False."""
+        """Claim the hotkey; on failure emit ``error`` and return False."""
         self.stop()
         try:
             spec = HotkeySpec.parse(self.hotkey)
             if self._backend is None:
                 self._backend = default_backend()
-            self.grabber.open()
+            # The capture opens at the first press, not here: idle all day in the
+            # tray, the process keeps no screen-sized buffer (the first press costs
+            # a fresh instance, 30-70 ms; the next ones are warm).
+            self.grabber.check_session()
             self._backend.start(spec, self._on_hotkey)
         except UserFacingError as exc:
             self._report(exc.user_message)
@@ -232,8 +235,8 @@ class HotkeyService(QObject):
             self.open_requested.emit(self._pending)
 
     def _screens_changed(self, *_: object) -> None:
-        if not self._active:
-            return
+        if not self._active or not self.grabber.is_open:
+            return  # a closed grabber reads the layout when it opens
         try:
             self.grabber.refresh_layout()
         except UserFacingError as exc:
