@@ -4,7 +4,8 @@
   millisecond for a typical field, safe on the GUI thread;
 - :func:`samu_desktop.pii.detect.detect` for a ``PIL.Image.Image``: OCR
   then the same rules, about a second for a Full HD screen: run it off the GUI
-  thread. Returns :class:`Box` objects in pixels of that image.
+  thread. Returns :class:`Box` objects (``samu_desktop.redaction``'s, the editor's
+  own type) in whole pixels of that image, each with its kind.
 """
 
 from __future__ import annotations
@@ -14,15 +15,15 @@ from typing import TYPE_CHECKING
 from samu_desktop.lazy import lazy_attributes
 
 if TYPE_CHECKING:
-    from samu_desktop.pii.detect import Box
     from samu_desktop.pii.kinds import PatientDataKind, kind_label
     from samu_desktop.pii.ocr import OcrCancelledError, OcrUnavailableError
     from samu_desktop.pii.text import TextFinding, find_patient_data, has_patient_data
+    from samu_desktop.redaction.geometry import Box
 
 # Each name loads its module on first use: importing the package stays cheap,
 # which keeps the application's start quick.
 _SOURCES: dict[str, str] = {
-    "Box": "samu_desktop.pii.detect",
+    "Box": "samu_desktop.redaction.geometry",
     "PatientDataKind": "samu_desktop.pii.kinds",
     "kind_label": "samu_desktop.pii.kinds",
     "OcrCancelledError": "samu_desktop.pii.ocr",

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from PIL import Image, UnidentifiedImageError
 
     from samu_desktop.pii.detect import detect
-    from samu_desktop.pii.kinds import kind_label
+    from samu_desktop.pii.kinds import PatientDataKind, kind_label
 
     results: list[dict[str, object]] = []
     for path in args.images:
@@ -90,13 +90,16 @@ def run(args: argparse.Namespace) -> int:
         results.append({
             "path": str(path),
             "seconds": round(seconds, 3),
-            "boxes": [b.model_dump(mode="json") for b in boxes],
+            # Detection boxes are whole pixels: given as a corner and a size.
+            "boxes": [{"x": round(b.x), "y": round(b.y), "width": round(b.width),
+                       "height": round(b.height), "kind": b.kind} for b in boxes],
         })
         if not args.json:
             print(translate("cli", "{path} : {count} zone(s) à masquer ({seconds:.2f} s)").format(
                 path=path, count=len(boxes), seconds=seconds))
             for b in boxes:
-                print(f"  x={b.x} y={b.y} {b.width}×{b.height}  {kind_label(b.kind)}")
+                label = kind_label(PatientDataKind(b.kind)) if b.kind else ""
+                print(f"  x={b.x:.0f} y={b.y:.0f} {b.width:.0f}×{b.height:.0f}  {label}")
     if args.json:
         print(json.dumps({"images": results}, ensure_ascii=False))
     return 0

@@ -37,7 +37,6 @@ from collections.abc import Iterable
 from typing import cast
 
 from PIL import Image, ImageDraw
-from pydantic import BaseModel, ConfigDict
 
 from samu_desktop.pii.columns import mark_name_columns
 from samu_desktop.pii.engines import default_engine
@@ -47,19 +46,7 @@ from samu_desktop.pii.lexicon import HEADER_WORDS, NOT_PATIENT_EMAIL_DOMAINS, NO
 from samu_desktop.pii.ocr import OcrEngine, OcrWord
 from samu_desktop.pii.strict import mark_strict
 from samu_desktop.pii.text import find_patient_data
-
-
-class Box(BaseModel):
-    """A rectangle to hide, in pixels of the analysed image, and why."""
-
-    model_config = ConfigDict(frozen=True)
-
-    x: int
-    y: int
-    width: int
-    height: int
-    kind: PatientDataKind
-
+from samu_desktop.redaction.geometry import Box
 
 # A table's rows follow each other at most this many row heights apart.
 _ROW_GAP = 3.2
@@ -146,16 +133,20 @@ def _paint_over(image: Image.Image, boxes: list[Box]) -> Image.Image:
     out = image.convert("RGB")
     draw = ImageDraw.Draw(out)
     for b in boxes:
-        x0, y0 = max(0, b.x - 3), max(0, b.y - 3)
-        x1, y1 = min(out.width, b.x + b.width + 3), min(out.height, b.y + b.height + 3)
-        ring = [out.crop((x0, y0, x1, b.y)), out.crop((x0, b.y + b.height, x1, y1))]
+        rect = b.pixel_rect(out.width, out.height)
+        if rect is None:
+            continue
+        left, top, right, bottom = rect
+        x0, y0 = max(0, left - 3), max(0, top - 3)
+        x1, y1 = min(out.width, right + 3), min(out.height, bottom + 3)
+        ring = [out.crop((x0, y0, x1, top)), out.crop((x0, bottom, x1, y1))]
         colours: Counter[tuple[int, int, int]] = Counter()
         for part in ring:
             if part.width and part.height:
                 for count, colour in part.getcolors(part.width * part.height) or []:
                     colours[cast(tuple[int, int, int], colour)] += count  # RGB: a triple
         fill = colours.most_common(1)[0][0] if colours else (255, 255, 255)
-        draw.rectangle((b.x, b.y, b.x + b.width - 1, b.y + b.height - 1), fill=fill)
+        draw.rectangle((left, top, right - 1, bottom - 1), fill=fill)
     return out
 
 
@@ -464,7 +455,7 @@ def _boxes(rows: list[Row], marks: _Marks, size: tuple[int, int]) -> list[Box]:
         x0, y0 = max(0, round(left)), max(0, round(top - m))
         x1, y1 = min(width, round(right)), min(height, round(bottom + m))
         if x1 > x0 and y1 > y0:
-            boxes.append(Box(x=x0, y=y0, width=x1 - x0, height=y1 - y0, kind=kind))
+            boxes.append(Box(left=x0, top=y0, right=x1, bottom=y1, kind=kind))
     return boxes
 
 
@@ -489,4 +480,4 @@ def _box(words: list[OcrWord], kind: PatientDataKind, row_h: float, before: OcrW
     left, right = max(0, left), min(size[0], right)
     top = max(0, min(w.top for w in words) - m)
     bottom = min(size[1], max(w.bottom for w in words) + m)
-    return Box(x=left, y=top, width=right - left, height=bottom - top, kind=kind)
+    return Box(left=left, top=top, right=right, bottom=bottom, kind=kind)

@@ -10,14 +10,15 @@ edge of a box drawn at 125 % or 150 % scaling.
 
 Reversed corners are swapped, boxes partly or fully off the image are clipped,
 boxes with no area cover nothing: no geometry ever raises at burn time.
+
+The detector (``samu_desktop.pii``) proposes these same boxes, with a kind, in
+whole pixels; the editor shows and edits them: one type from detection to burn.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, model_validator
 
 PixelRect = tuple[int, int, int, int]
 """``(left, top, right, bottom)`` in whole pixels, right and bottom excluded."""
@@ -27,15 +28,19 @@ PixelRect = tuple[int, int, int, int]
 COORD_LIMIT = 1e12
 
 
-class Box(BaseModel):
-    """A rectangle to hide, in pixels of the original capture.
+@dataclasses.dataclass(frozen=True)
+class Box:
+    """A rectangle to hide, in pixels of the original capture: the one box type of the
+    detector, the redaction and the editor.
 
     ``kind`` is ``None`` for a box the user drew, or the detector's kind
     (``samu_desktop.pii.kinds.PatientDataKind`` values such as ``"phone"``) for
     a proposed box. Both are burnt the same way.
-    """
 
-    model_config = ConfigDict(frozen=True, allow_inf_nan=False)
+    A plain dataclass, not a pydantic model: detection makes thousands of them, and
+    the pydantic models that hold boxes (``RedactionState``) validate and serialise
+    dataclasses as they do their own fields.
+    """
 
     left: float
     top: float
@@ -43,23 +48,26 @@ class Box(BaseModel):
     bottom: float
     kind: str | None = None
 
-    @model_validator(mode="before")
-    @classmethod
-    def _normalise(cls, data: Any) -> Any:
+    def __post_init__(self) -> None:
         # A box dragged up or to the left arrives with its corners reversed.
         # Coordinates far off the image are pulled in to COORD_LIMIT, which
-        # changes nothing once clipped to the image.
-        if isinstance(data, dict):
-            data = dict(data)
-            for name in ("left", "top", "right", "bottom"):
-                value = data.get(name)
-                if isinstance(value, int | float) and math.isfinite(value):
-                    data[name] = max(-COORD_LIMIT, min(COORD_LIMIT, float(value)))
-            for low, high in (("left", "right"), ("top", "bottom")):
-                a, b = data.get(low), data.get(high)
-                if isinstance(a, float) and isinstance(b, float) and a > b:
-                    data[low], data[high] = b, a
-        return data
+        # changes nothing once clipped to the image; NaN and infinity are refused.
+        edges = []
+        for name in ("left", "top", "right", "bottom"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise TypeError(f"{name} must be a number, not {type(value).__name__}")
+            if not math.isfinite(value):
+                raise ValueError(f"{name} must be a finite number, not {value!r}")
+            edges.append(_limit(float(value)))
+        left, top, right, bottom = edges
+        if left > right:
+            left, right = right, left
+        if top > bottom:
+            top, bottom = bottom, top
+        for name, value in zip(("left", "top", "right", "bottom"), (left, top, right, bottom),
+                               strict=True):
+            object.__setattr__(self, name, value)
 
     @classmethod
     def from_xywh(
@@ -73,6 +81,19 @@ class Box(BaseModel):
     ) -> Box:
         """Two opposite corners in any order (as a mouse drag gives them)."""
         return cls(left=x0, top=y0, right=x1, bottom=y1, kind=kind)
+
+    def with_kind(self, kind: str | None) -> Box:
+        """The same rectangle with another kind (``None``: drawn by the user)."""
+        return dataclasses.replace(self, kind=kind)
+
+    @property
+    def x(self) -> float:
+        """The left edge: detection and its tests speak of a corner and a size."""
+        return self.left
+
+    @property
+    def y(self) -> float:
+        return self.top
 
     @property
     def width(self) -> float:

@@ -162,7 +162,7 @@ def test_a_capture_masked_by_hand_after_the_warning_needs_no_override(
     assert [f.kind for f in editor.document(1).findings] == ["phone"]
     assert editor.current_index() == 1  # shown where it is
     # Masked by hand: a box drawn over the number; the image is checked again.
-    editor.document(1).add_boxes([proposal.model_copy(update={"kind": None})])
+    editor.document(1).add_boxes([proposal.with_kind(None)])
     assert editor.document(1).findings == []
     assert not page.mask_and_attach.isVisible()
     assert page.accept.text() == page._accept_text()  # the ordinary button, no override

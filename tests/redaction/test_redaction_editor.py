@@ -263,17 +263,29 @@ def test_proposed_boxes_are_shown_burnt_and_removable(editor: RedactionEditor) -
     assert [b.kind for b in editor.document(0).boxes.values()] == [None]
 
 
-def test_detection_boxes_in_corner_and_size_form_are_accepted(editor: RedactionEditor) -> None:
-    from samu_desktop.pii.detect import Box as DetectedBox
+def test_the_detectors_boxes_go_to_the_editor_as_they_are(editor: RedactionEditor) -> None:
+    """One Box type from detection to burn: what the detector returns is what the
+    editor holds and what is burnt, the kind kept as a plain string."""
+    from samu_desktop.pii import detect
     from samu_desktop.pii.kinds import PatientDataKind
+    from samu_desktop.pii.ocr import OcrWord
 
     original = capture()
     editor.add_capture(original)
-    found = [DetectedBox(x=30, y=40, width=100, height=20, kind=PatientDataKind.PHONE)]
-    (box_id,) = editor.add_proposed_boxes(0, found)
-    box = editor.document(0).box(box_id)
-    assert (box.left, box.top, box.right, box.bottom, box.kind) == (30, 40, 130, 60, "phone")
-    assert_burnt_exactly(exported(editor), original, [box])
+    words = [OcrWord("Tél", 30, 40, 30, 20, 95.0), OcrWord(":", 62, 40, 5, 20, 95.0),
+             OcrWord("06", 80, 40, 20, 20, 95.0), OcrWord("12", 104, 40, 20, 20, 95.0),
+             OcrWord("34", 128, 40, 20, 20, 95.0), OcrWord("56", 152, 40, 20, 20, 95.0),
+             OcrWord("78", 176, 40, 20, 20, 95.0)]
+    found = detect.detect_in_words(words, original.size)
+    assert found and all(type(b) is Box for b in found)  # no second type to convert
+    assert PatientDataKind.PHONE in {b.kind for b in found}
+    ids = editor.add_proposed_boxes(0, found)
+    held = [editor.document(0).box(i) for i in ids]
+    assert [(b.left, b.top, b.right, b.bottom) for b in held] == \
+        [(b.left, b.top, b.right, b.bottom) for b in found]
+    assert {b.kind for b in held} >= {"phone"}
+    assert all(type(b.kind) is str for b in held)
+    assert_burnt_exactly(exported(editor), original, held)
 
 
 def test_every_capture_must_be_verified_and_edits_undo_the_mark(

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from PIL import Image
 from pydantic import ValidationError
 
-from samu_desktop.redaction import Box, burn
+from samu_desktop.redaction import Box, RedactionState, burn
 from samu_desktop.redaction.geometry import COORD_LIMIT
 
 FILL = (0, 0, 0)
@@ -136,8 +136,14 @@ def test_snapping_grows_outwards_to_whole_pixels() -> None:
 
 
 def test_not_a_number_is_refused_when_the_box_is_made() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValueError):
         Box(left=math.nan, top=0, right=1, bottom=1)
+    with pytest.raises(ValueError):
+        Box(left=0, top=0, right=math.inf, bottom=1)
+    # Inside a saved state (a draft's JSON), a bad box is refused as the state is read.
+    with pytest.raises(ValidationError):
+        RedactionState.model_validate_json(
+            '{"boxes": [{"left": "x", "top": 0, "right": 1, "bottom": 1}]}')
     with pytest.raises(ValueError):
         Box(left=0, top=0, right=1, bottom=1).scaled(0)
 
@@ -149,3 +155,17 @@ def test_burn_leaves_the_input_untouched_and_drops_its_metadata() -> None:
     out = burn(image, [Box(left=0, top=0, right=4, bottom=4)])
     assert image.tobytes() == before
     assert out.info == {}
+
+
+def test_a_saved_state_keeps_its_boxes_normalised_through_json() -> None:
+    state = RedactionState(boxes=(Box(left=9, top=8, right=1, bottom=2, kind="phone"),),
+                           crop=Box.from_xywh(0, 0, 30, 20))
+    again = RedactionState.model_validate_json(state.model_dump_json())
+    assert again == state
+    (box,) = again.boxes
+    assert (box.left, box.top, box.right, box.bottom, box.kind) == (1, 2, 9, 8, "phone")
+    # Reversed corners in a file are swapped as they are read, as when made.
+    read = RedactionState.model_validate(
+        {"boxes": [{"left": 5, "top": 5, "right": 1, "bottom": 1}]})
+    assert read.boxes[0] == Box(left=1, top=1, right=5, bottom=5)
+    assert (box.x, box.y, box.width, box.height) == (1, 2, 8, 6)

@@ -112,8 +112,7 @@ class CaptureDocument(QObject):
         Adding boxes only hides more, so the user's "vérifiée" mark stays:
         this is the one action that resolves the check's warning.
         """
-        boxes = [f if f.kind is not None else f.model_copy(update={"kind": "?"})
-                 for f in self._findings]
+        boxes = [f if f.kind is not None else f.with_kind("?") for f in self._findings]
         command = self.add_command(boxes, translate("redaction", "Masquer ce qui reste visible"))
         if command is None:
             return []

@@ -180,8 +180,8 @@ class RedactionEditor(QWidget):
         """Add detection's boxes to capture ``index``: shown dashed with their kind,
         burnt like the others, removable by the user. One undo step.
 
-        Takes ``samu_desktop.pii.detect.Box`` (x, y, width, height, kind) as
-        well as ``samu_desktop.redaction.Box``; call it on the GUI thread."""
+        Takes the detector's boxes (``samu_desktop.redaction.Box`` with a kind);
+        call it on the GUI thread."""
         converted = [as_box(b) for b in boxes]
         return self._docs[index].add_boxes(converted, self.tr("Zones proposées"))
 

@@ -1,58 +1,18 @@
-"""What automatic detection hands the editor: boxes in either of two shapes.
+"""What automatic detection hands the editor: the same ``Box`` it edits, with a kind.
 
-``samu_desktop.redaction.Box`` gives edges; ``samu_desktop.pii.detect.Box``
-gives a corner and a size. Both become a redaction Box with a kind, which is
-what marks a box as proposed (dashed, labelled, burnt like the others).
+Detection (``samu_desktop.pii``) and the editor share one type,
+``samu_desktop.redaction.Box``; the kind is what marks a box as proposed (dashed,
+labelled, burnt like the others).
 """
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
-
 from samu_desktop.redaction import Box
 
-
-@runtime_checkable
-class EdgeBox(Protocol):
-    """A proposed box given by its edges (``samu_desktop.redaction.Box``)."""
-
-    @property
-    def left(self) -> float: ...
-    @property
-    def top(self) -> float: ...
-    @property
-    def right(self) -> float: ...
-    @property
-    def bottom(self) -> float: ...
-    @property
-    def kind(self) -> object: ...
+# The editor's word for a box the detector proposes: the one Box type.
+ProposedBox = Box
 
 
-@runtime_checkable
-class CornerSizeBox(Protocol):
-    """A proposed box given by its corner and size (``samu_desktop.pii.detect.Box``)."""
-
-    @property
-    def x(self) -> float: ...
-    @property
-    def y(self) -> float: ...
-    @property
-    def width(self) -> float: ...
-    @property
-    def height(self) -> float: ...
-    @property
-    def kind(self) -> object: ...
-
-
-ProposedBox = EdgeBox | CornerSizeBox
-
-
-def as_box(proposed: ProposedBox) -> Box:
+def as_box(proposed: Box) -> Box:
     # A kind is what makes the box "proposed": never let it be empty.
-    kind = str(proposed.kind) if proposed.kind is not None else "?"
-    if isinstance(proposed, Box):
-        return proposed.model_copy(update={"kind": kind})
-    if isinstance(proposed, EdgeBox):
-        return Box(left=proposed.left, top=proposed.top, right=proposed.right,
-                   bottom=proposed.bottom, kind=kind)
-    return Box.from_xywh(proposed.x, proposed.y, proposed.width, proposed.height, kind=kind)
+    return proposed.with_kind(str(proposed.kind) if proposed.kind is not None else "?")

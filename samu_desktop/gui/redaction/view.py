@@ -282,7 +282,7 @@ class RedactionView(QGraphicsView):
         doc = scene.doc
         doc.undo_stack.beginMacro(translate("redaction", "Recadrer sur la zone"))
         doc.remove_boxes([selected[0].box_id])
-        doc.set_crop(selected[0].box.model_copy(update={"kind": None}))
+        doc.set_crop(selected[0].box.with_kind(None))
         doc.undo_stack.endMacro()
         self.zoom_fit()
         return True

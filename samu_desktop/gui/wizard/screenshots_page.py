@@ -22,9 +22,7 @@ from samu_desktop.gui import style
 from samu_desktop.gui.redaction import RedactionEditor
 from samu_desktop.gui.redaction.document import covers
 from samu_desktop.gui.tasks import TaskRunner
-from samu_desktop.pii.detect import Box as ProposedBox
 from samu_desktop.pii.detect import detect
-from samu_desktop.pii.kinds import PatientDataKind
 from samu_desktop.redaction import Box
 from samu_desktop.redaction.state import RedactionJob
 from samu_desktop.report.attachments import ReportAttachments
@@ -32,29 +30,25 @@ from samu_desktop.report.attachments import ReportAttachments
 log = logging.getLogger(__name__)
 
 GrabAll = Callable[[], CaptureBatch]
-Detector = Callable[..., list[ProposedBox]]
+Detector = Callable[..., list[Box]]
 
 
-def rescan(job: RedactionJob, detector: Detector) -> list[ProposedBox]:
+def rescan(job: RedactionJob, detector: Detector) -> list[Box]:
     """What the detector still finds on the exported image, its own boxes aside,
     in the pixels of the original capture (the crop's offset added back)."""
     image = job.render()
     left, top = (job.crop.left, job.crop.top) if job.crop is not None else (0.0, 0.0)
-    hidden = [
-        ProposedBox(x=int(b.left - left), y=int(b.top - top), width=max(1, int(b.width)),
-                    height=max(1, int(b.height)), kind=PatientDataKind.NAME)
-        for b in job.boxes
-    ]
+    hidden = [b.translated(-left, -top) for b in job.boxes]
     try:
         found = detector(image, already_hidden=hidden)
     except UserFacingError:
         return []  # no OCR here: the user's own check stands
-    return [b.model_copy(update={"x": b.x + int(left), "y": b.y + int(top)}) for b in found]
+    return [b.translated(int(left), int(top)) for b in found]
 
 
-def already_seen(box: ProposedBox, seen: list[Box]) -> bool:
+def already_seen(box: Box, seen: list[Box]) -> bool:
     """The user was shown this finding and chose to leave it visible."""
-    finding = Box.from_xywh(box.x, box.y, box.width, box.height)
+    finding = box.with_kind(None)
     # A few pixels of slack: OCR does not frame the same words identically twice.
     return any(covers(Box(left=s.left - 4, top=s.top - 4, right=s.right + 4,
                           bottom=s.bottom + 4), finding) for s in seen)
@@ -171,7 +165,7 @@ class ScreenshotsPage(QWidget):
         self.detecting += 1
         self._show_detecting()
 
-        def found(boxes: list[ProposedBox]) -> None:
+        def found(boxes: list[Box]) -> None:
             self.detecting -= 1
             if index < self.editor.count():
                 self.editor.add_proposed_boxes(index, boxes)
@@ -287,14 +281,14 @@ class ScreenshotsPage(QWidget):
         self.save_states()
         detector = self.detector
 
-        def export() -> tuple[list[str], list[list[ProposedBox]]]:
+        def export() -> tuple[list[str], list[list[Box]]]:
             found = []
             for name, job in zip(names, jobs, strict=True):
                 self.store.save_export(name, job.export())
                 found.append(rescan(job, detector))
             return names, found
 
-        def exported(result: tuple[list[str], list[list[ProposedBox]]]) -> None:
+        def exported(result: tuple[list[str], list[list[Box]]]) -> None:
             self.exporting = False
             attached, found = result
             new = [
@@ -320,14 +314,14 @@ class ScreenshotsPage(QWidget):
 
         self.tasks.run(export, exported, failed)
 
-    def _show_leftovers(self, names: list[str], found: list[list[ProposedBox]]) -> None:
+    def _show_leftovers(self, names: list[str], found: list[list[Box]]) -> None:
         """Told before sending, and shown where: framed in red, listed beside."""
         first = None
         for index, (name, boxes) in enumerate(zip(names, found, strict=True)):
             if index < self.editor.count():
                 self.editor.set_findings(index, boxes)
             self.seen.setdefault(name, []).extend(
-                Box.from_xywh(b.x, b.y, b.width, b.height) for b in boxes)
+                b.with_kind(None) for b in boxes)
             if boxes and first is None:
                 first = index
         total = sum(len(boxes) for boxes in found)
