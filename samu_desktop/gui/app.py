@@ -36,7 +36,6 @@ from samu_desktop.gui.single_instance import (
 from samu_desktop.gui.style import apply_style
 from samu_desktop.gui.tray import Tray
 from samu_desktop.i18n import translate
-from samu_desktop.logsetup import close_logging
 from samu_desktop.resources import resource_path
 
 if TYPE_CHECKING:
@@ -332,10 +331,6 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     if quit_running:
         instance.release()
         return 0
-    # Listening before the (slower) start-up: a launch meanwhile is answered
-    # once the window exists (messages wait in the event loop).
-    server = InstanceServer(name, qapp)
-
     shell = open_shell(qapp, paths, lang)
     window = shell.window
     probe = bool(os.environ.get(STARTUP_PROBE))
@@ -344,12 +339,21 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     monitors: list[MonitorService] = []
     # Launches handed over before logging is set up (it comes after the first paint).
     early: list[str] = []
+    servers: list[InstanceServer] = []
+
+    def listen() -> None:
+        # Just after the first paint (Qt Network loads then), before the slower rest:
+        # a launch meanwhile waits for it (hand_over) and is answered once the rest is up.
+        server = InstanceServer(name, qapp)
+        server.message.connect(on_message)
+        servers.append(server)
 
     def finish_start() -> None:
         """Everything the first paint did not need."""
         from samu_desktop.crash import CrashHandler
         from samu_desktop.logsetup import setup_logging
 
+        listen()
         setup_logging(paths.log_dir)
         for message in early:
             log.info("another launch asked to %s", message)
@@ -378,8 +382,6 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
         elif message == "show":
             window.show_and_raise()
 
-    server.message.connect(on_message)
-
     # Ctrl+C and SIGTERM end the event loop cleanly; the timer lets Python run
     # its signal handlers while Qt's loop is in C++.
     signal.signal(signal.SIGTERM, lambda *_: window.quit_requested())
@@ -406,9 +408,12 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
         hotkey.shutdown()
     for monitor in monitors:
         monitor.shutdown()
-    server.close()
+    for server in servers:
+        server.close()
     for running in started:
         running.shutdown()
+    from samu_desktop.logsetup import close_logging
+
     close_logging()
     instance.release()
     return int(code)

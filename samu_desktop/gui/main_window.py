@@ -81,13 +81,13 @@ class HomePage(QWidget):
         ):
             button.setAccessibleName(button.text())
             button.setAccessibleDescription(button.description())
-            # The case's own picture instead of the style's generic arrow.
-            button.setIcon(style.icon(CASE_ICONS[case]))
+            # The case's picture comes with ``finish``: rendering its SVGs (and loading
+            # Qt SVG) is not for the first paint.
             button.setIconSize(QSize(28, 28))
             button.clicked.connect(lambda _=False, c=case: self.case_chosen.emit(c))
 
     def finish(self) -> None:
-        """Each case's letter as its key, and the buttons' arrow (see gui/quickstyle.py).
+        """Each case's letter as its key, and the buttons' pictures (see gui/quickstyle.py).
 
         The keys are not in the .ui: the first key sequence makes PySide6 build the
         whole ``Qt`` namespace (0.1-0.2 s), which the first paint does not need; the
@@ -96,12 +96,16 @@ class HomePage(QWidget):
         from PySide6.QtGui import QKeySequence
         from PySide6.QtWidgets import QStyle
 
-        arrow = self.style().standardIcon(QStyle.StandardPixmap.SP_CommandLink)
         for button, key in ((self.ui.caseA, self.tr("A")), (self.ui.caseB, self.tr("B")),
                             (self.ui.caseC, self.tr("C")), (self.ui.caseD, self.tr("D"))):
             button.setShortcut(QKeySequence(key))
-            if button.icon().isNull():
-                button.setIcon(arrow)
+        for case, button in (("A", self.ui.caseA), ("B", self.ui.caseB),
+                             ("C", self.ui.caseC), ("D", self.ui.caseD)):
+            # The case's own picture instead of the style's generic arrow.
+            picture = style.icon(CASE_ICONS[case])
+            if picture.isNull():  # a missing file: the style's arrow
+                picture = self.style().standardIcon(QStyle.StandardPixmap.SP_CommandLink)
+            button.setIcon(picture)
 
 
 class MainWindow(QMainWindow):

@@ -18,13 +18,19 @@ import importlib
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from samu_desktop.config.paths import APP_NAME
 from samu_desktop.mail.filelock import FileLock
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
+
+# Qt Network (QLocalServer, QLocalSocket) loads when first used: the instance takes
+# its lock before the first paint and listens just after it (a launch meanwhile
+# waits for it, see hand_over).
 
 LOCK_FILE = "instance.lock"
 # The holder listens within moments of taking the lock; a slow start-up is
@@ -50,6 +56,8 @@ def server_name(config_dir: str) -> str:
 
 def send_to_running(name: str, message: str, timeout_ms: int = 1000) -> bool:
     """Deliver ``message`` to a running instance; False when none answers."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
@@ -98,6 +106,8 @@ class InstanceServer(QObject):
     message = Signal(str)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self._server = QLocalServer(self)
         # Only the holder of the instance lock gets here: a socket file that

@@ -12,7 +12,6 @@ from functools import cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from samu_desktop.resources import resource_path
@@ -95,6 +94,9 @@ def current_colours() -> dict[str, str]:
 
 
 def _pixmap(svg: bytes, size: int, ratio: float) -> QPixmap:
+    # Qt SVG (a library) loads with the first icon, after the first paint.
+    from PySide6.QtSvg import QSvgRenderer
+
     renderer = QSvgRenderer(QByteArray(svg))
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
     pixmap.fill(Qt.GlobalColor.transparent)
