@@ -1,7 +1,7 @@
 """A bare PySide6 window, the yardstick of the start-up benchmarks.
 
 Prints "window shown" once it has painted; with ``--quit`` it then exits, so that a
-whole-process timer (farm-bench) can compare it with the app started with
+whole-process timer can compare it with the app started with
 ``SAMU_DESKTOP_STARTUP_PROBE=quit``.
 """
 

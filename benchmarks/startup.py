@@ -9,13 +9,12 @@ once its first paint is done.
 With ``--frozen``, the PyInstaller build (packaging/build.py) is timed too, in the
 same alternation, against the app started from the venv.
 
-The same comparison with a whole-process timer (each exits right after its first paint):
+The same comparison with a whole-process timer (each exits right after its first
+paint), e.g. with hyperfine, under Xvfb with a fresh HOME and XDG folders as this
+script sets them, and without PYTHONDONTWRITEBYTECODE:
 
-    SAMU_DESKTOP_STARTUP_PROBE=quit farm-bench -n 15 \\
-        --vs '.venv/bin/python benchmarks/bare_window.py --quit' \\
-        -- .venv/bin/python -m samu_desktop
-
-(under Xvfb, with a fresh HOME and XDG folders, as this script sets them).
+    SAMU_DESKTOP_STARTUP_PROBE=quit hyperfine -w 1 -r 15 \\
+        '.venv/bin/python -m samu_desktop' '.venv/bin/python benchmarks/bare_window.py --quit'
 """
 
 from __future__ import annotations
@@ -67,10 +66,16 @@ def main() -> None:
                XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
                XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_DIRS=str(home / "etc"))
     env.pop("QT_QPA_PLATFORM", None)
+    # As installed (pip compiles the bytecode, the frozen build carries it): a shell
+    # with PYTHONDONTWRITEBYTECODE would time the app compiling its own modules at
+    # every start, which no user's start does. One untimed start of each writes it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     app_times: list[float] = []
     bare_times: list[float] = []
     frozen_times: list[float] = []
     try:
+        for cmd in ([sys.executable, "-m", "samu_desktop"], [sys.executable, BARE, "--quit"]):
+            time_until_shown(cmd, dict(env, SAMU_DESKTOP_STARTUP_PROBE="quit"))[1].wait(30)
         for _ in range(runs):
             seconds, proc = time_until_shown([sys.executable, "-m", "samu_desktop"], env)
             app_times.append(seconds)

@@ -98,6 +98,7 @@ def main() -> None:
                # No session bus: Qt uses the XEmbed tray this script provides.
                DBUS_SESSION_BUS_ADDRESS=f"unix:path={home}/no-bus")
     env.pop("QT_QPA_PLATFORM", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: see startup.py
     app: list[tuple[int, int]] = []
     bare: list[tuple[int, int]] = []
     try:

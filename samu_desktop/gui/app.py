@@ -33,7 +33,7 @@ from samu_desktop.gui.single_instance import (
     hand_over,
     server_name,
 )
-from samu_desktop.gui.style import apply_style
+from samu_desktop.gui.style import apply_style, follow_system_scheme
 from samu_desktop.gui.tray import Tray
 from samu_desktop.i18n import translate
 from samu_desktop.resources import resource_path
@@ -240,6 +240,8 @@ def build(
     style = app.style()
     if isinstance(style, QuickStartStyle):
         style.release()
+    # The system's colour scheme as Qt knows it (too costly before the first paint).
+    follow_system_scheme(app)
     in_tray = in_tray and Tray.available()
     # Another launch may have shown the window while this was loading.
     window.attach(state, reports_later=in_tray and not window.isVisible())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +37,8 @@ class Notice(QFrame):
         layout = QHBoxLayout(self)
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
+        from PySide6.QtCore import Qt  # here: see MessageBar.add
+
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
         for label, callback in actions:
@@ -76,7 +78,9 @@ class MessageBar(QScrollArea):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The scroll-bar policy is set with the first notice: a ``Qt`` enum before the
+        # first paint makes PySide6 build its whole ``Qt`` namespace (50-60 ms).
+        self._policy_set = False
         content = self._content = QWidget(self)
         self._layout = QVBoxLayout(content)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -89,6 +93,11 @@ class MessageBar(QScrollArea):
         details: str = "",
         actions: Sequence[tuple[str, Callable[[], object]]] = (),
     ) -> Notice:
+        if not self._policy_set:
+            from PySide6.QtCore import Qt
+
+            self._policy_set = True
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         notice = Notice(text, details, self._content, actions)
         self._layout.addWidget(notice)
         notice.destroyed.connect(self._changed)

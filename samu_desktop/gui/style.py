@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -36,15 +36,41 @@ BASE_POINT_SIZE = 10.5
 ICON_SIZES = (16, 20, 24, 32)
 
 
-def theme_name() -> str:
+def _forced_theme() -> str | None:
     forced = os.environ.get("SAMU_DESKTOP_THEME", "").strip().lower()
-    if forced in THEMES:
+    return forced if forced in THEMES else None
+
+
+def theme_name() -> str:
+    """The theme for the first paint: forced, else the system palette's lightness.
+
+    Qt's own answer (``styleHints().colorScheme()``) returns a ``Qt.ColorScheme``, and
+    the first ``Qt`` enum makes PySide6 build its whole ``Qt`` namespace: 50-60 ms
+    before the first paint. The system palette, which Qt's platform themes make dark
+    when the system is, says the same for the first paint; :func:`follow_system_scheme`
+    checks Qt's answer once the window is up. Call before :func:`apply_style` (which
+    replaces the palette)."""
+    forced = _forced_theme()
+    if forced is not None:
         return forced
     app = QGuiApplication.instance()
     if isinstance(app, QGuiApplication) \
-            and app.styleHints().colorScheme() == Qt.ColorScheme.Dark:
+            and app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
         return "dark"
     return "light"
+
+
+def follow_system_scheme(app: QApplication) -> None:
+    """After the first paint: when Qt knows the system's colour scheme and it is not the
+    theme in use (a palette that did not follow it), apply the right theme."""
+    if _forced_theme() is not None:
+        return
+    from PySide6.QtCore import Qt  # see theme_name: not before the first paint
+
+    scheme = app.styleHints().colorScheme()
+    wanted = {Qt.ColorScheme.Dark: "dark", Qt.ColorScheme.Light: "light"}.get(scheme)
+    if wanted is not None and wanted != app.property("samuTheme"):
+        apply_style(app, wanted)
 
 
 def palette(colours: dict[str, str]) -> QPalette:
@@ -99,7 +125,7 @@ def _pixmap(svg: bytes, size: int, ratio: float) -> QPixmap:
 
     renderer = QSvgRenderer(QByteArray(svg))
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent (no ``Qt`` enum: see theme_name)
     painter = QPainter(pixmap)
     try:
         renderer.render(painter, QRectF(0, 0, pixmap.width(), pixmap.height()))
