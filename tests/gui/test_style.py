@@ -69,3 +69,16 @@ def test_theme_sets_palette_style_sheet_and_icon_colour(theme: str, styled: QApp
                for c in inked)
     light, dark = style.THEMES["light"]["window"], style.THEMES["dark"]["window"]
     assert (colours["window"] == dark) == (theme == "dark") and light != dark
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_first_theme_follows_the_system_palette(
+        styled: QApplication, theme: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before the first paint the theme comes from the system palette (Qt's colour
+    scheme would build PySide6's whole ``Qt`` namespace); Qt's own answer is checked
+    after it, and changes nothing when it knows no scheme (the offscreen platform)."""
+    monkeypatch.delenv("SAMU_DESKTOP_THEME", raising=False)
+    styled.setPalette(style.palette(style.THEMES[theme]))  # as a system theme would
+    assert style.apply_style(styled) == theme
+    style.follow_system_scheme(styled)
+    assert styled.property("samuTheme") == theme
