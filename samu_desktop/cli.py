@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import io
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from samu_desktop.buildinfo import version_line
 from samu_desktop.i18n import translate
+
+if TYPE_CHECKING:
+    import argparse
 
 # Modules that add a subcommand: each has ``register(subparsers)``, which adds
 # its parser and sets ``run`` with ``set_defaults(run=...)``. Qt-free modules
@@ -53,6 +56,8 @@ def modules_for(argv: Sequence[str]) -> list[str]:
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; ``argv`` limits the command modules imported (None: all of them)."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="samu-desktop",
         description=translate(
@@ -105,6 +110,12 @@ def utf8_when_redirected() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     utf8_when_redirected()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments in ([], ["--hidden"]):
+        # The double-click and the session's autostart: straight to the window, without
+        # argparse (its imports and help formatter cost tens of ms before the first paint).
+        from samu_desktop.gui.app import run_gui
+
+        return run_gui(hidden=bool(arguments))
     args = build_parser(arguments).parse_args(arguments)
     if getattr(args, "run", None) is not None:
         # A subcommand: each module's register() sets ``run(args) -> exit code``.
