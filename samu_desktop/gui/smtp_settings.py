@@ -46,13 +46,8 @@ from samu_desktop.config import credentials
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.tasks import TaskRunner
-from samu_desktop.mail.transport import (
-    SmtpConfig,
-    SmtpTransport,
-    StepResult,
-    default_ssl_context,
-    smtp_account,
-)
+from samu_desktop.mail.connection_test import store_password, trial_transport
+from samu_desktop.mail.transport import StepResult, default_ssl_context, smtp_account
 
 SECURITY_VALUES = ["starttls", "tls", "none"]
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
@@ -253,18 +248,13 @@ class SmtpSettingsDialog(QDialog):
     # -- test -----------------------------------------------------------------
     def test_connection(self) -> None:
         try:
-            config = SmtpConfig.from_settings(self._candidate())
+            candidate = self._candidate()
         except ValidationError:
             self._invalid()
             return
-        typed = self.password.text()
-
-        def lookup(account: str) -> str | None:
-            return typed if typed else credentials.get_secret(account)
-
-        transport = SmtpTransport(config, allow_plaintext=self._allow_plaintext,
-                                  password_lookup=lookup,
-                                  ssl_context_factory=self._ssl_context_factory)
+        transport = trial_transport(candidate, self.password.text(),
+                                    allow_plaintext=self._allow_plaintext,
+                                    ssl_context_factory=self._ssl_context_factory)
         self.steps.clear()
         self.testing = True
         self.test_button.setEnabled(False)
@@ -328,16 +318,4 @@ class SmtpSettingsDialog(QDialog):
         self.save_error.setVisible(True)
 
     def _store_password(self, before: Settings, candidate: Settings) -> None:
-        if not candidate.smtp_auth:
-            return
-        new_account = smtp_account(candidate.smtp_username, candidate.smtp_host)
-        old_account = smtp_account(before.smtp_username, before.smtp_host)
-        typed = self.password.text()
-        if typed:
-            credentials.set_secret(new_account, typed)
-        elif new_account != old_account:
-            # Same password, new server or user name: move it rather than lose it.
-            previous = credentials.get_secret(old_account)
-            if previous is not None and credentials.get_secret(new_account) is None:
-                credentials.set_secret(new_account, previous)
-                credentials.delete_secret(old_account)
+        store_password(before, candidate, self.password.text())
