@@ -95,17 +95,17 @@ def sending_readiness(
     *,
     allow_plaintext: bool = False,
     password_lookup: PasswordLookup | None = None,
+    recipient: str | None = None,
 ) -> Readiness:
     """Whether a report written now can leave with these settings, and if not, why.
 
-    Only the settings and the keyring are read: a server that does not answer
-    is the outbox's business (it retries), not a missing setting.
+    ``recipient``: where this report goes (the local IT for case D); the
+    support desk's address when not given. Only the settings and the keyring
+    are read: a server that does not answer is the outbox's business (it
+    retries), not a missing setting.
     """
+    # What stops the report outright first, what leaves it incomplete last.
     missing: list[Missing] = []
-    if not settings.crra_id.strip():
-        missing.append(Missing.CRRA)
-    if not settings.support_email.strip():
-        missing.append(Missing.RECIPIENT)
     if not settings.smtp_host.strip():
         missing.append(Missing.SMTP_HOST)
     if not sender_of(settings):
@@ -124,6 +124,10 @@ def sending_readiness(
             else:
                 if not stored:
                     missing.append(Missing.PASSWORD)
+    if not (settings.support_email if recipient is None else recipient).strip():
+        missing.append(Missing.RECIPIENT)
+    if not settings.crra_id.strip():
+        missing.append(Missing.CRRA)
     return Readiness(tuple(missing))
 
 

@@ -4,8 +4,8 @@ Only what neither the administrator's policy nor the user has given is asked:
 a value the policy locks is not shown at all. "Tester" tries the mail server
 with what is typed (the same test as the sending settings, see
 ``mail/connection_test.py``) and says in one French sentence what is wrong.
-"Enregistrer" saves through the one application state, then keeps the
-password in the system keyring; when either fails the dialog stays open with
+"Enregistrer" keeps the password in the system keyring, then saves through
+the one application state; when either fails the dialog stays open with
 everything typed and says why. "Plus tard" closes it: reports can still be
 written, captured and kept; the send page says what is missing.
 
@@ -291,8 +291,23 @@ class FirstStartDialog(QDialog):
 
     # -- save -----------------------------------------------------------------------
     def save(self) -> None:
-        """Save the settings, then the password; on failure stay open with every value."""
+        """Keep the password, then save the settings; on failure stay open with every value.
+
+        The password goes first: whoever hears of the save (the outbox sender wakes
+        and tries at once, the send page checks again) finds it in the keyring.
+        """
         before = self._state.settings
+        try:
+            candidate = self._state.candidate(self.values())
+        except ValidationError as exc:
+            self._show_save_error(self._invalid_sentence(exc))
+            return
+        if candidate.smtp_host.strip():
+            try:
+                store_password(before, candidate, self.password.text())
+            except credentials.CredentialsUnavailable as exc:
+                self._show_save_error(exc.user_message)
+                return
         try:
             saved: Settings = self._state.save(self.values())
         except ValidationError as exc:
@@ -301,13 +316,6 @@ class FirstStartDialog(QDialog):
         except UserFacingError as exc:
             self._show_save_error(exc.user_message)
             return
-        if saved.smtp_host.strip():
-            try:
-                store_password(before, saved, self.password.text())
-            except credentials.CredentialsUnavailable as exc:
-                # The settings are saved; the typed password stays for another try.
-                self._show_save_error(exc.user_message)
-                return
         self.password.clear()
         self.saved.emit(saved)
         self.accept()
