@@ -1267,6 +1267,10 @@
         <translation>The follow-up could not be put in the outbox. Try again, or tell your IT department.</translation>
     </message>
     <message>
+        <source>La trace écrite de l&apos;appel {reference} est gardée dans la boîte d&apos;envoi, mais elle ne peut pas partir d&apos;ici : {reason}</source>
+        <translation>The written trace of call {reference} is kept in the outbox, but it cannot leave from here: {reason}</translation>
+    </message>
+    <message>
         <source>La trace écrite de l&apos;appel {reference} est dans la boîte d&apos;envoi : elle part vers le support dès que le serveur d&apos;envoi répond.</source>
         <translation>The written trace of call {reference} is in the outbox: it goes to the support desk as soon as the mail server answers.</translation>
     </message>
@@ -3366,12 +3370,12 @@
         <translation>The CRRA identifier is not set: the support desk will not know where the report comes from.</translation>
     </message>
     <message>
-        <source>Le serveur d&apos;envoi demande un identifiant, qui n&apos;est pas renseigné.</source>
-        <translation>The mail server requires a user name, which is not set.</translation>
+        <source>Le serveur d&apos;envoi demande un identifiant, qui n&apos;est pas renseigné : indiquez-le dans les réglages.</source>
+        <translation>The mail server requires a user name, which is not set: enter it in the settings.</translation>
     </message>
     <message>
-        <source>Aucun mot de passe du serveur d&apos;envoi n&apos;est enregistré sur ce poste.</source>
-        <translation>No mail server password is stored on this workstation.</translation>
+        <source>Aucun mot de passe du serveur d&apos;envoi n&apos;est enregistré sur ce poste : saisissez-le dans les réglages.</source>
+        <translation>No mail server password is stored on this workstation: enter it in the settings.</translation>
     </message>
     <message>
         <source>Le trousseau sécurisé du système n&apos;est pas disponible : le mot de passe du serveur d&apos;envoi ne peut pas être lu.</source>

@@ -56,10 +56,12 @@ _SENTENCES = {
         "signalement."),
     Missing.USERNAME: QT_TRANSLATE_NOOP(
         "readiness",
-        "Le serveur d'envoi demande un identifiant, qui n'est pas renseigné."),
+        "Le serveur d'envoi demande un identifiant, qui n'est pas renseigné : indiquez-le "
+        "dans les réglages."),
     Missing.PASSWORD: QT_TRANSLATE_NOOP(
         "readiness",
-        "Aucun mot de passe du serveur d'envoi n'est enregistré sur ce poste."),
+        "Aucun mot de passe du serveur d'envoi n'est enregistré sur ce poste : saisissez-le "
+        "dans les réglages."),
     Missing.KEYRING: QT_TRANSLATE_NOOP(
         "readiness",
         "Le trousseau sécurisé du système n'est pas disponible : le mot de passe du serveur "

@@ -405,7 +405,7 @@ def _offer_first_start(app: QApplication, window: MainWindow, state: AppState) -
     if not setup_needed(state.settings, state.locked):
         return
     log.info("first start: setup offered")
-    window.message_bar.add(
+    notice = window.message_bar.add(
         app.translate(
             "app",
             "Premier démarrage : indiquez votre centre, vos coordonnées et le serveur "
@@ -414,3 +414,6 @@ def _offer_first_start(app: QApplication, window: MainWindow, state: AppState) -
         ),
         actions=[(app.translate("app", "Faire les réglages"), window.open_first_start)],
     )
+    from samu_desktop.gui.send_readiness import close_when
+
+    close_when(notice, state, lambda settings: not setup_needed(settings, state.locked))

@@ -355,15 +355,18 @@ class MainWindow(QMainWindow):
             except UserFacingError as exc:
                 log.warning("handed-over report not marked finished: %s", exc.details)
         # "It leaves as soon as the server answers" only when it can leave from here.
-        from samu_desktop.gui.send_readiness import handed_over_text, readiness_for
+        from samu_desktop.gui.send_readiness import close_when, handed_over_text, readiness_for
 
         case = self.catalogue.get_case(report.case) if self.catalogue else None
         action = case.action if case is not None else "email"
         ready = readiness_for(self.state, action).ready
-        self.message_bar.add(
+        notice = self.message_bar.add(
             handed_over_text(self.state, report.reference, action),
             actions=() if ready else [(self.tr("Compléter les réglages"),
                                        self.open_first_start)])
+        if not ready:
+            state = self.state
+            close_when(notice, state, lambda _s: readiness_for(state, action).ready)
         if self.outbox_page is not None:
             self.outbox_page.refresh()
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from samu_desktop.app.readiness import Readiness, sending_readiness
@@ -118,6 +119,22 @@ def handed_over_text(state: AppState, reference: str, case_action: str = "email"
         "partir d'ici : {reason} Complétez les réglages, ou ouvrez-le dans votre messagerie "
         "depuis la boîte d'envoi.").format(reference=reference or "—",
                                           reason=readiness.sentences()[0])
+
+
+def close_when(notice: QWidget, state: AppState, settled: Callable[[Settings], bool]) -> None:
+    """Close ``notice`` at the first settings save after which ``settled`` holds: a
+    banner about a missing setting must not outlive the problem."""
+    from samu_desktop.gui.message_bar import Notice
+
+    def saved(settings: Settings) -> None:
+        if not shiboken6.isValid(notice) or notice.property("closing"):
+            unsubscribe()
+        elif settled(settings):
+            unsubscribe()
+            if isinstance(notice, Notice):
+                notice.close_notice()
+
+    unsubscribe = state.subscribe(saved)
 
 
 class SendReadinessPanel(QFrame):

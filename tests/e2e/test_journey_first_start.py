@@ -234,6 +234,9 @@ def test_a_report_kept_without_a_server_says_so_then_leaves_once_set_up(
         assert not setup.isVisible()
         qtbot.waitUntil(lambda: len(server.delivered) == 1, timeout=30000)
         qtbot.waitUntil(lambda: window.drafts.load(report.id).status == "sent", timeout=10000)
+        # The banners about what was missing went with the problem.
+        assert not any("gardé dans la boîte d'envoi" in t or "Premier démarrage" in t
+                       for t in window.message_bar.texts()), window.message_bar.texts()
     finally:
         window.sending.outbox_sender.stop(5.0)
         server.stop()
