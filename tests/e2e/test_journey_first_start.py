@@ -27,7 +27,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from samu_desktop.gui.app import Application
@@ -50,10 +57,13 @@ def promises(window: QWidget) -> list[str]:
     return [text for text in shown if any(p in text for p in FALSE_PROMISES)]
 
 
-def notice_button(window: MainWindow, text: str) -> QPushButton:
+def notice_button(window: MainWindow, text: str, qtbot: QtBot) -> QPushButton:
+    """The button ``text`` of a notice, once it is on screen (a notice added to the bar
+    shows at the next turn of the event loop, as Qt shows what a layout receives)."""
     for notice in window.message_bar.notices():
         for button in notice.findChildren(QPushButton):
             if button.text() == text:
+                qtbot.waitUntil(button.isVisible, timeout=5000)
                 return button
     raise AssertionError(f"no notice offers « {text} »: {window.message_bar.texts()}")
 
@@ -95,7 +105,7 @@ def test_a_fresh_install_says_it_cannot_send_offers_a_draft_then_sends_once_set_
         # First start: the short setup is offered, not forced.
         assert any("Premier démarrage" in t for t in window.message_bar.texts())
         modal_dialogs.expect(None, FirstStartDialog, "Premiers réglages")
-        user.click(notice_button(window, "Faire les réglages"), "Faire les réglages")
+        user.click(notice_button(window, "Faire les réglages", qtbot), "Faire les réglages")
         dialog = window.findChild(FirstStartDialog)
         assert dialog is not None and dialog.isVisible()
         fill(user, dialog, IDENTITY)  # who they are; the server, they do not know yet
@@ -224,7 +234,7 @@ def test_a_report_kept_without_a_server_says_so_then_leaves_once_set_up(
 
         # Completed from the notice: the kept report leaves by itself.
         modal_dialogs.expect(None, FirstStartDialog, "Premiers réglages")
-        user.click(notice_button(window, "Compléter les réglages"), "Compléter les réglages")
+        user.click(notice_button(window, "Compléter les réglages", qtbot), "Compléter les réglages")
         setup = window.findChild(FirstStartDialog)
         assert setup is not None and setup.isVisible()
         fill(user, setup, {**IDENTITY, "smtp_host": "127.0.0.1", "smtp_port": server.port,
