@@ -46,8 +46,13 @@ from samu_desktop.config import credentials
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.tasks import TaskRunner
-from samu_desktop.mail.connection_test import store_password, trial_transport
-from samu_desktop.mail.transport import StepResult, default_ssl_context, smtp_account
+from samu_desktop.mail.connection_test import store_password, trial_transport, verdict
+from samu_desktop.mail.transport import (
+    SmtpConfig,
+    StepResult,
+    default_ssl_context,
+    smtp_account,
+)
 
 SECURITY_VALUES = ["starttls", "tls", "none"]
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
@@ -73,6 +78,7 @@ class SmtpSettingsDialog(QDialog):
         self._runner = runner or TaskRunner()
         self._ssl_context_factory = ssl_context_factory
         self.result_settings: Settings | None = None
+        self._tested = SmtpConfig(host="", port=0)
         self.testing = False
         self._loading = True
         self._build()
@@ -146,6 +152,12 @@ class SmtpSettingsDialog(QDialog):
         self.steps = QListWidget(self)
         self.steps.setAccessibleName(self.tr("Résultat du test de connexion"))
         layout.addWidget(self.steps)
+        # The test in one sentence: what is wrong and what to check (as the first start).
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("testVerdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.hide()
+        layout.addWidget(self.verdict)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -252,6 +264,8 @@ class SmtpSettingsDialog(QDialog):
         except ValidationError:
             self._invalid()
             return
+        self._tested = SmtpConfig.from_settings(candidate)
+        self.verdict.hide()
         transport = trial_transport(candidate, self.password.text(),
                                     allow_plaintext=self._allow_plaintext,
                                     ssl_context_factory=self._ssl_context_factory)
@@ -276,6 +290,8 @@ class SmtpSettingsDialog(QDialog):
     def _test_done(self, results: list[StepResult]) -> None:
         self.testing = False
         self.test_button.setEnabled(True)
+        self.verdict.setText(verdict(results, self._tested))
+        self.verdict.show()
 
     def _test_failed(self, exc: Exception) -> None:
         self.testing = False

@@ -71,12 +71,16 @@ def test_connection_test_shows_each_step_with_the_typed_password(
         "✔ Dialogue avec le serveur (SMTP)", "✔ Chiffrement (TLS)", "✔ Authentification"]
     assert f"Identifiant « {USER} » accepté." in texts[-1]
     assert server.auth_log == [("PLAIN", USER)] and server.delivered == []
+    assert dialog.verdict.text() == ("La connexion au serveur d'envoi fonctionne : les "
+                                     "signalements pourront partir.")
 
     dialog.password.setText("wrong-synthetic-password")
     dialog.test_button.click()
     qtbot.waitUntil(lambda: not dialog.testing, timeout=15_000)
     assert dialog.step_texts()[-1].startswith("✖ Authentification : Le serveur d'envoi a "
                                               "refusé l'identifiant ou le mot de passe")
+    assert dialog.verdict.text() == ("Le serveur a refusé l'identifiant ou le mot de passe : "
+                                     "vérifiez-les, puis testez à nouveau.")
 
 
 def test_save_puts_the_password_in_the_keyring_only(
