@@ -281,13 +281,14 @@ class SendReadinessPanel(QFrame):
         context.tasks.run(session.build_message, built, failed)
 
     def draft_path(self) -> Path:
-        """Where the draft for the mail client is kept (the application's own folder)."""
+        """Where the draft for the mail client is written: with the report's own files,
+        so it goes with them (sent, abandoned, or past its retention)."""
         from samu_desktop.report.spoken import short_reference
 
         report = self.wizard.report
         assert report is not None
-        return self.state.paths.data_dir / "mail-drafts" / \
-            f"signalement-{short_reference(report)}.eml"
+        folder = self.wizard.session.attachments().folder / "mail-client"
+        return folder / f"signalement-{short_reference(report)}.eml"
 
     def open_in_mail_client(self) -> None:
         self._build_then(self._write_and_open)

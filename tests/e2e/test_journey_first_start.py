@@ -190,6 +190,8 @@ def test_a_fresh_install_says_it_cannot_send_offers_a_draft_then_sends_once_set_
         user.click(wizard.review.send, "Envoyer au support SI-SAMU")
         qtbot.waitUntil(lambda: len(server.delivered) == 1, timeout=30000)
         qtbot.waitUntil(lambda: window.drafts.load(report.id).status == "sent", timeout=10000)
+        # The mail-client draft went with the report's other files; the user's copy stays.
+        assert not draft.exists() and target.exists()
     finally:
         server.stop()
     user.ledger.record("fresh install: no server, a mail-client draft, then set up and sent")
