@@ -187,6 +187,9 @@ def test_plus_tard_saves_nothing(
     state = AppState.load(paths)
     dialog = dialog_for(qtbot, state, pki, runner)
     dialog.show()
+    # Every field asked, it still fits a 1366×768 screen (taskbar and title bar included).
+    hint = dialog.sizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 768 - 80, hint
     type_in(dialog, {"reporter_name": "ARM Test"})
     dialog.later_button.click()
     assert not dialog.isVisible()
