@@ -6,10 +6,11 @@ whether a password is stored, and leaving it empty keeps the stored one. The
 connection test runs off the GUI thread and shows each step (DNS, TCP, TLS,
 SMTP, authentication) as it completes.
 
-"Enregistrer" saves the settings through the application state first (every
-part that depends on them hears of it, the outbox sender included), then the
-password. When either cannot be written the dialog stays open with everything
-typed, and says why in one sentence.
+"Enregistrer" keeps the password first, then saves the settings through the
+application state (every part that depends on them hears of it, the outbox
+sender included, and finds the password already there). When either cannot
+be written the dialog stays open with everything typed, and says why in one
+sentence.
 
 Signals: step_reported(object) — one StepResult of the running test (internal,
 queued from the worker thread).
@@ -309,23 +310,33 @@ class SmtpSettingsDialog(QDialog):
             "Une valeur n'est pas valable (port, adresse…) : corrigez-la puis réessayez."))
 
     def save(self) -> None:
-        """Save the settings, then the password; on failure stay open with every value."""
+        """Keep the password, then save the settings; on failure stay open with every value.
+
+        The password goes first: whoever hears of the save (the outbox sender wakes
+        and tries at once) finds it in the keyring, instead of setting the report
+        aside for want of a password.
+        """
         before = self._state.settings
+        try:
+            candidate = self._state.candidate(self.values())
+        except ValidationError:
+            self._invalid()
+            return
+        try:
+            self._store_password(before, candidate)
+        except credentials.CredentialsUnavailable as exc:
+            self._show_save_error(exc.user_message)
+            return
         try:
             saved = self._state.save(self.values())
         except ValidationError:
             self._invalid()
             return
         except UserFacingError as exc:
+            # The typed password stays in its field for another try.
             self._show_save_error(exc.user_message)
             return
         self.result_settings = saved
-        try:
-            self._store_password(before, saved)
-        except credentials.CredentialsUnavailable as exc:
-            # The settings are saved; the typed password stays in its field for another try.
-            self._show_save_error(exc.user_message)
-            return
         self.password.clear()
         self.accept()
 

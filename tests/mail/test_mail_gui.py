@@ -113,6 +113,26 @@ def test_save_puts_the_password_in_the_keyring_only(
     assert credentials.get_secret(SmtpConfig.from_settings(settings).account) == PASSWORD
 
 
+def test_whoever_hears_of_the_save_finds_the_password_already_kept(
+    qtbot: QtBot, mail_server: Factory, pki: Pki, runner: TaskRunner, secret_service: str,
+    isolated_home: Path,
+) -> None:
+    """The outbox sender wakes on the save and tries at once: the password must be there."""
+    server = mail_server()
+    dialog = _dialog(qtbot, Settings(), pki, runner)
+    seen: list[str | None] = []
+    dialog._state.subscribe(lambda new: seen.append(
+        credentials.get_secret(SmtpConfig.from_settings(new).account)))
+    dialog.host.setText("127.0.0.1")
+    dialog.port.setValue(server.port)
+    dialog.username.setText(USER)
+    dialog.password.setText(PASSWORD)
+    dialog.sender_edit.setText("crra-test@example.test")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert seen == [PASSWORD]
+
+
 def test_plaintext_choice_follows_the_policy(qtbot: QtBot, pki: Pki, runner: TaskRunner,
                                              secret_service: str) -> None:
     forbidden = _dialog(qtbot, Settings(), pki, runner)
