@@ -16,11 +16,9 @@ import enum
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from samu_desktop.config import credentials
 from samu_desktop.config.settings import Settings
 from samu_desktop.i18n import QT_TRANSLATE_NOOP, translate
 from samu_desktop.mail.message import sender_of
-from samu_desktop.mail.transport import smtp_account
 
 PasswordLookup = Callable[[str], str | None]
 
@@ -118,6 +116,11 @@ def sending_readiness(
         if not settings.smtp_username.strip():
             missing.append(Missing.USERNAME)
         else:
+            # Here, not at the top: the start (and the idle tray) asks only
+            # setup_needed, which needs neither the keyring nor the SMTP stack.
+            from samu_desktop.config import credentials
+            from samu_desktop.mail.transport import smtp_account
+
             lookup = password_lookup or credentials.get_secret
             try:
                 stored = lookup(smtp_account(settings.smtp_username, settings.smtp_host))
