@@ -73,7 +73,8 @@ def pick(set_dir: Path, per_size: int) -> dict[str, list[Path]]:
 
 
 def figures(values: list[float]) -> dict[str, float]:
-    return {"median": round(statistics.median(values), 2), "max": round(max(values), 2)}
+    return {"min": round(min(values), 2), "median": round(statistics.median(values), 2),
+            "max": round(max(values), 2)}
 
 
 def measure(set_dir: Path, per_size: int) -> dict[str, object]:

@@ -113,7 +113,9 @@ class TesserocrEngine:
                     api = None
                 self._apis.put(api)
 
-        threading.Thread(target=load, name="ocr-warm-up", daemon=True).start()
+        # Not a daemon: a process that ends early (an unreadable image) waits for
+        # the load instead of tearing Tesseract down in the middle of it.
+        threading.Thread(target=load, name="ocr-warm-up").start()
 
     def _api(self) -> Any:
         with self._lock:
