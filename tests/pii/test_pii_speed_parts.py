@@ -51,6 +51,20 @@ def test_the_tiled_mode_filter_is_the_whole_images_filter(seed: int) -> None:
     assert tiled.getpixel((5, 5)) == 0  # a tile without the mask is not computed
 
 
+@pytest.mark.parametrize("size", [(1, 1), (2, 7), (3, 2), (331, 217)])
+def test_the_fast_max_and_min_filters_are_pillows(size: tuple[int, int]) -> None:
+    image = busy_screen(size[0] * size[1], size) if min(size) > 8 else Image.new("L", size)
+    if min(size) <= 8:
+        rng = random.Random(5)
+        image.putdata([rng.randrange(256) for _ in range(size[0] * size[1])])
+    for reach in (3, 5):
+        for fast, pillow in ((ImageChops.lighter, ImageFilter.MaxFilter(reach)),
+                             (ImageChops.darker, ImageFilter.MinFilter(reach))):
+            expected = image.filter(pillow)
+            assert ImageChops.difference(ocr.spread(image, reach, fast), expected).getbbox() \
+                is None
+
+
 def test_a_flat_tile_is_its_grey() -> None:
     image = Image.new("L", (200, 150), 37)
     assert ocr._modes(image).getextrema() == (37, 37)
