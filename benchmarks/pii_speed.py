@@ -1,6 +1,6 @@
 """How long ``samu-desktop pii-scan --json IMAGE`` takes, one image per process, per screen size.
 
-Usage: python benchmarks/pii_speed.py [--set DIR] [--per-size N] [--json]
+Usage: python benchmarks/pii_speed.py [--set DIR] [--per-size N] [--before CHECKOUT] [--json]
 
 The administrator's command as it is run: a fresh process per image, so the
 figures include Python's start, the imports, the name lists and the OCR
@@ -12,6 +12,10 @@ with ``os.wait4``) and peak memory (max RSS). Then the same screens in one
 process (the whole-run figure of the issue), and the start-up part alone,
 each step in a fresh process: an empty Python, importing the detector,
 loading the name lists, loading one OCR model.
+
+``--before CHECKOUT`` (another copy of the sources, e.g. ``git worktree add
+/tmp/old main``): each screen is also scanned by that code, in turn with this
+code, so that both meet the same load (``one_image_per_process_before``).
 
 The machine is shared: read CPU time more than wall time, and ratios more than
 absolute values. No assertion here (tests never assert on time).
@@ -48,10 +52,15 @@ print(json.dumps(out))
 """
 
 
-def timed(cmd: list[str]) -> tuple[float, float, float, bytes]:
-    """Wall seconds, CPU seconds and max RSS (MB) of one child process, and its output."""
+def timed(cmd: list[str], code: Path | None = None) -> tuple[float, float, float, bytes]:
+    """Wall seconds, CPU seconds and max RSS (MB) of one child process, and its output.
+
+    ``code``: the checkout whose ``samu_desktop`` the child runs (default: this one)."""
+    env = dict(os.environ, PYTHONPATH=str(code or HERE.parent))
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Run from a neutral folder: ``python -m`` puts the current folder first on the path.
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                            cwd=tempfile.gettempdir())
     out = proc.stdout.read() if proc.stdout else b""
     err = proc.stderr.read() if proc.stderr else b""
     _, status, usage = os.wait4(proc.pid, 0)
@@ -77,7 +86,13 @@ def figures(values: list[float]) -> dict[str, float]:
             "max": round(max(values), 2)}
 
 
-def measure(set_dir: Path, per_size: int) -> dict[str, object]:
+def sizes_report(runs: dict[str, list[tuple[float, float, float, bytes]]]) -> dict[str, object]:
+    return {size: {"images": len(r), "wall_s": figures([x[0] for x in r]),
+                   "cpu_s": figures([x[1] for x in r]), "peak_rss_mb": round(max(x[2] for x in r))}
+            for size, r in runs.items() if r}
+
+
+def measure(set_dir: Path, per_size: int, before: Path | None = None) -> dict[str, object]:
     scan = [sys.executable, "-m", "samu_desktop", "pii-scan", "--json"]
     report: dict[str, object] = {"load_average_before": os.getloadavg()[0]}
     empty = [timed([sys.executable, "-c", "pass"]) for _ in range(3)]
@@ -88,18 +103,18 @@ def measure(set_dir: Path, per_size: int) -> dict[str, object]:
     report["startup_cpu_s"] = {key: round(statistics.median(s[key] for s in steps), 3)
                                for key in steps[0]}
     chosen = pick(set_dir, per_size)
-    per_size_report: dict[str, object] = {}
+    now: dict[str, list[tuple[float, float, float, bytes]]] = {}
+    old: dict[str, list[tuple[float, float, float, bytes]]] = {}
     for size, paths in chosen.items():
-        if not paths:
-            continue
-        runs = [timed([*scan, str(p)]) for p in paths]
-        for run in runs:
+        for path in paths:
+            if before is not None:
+                old.setdefault(size, []).append(timed([*scan, str(path)], before))
+            run = timed([*scan, str(path)])
             json.loads(run[3])  # the output format still parses
-        per_size_report[size] = {
-            "images": len(runs), "wall_s": figures([r[0] for r in runs]),
-            "cpu_s": figures([r[1] for r in runs]), "peak_rss_mb": round(max(r[2] for r in runs)),
-        }
-    report["one_image_per_process"] = per_size_report
+            now.setdefault(size, []).append(run)
+    report["one_image_per_process"] = sizes_report(now)
+    if before is not None:
+        report["one_image_per_process_before"] = sizes_report(old)
     every = [p for paths in chosen.values() for p in paths]
     wall, cpu, rss, out = timed([*scan, *map(str, every)])
     assert len(json.loads(out)["images"]) == len(every)
@@ -114,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, help="a set made by pii_webset.py")
     parser.add_argument("--per-size", type=int, default=3)
+    parser.add_argument("--before", type=Path, help="a checkout of the code to compare with")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pii-speed-") as tmp:
@@ -123,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
 
             set_dir = Path(tmp) / "web"
             pii_webset.generate(set_dir, 24, 23, "holdout")
-        report = measure(set_dir, args.per_size)
+        report = measure(set_dir, args.per_size, args.before)
     if args.json:
         print(json.dumps(report, indent=1))
     else:
