@@ -90,6 +90,7 @@ class TesserocrEngine:
         self._lock = threading.Lock()
         self._loading = threading.Lock()
         self._promised = 0  # models the warm-up will still put in the queue
+        self._warmed = False
 
     def warm_up(self) -> None:
         """Load the models in the background, one per band, before the first image.
@@ -101,8 +102,9 @@ class TesserocrEngine:
         to raise, in French, as before.
         """
         with self._lock:
-            if self._promised:
-                return
+            if self._warmed:
+                return  # once: the models stay loaded between calls
+            self._warmed = True
             self._promised = self.jobs
 
         def load() -> None:

@@ -101,6 +101,8 @@ def test_warmed_up_models_read_as_cold_ones() -> None:
     assert [w.text for w in warm.words(image)] == cold
     assert "12/03/1985" in cold and "Martin" in cold
     assert [w.text for w in warm.words(image)] == cold  # the models are kept
+    warm.warm_up()  # later calls load nothing either: still the two models
+    assert warm._apis.qsize() == 2
 
 
 def test_a_warm_up_without_the_french_data_is_reported_in_french(
