@@ -5,6 +5,7 @@ pydantic prints the same JSON."""
 from __future__ import annotations
 
 import random
+import threading
 from pathlib import Path
 
 import pytest
@@ -101,7 +102,10 @@ def test_warmed_up_models_read_as_cold_ones() -> None:
     assert [w.text for w in warm.words(image)] == cold
     assert "12/03/1985" in cold and "Martin" in cold
     assert [w.text for w in warm.words(image)] == cold  # the models are kept
-    warm.warm_up()  # later calls load nothing either: still the two models
+    warm.warm_up()  # later calls load nothing either: the two models, no third
+    for thread in threading.enumerate():
+        if thread.name == "ocr-warm-up":
+            thread.join()
     assert warm._apis.qsize() == 2
 
 
