@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING
 from samu_desktop.lazy import lazy_attributes
 
 if TYPE_CHECKING:
+    from samu_desktop.pii.boxes import Box
     from samu_desktop.pii.kinds import PatientDataKind, kind_label
     from samu_desktop.pii.ocr import OcrCancelledError, OcrUnavailableError
     from samu_desktop.pii.text import TextFinding, find_patient_data, has_patient_data
-    from samu_desktop.redaction.geometry import Box
 
 # Each name loads its module on first use: importing the package stays cheap,
 # which keeps the application's start quick.
 _SOURCES: dict[str, str] = {
-    "Box": "samu_desktop.redaction.geometry",
+    "Box": "samu_desktop.pii.boxes",
     "PatientDataKind": "samu_desktop.pii.kinds",
     "kind_label": "samu_desktop.pii.kinds",
     "OcrCancelledError": "samu_desktop.pii.ocr",

@@ -15,6 +15,7 @@ a display.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import sys
@@ -54,8 +55,16 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from samu_desktop.pii.engines import warm_up
+
+    # The OCR models load on the other core while the detector is imported and
+    # the first image decoded. A missing Tesseract is reported by detect().
+    with contextlib.suppress(UserFacingError):
+        warm_up()
+
     from PIL import Image, UnidentifiedImageError
 
+    from samu_desktop.pii.boxes import box_json
     from samu_desktop.pii.detect import detect
     from samu_desktop.pii.kinds import PatientDataKind, kind_label
 
@@ -90,9 +99,7 @@ def run(args: argparse.Namespace) -> int:
         results.append({
             "path": str(path),
             "seconds": round(seconds, 3),
-            # Detection boxes are whole pixels: given as a corner and a size.
-            "boxes": [{"x": round(b.x), "y": round(b.y), "width": round(b.width),
-                       "height": round(b.height), "kind": b.kind} for b in boxes],
+            "boxes": [box_json(b) for b in boxes],
         })
         if not args.json:
             print(translate("cli", "{path} : {count} zone(s) à masquer ({seconds:.2f} s)").format(
