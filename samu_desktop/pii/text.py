@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from samu_desktop.pii import lexicon as lx
 from samu_desktop.pii.kinds import PatientDataKind
 from samu_desktop.pii.names import (
+    DOMAIN_WORDS,
     find_names,
     fold,
     gazetteer,
@@ -60,7 +61,8 @@ _LONG_NUMBER = re.compile(r"(?<![\w+.,/:-])\d(?: ?\d){13,14}(?![\w.,/:-])")
 
 _PHONE = re.compile(
     rf"(?<![\w+/])(?<!\d{_S})(?<!\w-)(?:(?:\+|00){_S}?33{_S}?(?:\(0\){_S}?)?|0{_S}?)[1-9]"
-    rf"(?:{_S}{{0,2}}\d){{8}}(?!\d)"  # two separators: OCR reads "01.26.82. 78.48"
+    # Two separators: OCR reads "01.26.82. 78.48"; a dot read as a comma: "04.13.68.04,75".
+    rf"(?:{_S}{{0,2}}\d|,{_S}?\d){{8}}(?!\d)"
 )
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
@@ -81,7 +83,7 @@ _DATE = re.compile(
 # A date followed by a time is an event ("12/03/2026 13:04", "le 12/03 à 13 h").
 _TIME_AFTER = re.compile(r"[ \u00a0]*(?:à|a|,|-)?[ \u00a0]*\d{1,2}[:h]\d\d", re.IGNORECASE)
 _BIRTH_LABEL = re.compile(
-    r"(?i)(?<!\w)(?:n[ée](?:e|\(e\))?(?:\s+le|\s*:)|d\.?\s?d\.?\s?n\b\.?|date\s+de\s+naissance"
+    r"(?i)(?<!\w)(?:n[ée](?:e|\(e\))?(?:\s+le|\s*:|[ \u00a0]*\t|[ \u00a0]+(?=\d))|d\.?\s?d\.?\s?n\b\.?|date\s+de\s+naissance"
     r"|date\s+naiss\w*\.?|naissance)"
 )
 _AGE_AFTER = re.compile(r"\s*[(\-,]?\s*\d{1,3}\s*ans\b", re.IGNORECASE)
@@ -144,7 +146,18 @@ _RECORD_TITLE = re.compile(
 # digits ("2025/029/0035315", "AFF-2025-013770", "DR2025-030585"), 9 digits or
 # more in all (a date has 8).
 _RECORD_SHAPE = re.compile(
-    r"(?<![\w/.:\-])(?:[A-Z]{1,5}[\-/]?)?(?:19|20)\d\d(?:[\-/][0-9]{2,9}){1,3}(?![\w/:\-])"
+    r"(?<![\w/.:\-])(?:[A-Z]{1,5}[\-/.]?)?(?:19|20)\d\d(?:[\-/.][0-9]{2,9}){1,3}(?![\w/:\-])"
+)
+# "n° C52925-017096", "N° 2026-069-004512": a number sign before six digits or
+# more is a file's number, whatever OCR made of the words before it.
+_NUMBER_SIGN = re.compile(
+    r"(?i)(?<!\w)n[°º]\.?[ \u00a0]*:?[ \u00a0]*"
+    r"(?P<value>[A-Za-z]{0,5}[\-/.]?\d[\d\-/.]*\d)(?![\w/\-])"
+)
+# On a line that names someone, a number with separators and nine digits or
+# more is their file's number, even with a misread year ("2926/021/2742726").
+_LOOSE_RECORD = re.compile(
+    r"(?<![\w/.:,+\-])[A-Za-z]{0,5}[\-/.]?\d{2,}(?:[\-/.]\d{2,}){1,3}(?![\w/:\-])"
 )
 # In a row that names someone, a long number of its own is their file's number.
 _LONG_ID = re.compile(r"(?<![\w/.:,+\-])\d{6,12}(?![\w/.:,\-])")
@@ -244,6 +257,8 @@ def _find_addresses(text: str, out: list[TextFinding]) -> None:
         city_words = m.group("city").split()
         if city_words[0].lower() in lx.NOT_CITY_WORDS:
             continue
+        if any(fold(w) in DOMAIN_WORDS for w in city_words):
+            continue  # "13436 AP Ambulances": a misread time, then a service
         out.append(TextFinding(K.ADDRESS, m.start(), m.end()))
     out.extend(TextFinding(K.ADDRESS, m.start(), m.end()) for m in _POSTAL_LABEL.finditer(text))
     for m in _ADDRESS_LABEL.finditer(text):
@@ -292,8 +307,10 @@ def _particle_start(text: str, pos: int) -> bool:
 
 
 # A search box's entry is most often a name: taken when it looks like one.
+# The box's border may be read as "|", "[" or "(" before the entry.
 _SEARCH_LABEL = re.compile(
-    r"(?i)(?<!\w)(?:recherche(?:r)?|chercher|filtre(?:r)?)(?:[ \u00a0]*:[ \u00a0]*|\t)")
+    r"(?i)(?<!\w)(?:recherche(?:r)?|chercher|filtre(?:r)?)\.?"
+    r"(?:[ \u00a0]*[:|\[(][ \u00a0]*|\t)+")
 
 
 def _find_names(text: str, out: list[TextFinding]) -> None:
@@ -371,6 +388,9 @@ def _find_records(text: str, out: list[TextFinding]) -> None:
     for m in _RECORD_SHAPE.finditer(text):
         if sum(ch.isdigit() for ch in m.group()) >= 9:
             out.append(TextFinding(K.RECORD_NUMBER, m.start(), m.end()))
+    for m in _NUMBER_SIGN.finditer(text):
+        if sum(ch.isdigit() for ch in m.group("value")) >= 6:
+            out.append(TextFinding(K.RECORD_NUMBER, m.start("value"), m.end("value")))
     for m in _RECORD_TITLE.finditer(text):
         value = m.group("value").rstrip("._-/")
         out.append(TextFinding(K.RECORD_NUMBER, m.start("value"), m.start("value") + len(value)))
@@ -405,6 +425,10 @@ def _find_beside_names(text: str, out: list[TextFinding], found: list[TextFindin
                 out.append(TextFinding(K.BIRTH_DATE, m.start(), m.end()))
         for m in _LONG_ID.finditer(text, line.start(), line.end()):
             if not any(s <= m.start() < e for s, e in taken):
+                out.append(TextFinding(K.RECORD_NUMBER, m.start(), m.end()))
+        for m in _LOOSE_RECORD.finditer(text, line.start(), line.end()):
+            if sum(ch.isdigit() for ch in m.group()) >= 9 and not _DATE.fullmatch(m.group()) \
+                    and not any(s <= m.start() < e for s, e in taken):
                 out.append(TextFinding(K.RECORD_NUMBER, m.start(), m.end()))
 
 
