@@ -46,7 +46,6 @@ sys.path.insert(0, str(HERE.parent))
 import pii_eval  # noqa: E402
 import pii_evalset  # noqa: E402
 
-
 TUNING = frozenset({"qt-dev", "web-dev", "web-dev2"})
 
 

@@ -99,12 +99,12 @@ FAMILIES = {
 # A second tuning set: the dev names with every font family, so that what
 # fonts do to OCR can be tuned without looking at the held-out split.
 FAMILIES["dev2"] = FAMILIES["dev"] + FAMILIES["holdout"]
-FAMILIES["blind"] = FAMILIES["dev2"] + ["Nimbus Sans Narrow", "C059", "URW Bookman",
-                                        "Open Sans Condensed", "P052"]
+FAMILIES["blind"] = [*FAMILIES["dev2"], "Nimbus Sans Narrow", "C059", "URW Bookman",
+                     "Open Sans Condensed", "P052"]
 SIZES = [(1366, 768, 1.0), (1600, 900, 1.0), (1920, 1080, 1.0), (3840, 2160, 2.0)]
 ZOOMS = [0.9, 1.0, 1.0, 1.1, 1.25, 1.5]
-BLIND_SIZES = SIZES + [(1280, 1024, 1.0), (2560, 1440, 1.0), (2560, 1440, 1.25)]
-BLIND_ZOOMS = ZOOMS + [1.33, 1.75]
+BLIND_SIZES = [*SIZES, (1280, 1024, 1.0), (2560, 1440, 1.0), (2560, 1440, 1.25)]
+BLIND_ZOOMS = [*ZOOMS, 1.33, 1.75]
 BLIND_FONT_PX = [11, 12, 13, 14, 15, 16, 17, 18]
 
 # Synthetic name parts of several origins (French, Breton, West African,

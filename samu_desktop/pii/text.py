@@ -83,7 +83,9 @@ _DATE = re.compile(
 # A date followed by a time is an event ("12/03/2026 13:04", "le 12/03 à 13 h").
 _TIME_AFTER = re.compile(r"[ \u00a0]*(?:à|a|,|-)?[ \u00a0]*\d{1,2}[:h]\d\d", re.IGNORECASE)
 _BIRTH_LABEL = re.compile(
-    r"(?i)(?<!\w)(?:n[ée](?:e|\(e\))?(?:\s+le|\s*:|[ \u00a0]*\t|[ \u00a0]+(?=\d))|d\.?\s?d\.?\s?n\b\.?|date\s+de\s+naissance"
+    # "Né(e)" alone counts before a tab or a digit: a form's label cut by OCR.
+    r"(?i)(?<!\w)(?:n[ée](?:e|\(e\))?(?:\s+le|\s*:|[ \u00a0]*\t|[ \u00a0]+(?=\d))"
+    r"|d\.?\s?d\.?\s?n\b\.?|date\s+de\s+naissance"
     r"|date\s+naiss\w*\.?|naissance)"
 )
 _AGE_AFTER = re.compile(r"\s*[(\-,]?\s*\d{1,3}\s*ans\b", re.IGNORECASE)
