@@ -24,6 +24,7 @@ the shape rules remain. Pure functions: safe from any thread.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -276,6 +277,12 @@ def find_names(text: str) -> list[tuple[int, int]]:
         return []
     callers = _callers(text)
     kinds = [_Kinds(t) for t in tokens]
+    # "DE LA TOUR D'AUVERGNE", "de La Roche": an ordinary word after a capitalised
+    # particle is a surname's part.
+    for a, b in itertools.pairwise(range(len(tokens))):
+        if kinds[a].particle and kinds[a].capital and kinds[b].capital and kinds[b].common \
+                and not kinds[b].stop and _GAP.match(text[tokens[a].end : tokens[b].start]):
+            kinds[b].namey = True
     spans: list[tuple[int, int]] = []
     for i, j in _runs(text, tokens, kinds):
         core = [k for k in kinds[i:j] if k.namey and not (k.particle and not k.first)]

@@ -293,11 +293,15 @@ def _name_words(text: str, pos: int, need_capital: bool, limit: int = 4) -> int:
             continue
         if low in lx.NAME_STOP_WORDS or low in lx.LABEL_WORDS:
             break
-        if need_capital and not word[0].isupper():
+        if need_capital and not word[0].isupper() and not _ELIDED_NAME.match(word):
             break
         end = m.start("w") + len(word)
         taken += 1
     return end
+
+
+# "Mme d'Harcourt", "M. l'Hostis": an elided particle glued to a capitalised name.
+_ELIDED_NAME = re.compile(rf"^[dDlL]['’][{lx.UP}]")
 
 
 def _particle_start(text: str, pos: int) -> bool:
@@ -401,6 +405,28 @@ def _find_records(text: str, out: list[TextFinding]) -> None:
         out.append(TextFinding(K.RECORD_NUMBER, m.start("value"), m.start("value") + len(value)))
 
 
+# A line of a list of people: "+ bérénice nou — 1993-01-20 — 2025/179/2980581". Who
+# stands before a date and then a number, separated by dashes, is the person,
+# whatever OCR made of the name.
+_LIST_LINE = re.compile(
+    rf"(?:^|(?<=[\n\t]))[ \u00a0]*(?:[+•*>·][ \u00a0]*)?"
+    rf"(?P<who>[{lx.LETTERS}][{lx.LETTERS}'’\-. \u00a0]{{1,60}}?)[ \u00a0]+[—–\-][ \u00a0]+"
+    rf"(?P<date>{_DATE.pattern})[ \u00a0]+[—–\-][ \u00a0]+[A-Za-z]{{0,5}}[\-/.]?\d",
+    re.IGNORECASE,
+)
+
+
+def _find_list_names(text: str, out: list[TextFinding]) -> None:
+    for m in _LIST_LINE.finditer(text):
+        words = re.findall(rf"[{lx.LETTERS}]+", m.group("who"))
+        if not 1 <= len(words) <= 5 or sum(len(w) for w in words) < 3:
+            continue
+        if any(fold(w) in stop_words() and fold(w) not in lx.PARTICLES for w in words):
+            continue  # "VSAV Brest — …", "Mise à jour — …": not a person
+        who = m.group("who").rstrip(" .\u00a0")
+        out.append(TextFinding(K.NAME, m.start("who"), m.start("who") + len(who)))
+
+
 _DETECTORS = (
     _find_nir,
     _find_emails,
@@ -409,6 +435,7 @@ _DETECTORS = (
     _find_birth_dates,
     _find_addresses,
     _find_names,
+    _find_list_names,
 )
 
 

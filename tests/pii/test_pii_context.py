@@ -150,3 +150,44 @@ def test_phone_digits_misread_by_ocr(text: str, phone_words: list[str]) -> None:
     for w in row:
         inside = any(b.x <= w.left and w.right <= b.x + b.width for b in phones)
         assert inside == (w.text in phone_words), w.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (f"+ {FIRST.lower()} {LAST.lower()} — 1993-01-20 — 2025/179/2980581",
+         f"{FIRST.lower()} {LAST.lower()}"),
+        (f"{LAST.upper()} {FIRST} — 12.05.94 — AFF-2026-177924", f"{LAST.upper()} {FIRST}"),
+        ("• bérénice nou — 03/08/2001 — 610817791", "bérénice nou"),  # "riou" misread
+    ],
+)
+def test_who_stands_before_a_date_and_a_number_in_a_list(text: str, name: str) -> None:
+    assert values(text, "name") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["VSAV Quimper Nord — 12/03/2026 — 2026-069-004512",
+     "Dernière mise à jour — 12/03/2026 — 13:04"],
+)
+def test_services_and_ui_before_a_date_and_a_number_are_no_name(text: str) -> None:
+    assert values(text, "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mme d'Harcourt signale un malaise", "d'Harcourt"),
+        ("Appel en cours — DE LA TOUR D'AUVERGNE Leïla — +33 5 68 60 38 09",
+         "DE LA TOUR D'AUVERGNE Leïla"),
+    ],
+)
+def test_particles_glued_or_before_an_ordinary_word(text: str, name: str) -> None:
+    assert values(text, "name") == [name]
+
+
+@pytest.mark.parametrize(
+    "text", ["Place de La Poste", "Ambulances de La Baie en route", "Centre de La Mer Nord"]
+)
+def test_places_and_services_with_particles_are_no_name(text: str) -> None:
+    assert values(text, "name") == []
