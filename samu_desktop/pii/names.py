@@ -193,8 +193,8 @@ def _runs(text: str, tokens: list[_Token], kinds: list[_Kinds]) -> Iterator[tupl
 # What follows or precedes a caller's name on a call line or in a list: a
 # phone number, a date or a case number, with at most a dash between.
 _DATA_AFTER = re.compile(
-    r"[ \u00a0]*[:\-—–(,]?[ \u00a0]*(?:(?:au|tél\.?|tel\.?|en[ \u00a0]+ligne[ \u00a0]*:?)"
-    r"[ \u00a0]+)?"
+    r"[ \u00a0]*[)\]]?[ \u00a0]*[:\-—–(,]?[ \u00a0]*"
+    r"(?:(?:au|tél\.?|tel\.?|en[ \u00a0]+ligne[ \u00a0]*:?)[ \u00a0]+)?"
     r"(?:(?:\+|00)[ .\-]?33|0[1-9](?:[ .,\-]?\d\d){4}(?!\d)"
     rf"|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|(?:19|20)\d\d-\d\d-\d\d"
     rf"|(?:1er|\d{{1,2}})[ \u00a0]+(?:{lx.MONTHS})\.?[ \u00a0]+(?:19|20)\d\d"

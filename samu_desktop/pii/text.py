@@ -319,8 +319,43 @@ _SEARCH_LABEL = re.compile(
     r"(?:[ \u00a0]*[:|\[(][ \u00a0]*|\t)+")
 
 
+# Who a note speaks of: "la fille (Kzorennic)", "Patient dupont", "fils : LE GALL".
+_RELATIVE = re.compile(
+    r"(?i)(?<!\w)(?:patiente?|fille|fils|mari|[ée]pouse|conjointe?|m[èe]re|p[èe]re|fr[èe]re"
+    r"|s(?:œ|oe)ur|voisine?|famille\s+de|famille)[ \u00a0]*[:(]?[ \u00a0]*"
+)
+
+
+def _relative_name_end(text: str, pos: int) -> int:
+    """End of up to three name-like words at ``pos`` (no ordinary word), else ``pos``.
+    One lower-case word alone must be a known name: the word lists miss some
+    ordinary words ("Famille prévenue")."""
+    end, taken = pos, []
+    for count, m in enumerate(_WORD.finditer(text, pos)):
+        gap = text[end : m.start("w")]
+        if count >= 3 or (count and not re.fullmatch(r"[ \u00a0]+", gap)) or (
+                not count and gap.strip()):
+            break
+        word = m.group("w").rstrip(".")
+        after = text[m.start("w") + len(word) : m.start("w") + len(word) + 1]
+        if len(word) < 3 or after.isdigit() or not looks_like_name(word) or (
+                fold(word) in stop_words()):
+            break
+        taken.append(word)
+        end = m.start("w") + len(word)
+    if len(taken) == 1 and not taken[0][0].isupper():
+        firsts, surnames, _ = gazetteer()
+        if fold(taken[0]) not in firsts | surnames:
+            return pos
+    return end
+
+
 def _find_names(text: str, out: list[TextFinding]) -> None:
     out.extend(TextFinding(K.NAME, s, e) for s, e in find_names(text))
+    for m in _RELATIVE.finditer(text):
+        end = _relative_name_end(text, m.end())
+        if end > m.end():
+            out.append(TextFinding(K.NAME, m.end(), end))
     for m in _SEARCH_LABEL.finditer(text):
         end = _name_words(text, m.end(), need_capital=False)
         if end > m.end() and looks_like_name(text[m.end() : end]):

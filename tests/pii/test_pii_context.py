@@ -191,3 +191,27 @@ def test_particles_glued_or_before_an_ordinary_word(text: str, name: str) -> Non
 )
 def test_places_and_services_with_particles_are_no_name(text: str) -> None:
     assert values(text, "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (f"Rappel de la fille ({LAST.lower()} {FIRST.lower()}) au 06 11 22 33 44",
+         f"{LAST.lower()} {FIRST.lower()}"),
+        (f"Rappel de la fille ({LAST}) au 06 11 22 33 44", LAST),
+        (f"Patiente {FIRST.lower()} {LAST.lower()}, chute", f"{FIRST.lower()} {LAST.lower()}"),
+        (f"Voisin : {LAST.upper()} présent", LAST.upper()),
+    ],
+)
+def test_who_a_note_speaks_of(text: str, name: str) -> None:
+    assert values(text, "name") == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Patient conscient, chute dans l'escalier", "la fille appelle pour son père",
+     "Famille prévenue", "Le mari est sur place", "Patient transféré au CHU",
+     "Rappel du fils pour nouvelles"],
+)
+def test_relatives_without_a_name_leave_the_sentence_visible(text: str) -> None:
+    assert values(text, "name") == []
