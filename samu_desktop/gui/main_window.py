@@ -48,8 +48,9 @@ if TYPE_CHECKING:
     from samu_desktop.gui.settings_dialog import SettingsDialog
     from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
     from samu_desktop.gui.tasks import TaskRunner
+    from samu_desktop.gui.wizard.context import WizardContext
     from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
-    from samu_desktop.gui.wizard.wizard import ReportWizard, WizardContext
+    from samu_desktop.gui.wizard.wizard import ReportWizard
     from samu_desktop.procedure.schema import Catalogue
     from samu_desktop.report.autofill import MachineFacts
     from samu_desktop.report.drafts import DraftStore
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
 
     # -- reports ---------------------------------------------------------------
     def context(self) -> WizardContext | None:
-        from samu_desktop.gui.wizard.wizard import WizardContext
+        from samu_desktop.gui.wizard.context import WizardContext
 
         if self.catalogue is None or self.history is None:
             return None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import logging
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -27,22 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from samu_desktop.app.session import ReportSession
-from samu_desktop.app.state import AppState
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui import style
-from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.widgets import heading
 from samu_desktop.gui.wizard.application_page import ApplicationPage
-from samu_desktop.gui.wizard.fields import AttachmentEditor
+from samu_desktop.gui.wizard.context import WizardContext
 from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
 from samu_desktop.gui.wizard.form_page import FormPage
-from samu_desktop.mail.message import Attachment
-from samu_desktop.procedure.schema import Case, Catalogue
-from samu_desktop.report.autofill import MachineFacts
-from samu_desktop.report.drafts import DraftStore
-from samu_desktop.report.history import History
-from samu_desktop.report.model import PrerequisitesSummary, Report
+from samu_desktop.gui.wizard.prerequisites import PrerequisitesMixin
+from samu_desktop.procedure.schema import Case
+from samu_desktop.report.model import Report
 from samu_desktop.report.patient_data import (
     confirm_not_patient_data,
     flagged_spans,
@@ -50,44 +44,20 @@ from samu_desktop.report.patient_data import (
     unconfirmed,
 )
 from samu_desktop.report.reference import ensure_reference
-from samu_desktop.report.render import ChecksSummary, render_html, render_text, subject_line
+from samu_desktop.report.render import render_html, render_text, subject_line
 from samu_desktop.report.validation import Problem, is_answered, validate, visible_fields
 
 if TYPE_CHECKING:
     from samu_desktop.capture.models import CaptureBatch
 
     # The checks and the capture editor load when first opened: start-up stays quick.
-    from samu_desktop.checks.model import CheckReport
     from samu_desktop.gui.checks_page import ChecksPage
-    from samu_desktop.gui.wizard.screenshots_page import GrabAll, ScreenshotsPage
+    from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class WizardContext:
-    catalogue: Catalogue
-    state: AppState
-    drafts: DraftStore
-    history: History
-    facts: MachineFacts
-    tasks: TaskRunner
-    grab_all: GrabAll | None = None
-    # Case B: start the prerequisites test in the background as soon as the
-    # form opens (the application does; unit tests of the form need not).
-    run_prerequisites_on_open: bool = False
-
-    @property
-    def language(self) -> str:
-        return self.state.language
-
-    @property
-    def settings(self) -> Settings:
-        """The settings in force, read from the one application state (never a copy)."""
-        return self.state.settings
-
-
-class ReportWizard(QWidget):
+class ReportWizard(PrerequisitesMixin, QWidget):
     """One report, from the case to its sending.
 
     Signals:
@@ -261,12 +231,6 @@ class ReportWizard(QWidget):
         self.call.done.setFocus()
         self._update_nav()
 
-    def _prerequisites_field(self) -> str | None:
-        """The id of the form's prerequisites question, if the form has one."""
-        application = self.report.application if self.report else None
-        return next((f.id for f in self.context.catalogue.fields_for(self.case.id, application)
-                     if f.type == "prerequisites_result"), None)
-
     def focus_first_field(self) -> None:
         """Focus the first question still to answer (the start time is pre-filled)."""
         if self.form is None or self.report is None:
@@ -280,81 +244,10 @@ class ReportWizard(QWidget):
         if target is not None:
             self.form.rows[target.id].editor.focus_target().setFocus()
 
-    def set_prerequisites(self, summary: PrerequisitesSummary | None) -> None:
-        """Attach the prerequisites test result (its summary) to the report."""
-        if self.report is None:
-            return
-        self.report.prerequisites = summary
-        self._attachments_changed()
-
     def _taken_references(self) -> set[str]:
         """References already given: in the history, and on other reports being written."""
         drafts = {r.reference for r in self.context.drafts.list_drafts().reports if r.reference}
         return self.context.history.references() | drafts
-
-    def _checks_summary(self) -> ChecksSummary | None:
-        from samu_desktop.report.outgoing import checks_summary
-
-        return checks_summary(self.session.attachments())
-
-    def extra_attachments(self) -> list[Attachment]:
-        """Files that go with the report besides the screenshots (the checks results)."""
-        from samu_desktop.report.outgoing import file_attachments
-
-        return [] if self.report is None else file_attachments(self.session.attachments())
-
-    def _checks_page(self) -> ChecksPage:
-        if self.checks is None:
-            from samu_desktop.gui.checks_page import ChecksPage
-
-            state = self.context.state
-            self.checks = ChecksPage(lambda: state.settings, parent=self)
-            self.checks.started.connect(lambda: self._show_prerequisites_running(True))
-            self.checks.finished.connect(self._checks_done)
-            self.pages.addWidget(self.checks)
-        return self.checks
-
-    def start_prerequisites(self) -> None:
-        """Run the prerequisites test without leaving the form; the result attaches itself."""
-        if self.report is None:
-            return
-        checks = self._checks_page()
-        done = checks.report()
-        if checks.is_running():
-            self._show_prerequisites_running(True)
-        elif done is not None:
-            self._checks_done(done)  # another application chosen: same workstation, just now
-        else:
-            checks.start()
-
-    def _show_prerequisites_running(self, running: bool) -> None:
-        field_id = self._prerequisites_field()
-        if self.form is not None and field_id is not None:
-            editor = self.form.rows[field_id].editor
-            if isinstance(editor, AttachmentEditor):
-                editor.set_running(running)
-
-    def open_prerequisites(self) -> None:
-        if self.report is None:
-            return
-        checks = self._checks_page()
-        self.pages.setCurrentWidget(checks)
-        self._update_nav()
-        # Already run (in the background, as the form opened): show it; each
-        # check, or the whole test, can be run again from the page.
-        if not checks.is_running() and checks.report() is None:
-            checks.start()
-
-    def _checks_done(self, result: CheckReport) -> None:
-        self._show_prerequisites_running(False)
-        if self.report is None:
-            return
-        try:
-            self.session.attach_checks(result)
-        except UserFacingError as exc:
-            self.error.emit(exc.user_message)
-            return
-        self._attachments_changed()
 
     def _attachment_requested(self, field_id: str) -> None:
         field = next(
