@@ -31,6 +31,7 @@ from samu_desktop.errors import UserFacingError
 from samu_desktop.gui import style
 from samu_desktop.gui.widgets import heading
 from samu_desktop.gui.wizard.application_page import ApplicationPage
+from samu_desktop.gui.wizard.captures_flow import CapturesMixin
 from samu_desktop.gui.wizard.context import WizardContext
 from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
 from samu_desktop.gui.wizard.form_page import FormPage
@@ -57,7 +58,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class ReportWizard(PrerequisitesMixin, QWidget):
+class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
     """One report, from the case to its sending.
 
     Signals:
@@ -94,6 +95,10 @@ class ReportWizard(PrerequisitesMixin, QWidget):
         self.screenshots: ScreenshotsPage | None = None
         self.checks: ChecksPage | None = None
         self._pending_batches: list[CaptureBatch] = []
+        # Every hotkey batch of this wizard: another application chosen after a
+        # guess starts a new report, and the captures go with it.
+        self._batches: list[CaptureBatch] = []
+        self._guessed: str | None = None  # the application guessed from the focused window
 
         layout = QVBoxLayout(self)
         self.heading = heading(parent=self)
@@ -101,6 +106,13 @@ class ReportWizard(PrerequisitesMixin, QWidget):
         self.guidance.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addWidget(self.guidance)
+        # "Application reconnue…": the guess is said, and can be changed in one click.
+        self.guessed_note = QLabel(self)
+        self.guessed_note.setObjectName("hint")
+        self.guessed_note.setWordWrap(True)
+        self.guessed_note.linkActivated.connect(lambda _link: self.choose_application())
+        self.guessed_note.hide()
+        layout.addWidget(self.guessed_note)
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages, 1)
         nav = QHBoxLayout()
@@ -161,13 +173,21 @@ class ReportWizard(PrerequisitesMixin, QWidget):
                                       language=self.context.language))
 
     # -- steps ---------------------------------------------------------------
+    def choose_application(self) -> None:
+        """Back to "which application?" (after a guess the user wants to change)."""
+        self.pages.setCurrentWidget(self.application_page)
+        self._update_nav()
+
     def _application_chosen(self, application_id: str) -> None:
         if self.report is not None and self.report.application != application_id:
             # Another application means another form: start a fresh draft. The old
-            # report ends here, its captures and their key with it (discard wipes them).
+            # report ends here, its captures and their key with it (discard wipes them);
+            # the hotkey's captures are put again in the new one.
             self.session.discard()
             self._drop_form()
             self._drop_screenshots()
+            self._pending_batches.extend(self._batches)
+            self._batches.clear()
         if self.report is None or self.form is None:
             self._start(application_id)
         else:
@@ -260,75 +280,6 @@ class ReportWizard(PrerequisitesMixin, QWidget):
         else:
             self.open_prerequisites()
 
-    def screenshots_page(self) -> ScreenshotsPage | None:
-        if self.report is None:
-            return None
-        if self.screenshots is None:
-            from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
-
-            store = self.session.attachments()
-            self.screenshots = ScreenshotsPage(store, self.context.tasks, self.context.grab_all,
-                                               parent=self)
-            self.screenshots.done.connect(self._screenshots_done)
-            self.screenshots.message.connect(self.error)
-            self.pages.addWidget(self.screenshots)
-        return self.screenshots
-
-    def open_screenshots(self) -> None:
-        page = self.screenshots_page()
-        if page is not None:
-            self.pages.setCurrentWidget(page)
-            self._update_nav()
-
-    def _page_changed(self, _index: int) -> None:
-        """The masking screen needs the whole screen to be read: maximise the
-        window while it is shown, and give the user's size back afterwards."""
-        window = self.window()
-        if window is self:
-            return
-        masking = self.screenshots is not None and self.pages.currentWidget() is self.screenshots
-        # The case's guidance is for the questions; the image needs the height.
-        self.guidance.setVisible(not masking)
-        if masking and not window.isMaximized() and not window.isFullScreen():
-            self._maximised_for_masking = True
-            window.showMaximized()
-        elif not masking and self._maximised_for_masking:
-            self._maximised_for_masking = False
-            if window.isVisible():
-                window.showNormal()
-
-    def add_captures(self, batch: CaptureBatch) -> None:
-        """Captures from the hotkey: attach them, and offer their time as the start."""
-        page = self.screenshots_page()
-        if page is None:
-            self._pending_batches.append(batch)
-            return
-        first = page.editor.count() == 0
-        page.add_batch(batch)
-        start = self.context.catalogue.field_with_role(
-            self.case.id, self.report.application if self.report else None, "start"
-        )
-        # The first capture of the series is the best guess of when it broke.
-        if first and start is not None and self.report is not None and self.form is not None:
-            self.report.set_answer(start.id, batch.taken_at)
-            self.form.refresh()
-            self._changed()
-        self.open_screenshots()
-
-    def _screenshots_done(self, names: list[str]) -> None:
-        self.set_screenshots(names)
-        if self.form is not None:
-            self.pages.setCurrentWidget(self.form)
-            # Back to the questions: the keyboard goes on where there is something to answer.
-            self.focus_first_field()
-        self._update_nav()
-
-    def set_screenshots(self, attachment_ids: list[str]) -> None:
-        if self.report is None:
-            return
-        self.report.screenshots = list(attachment_ids)
-        self._attachments_changed()
-
     def _attachments_changed(self) -> None:
         if self.form is not None:
             self.form.refresh()
@@ -339,17 +290,6 @@ class ReportWizard(PrerequisitesMixin, QWidget):
             self.pages.removeWidget(self.form)
             self.form.deleteLater()
             self.form = None
-
-    def _drop_screenshots(self) -> None:
-        # The page holds the old report's store: the new report gets a page of its own.
-        # The old one is emptied and hidden, not deleted: a patient-data search still
-        # running delivers its result to it harmlessly (it goes with the wizard).
-        if self.screenshots is not None:
-            old, self.screenshots = self.screenshots, None
-            old.done.disconnect(self._screenshots_done)
-            old.clear()
-            self.pages.removeWidget(old)
-            old.hide()
 
     def go_back(self) -> None:
         current = self.pages.currentWidget()
@@ -479,6 +419,15 @@ class ReportWizard(PrerequisitesMixin, QWidget):
         if app is not None:
             title += f" · {app.name.get(language)}"
         self.heading.setText(title)
+        guessed = (self._guessed is not None and self.report is not None
+                   and self.report.application == self._guessed
+                   and current is not self.application_page)
+        if guessed and app is not None:
+            self.guessed_note.setText(self.tr(
+                "Application reconnue d'après la fenêtre active : {application}. "
+                "<a href='#change'>Choisir une autre application</a>").format(
+                application=html.escape(app.name.get(language))))
+        self.guessed_note.setVisible(guessed)
         self.next.setVisible(current is self.form)
         self.back.setVisible(
             current in (self.review, self.screenshots, self.checks)
