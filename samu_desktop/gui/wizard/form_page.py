@@ -9,12 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from samu_desktop.gui.wizard.fields import FieldEditor, make_editor
+from samu_desktop.gui.wizard.fields import FieldEditor, SingleChoiceEditor, make_editor
 from samu_desktop.gui.wizard.patient_data_panel import PatientDataPanel
 from samu_desktop.procedure.schema import Catalogue, FieldDef
 from samu_desktop.report.model import Report
 from samu_desktop.report.patient_data import FlaggedSpan, confirm_not_patient_data
-from samu_desktop.report.validation import visible_fields
+from samu_desktop.report.validation import is_answered, visible_fields
 
 
 class FieldRow(QFrame):
@@ -82,6 +82,8 @@ class FormPage(QScrollArea):
             editor.changed.connect(lambda f=field, e=editor: self._edited(f, e))
             row.patient_data.confirmed.connect(
                 lambda text, checked, fid=field.id: self._confirmed(fid, text, checked))
+            if isinstance(editor, SingleChoiceEditor):
+                editor.answered.connect(lambda fid=field.id: self.focus_next_question(fid))
             if hasattr(editor, "action_requested"):
                 editor.action_requested.connect(
                     lambda fid=field.id: self.attachment_requested.emit(fid)
@@ -113,6 +115,19 @@ class FormPage(QScrollArea):
         shown = {f.id for f in visible_fields(self.catalogue, self.report)}
         for field_id, row in self.rows.items():
             row.setVisible(field_id in shown)
+
+    def focus_next_question(self, after: str) -> None:
+        """After a choice made with its digit: the keyboard goes to the next question
+        still to answer (a question that appeared with the answer counts), if any."""
+        shown = visible_fields(self.catalogue, self.report)
+        ids = [f.id for f in shown]
+        later = shown[ids.index(after) + 1:] if after in ids else []
+        target = next((f for f in later if f.type not in ("screenshots", "prerequisites_result")
+                       and not is_answered(f, self.report)), None)
+        if target is not None:
+            row = self.rows[target.id]
+            row.editor.focus_target().setFocus(Qt.FocusReason.TabFocusReason)
+            self.ensureWidgetVisible(row)
 
     def visible_ids(self) -> list[str]:
         return [fid for fid, row in self.rows.items() if not row.isHidden()]

@@ -124,9 +124,16 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
         self.next.setObjectName("primary")
         self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after
         self.next.setShortcut(QKeySequence("Ctrl+Return"))
-        self.next.clicked.connect(self.go_next)
+        self.next.clicked.connect(lambda: self.go_next())  # not clicked's "checked" flag
+        # Case B complete, nothing to warn about: Ctrl+Return sends from the form (the
+        # answers on screen are the report); this one shows the e-mail first.
+        self.review_first = QPushButton(style.icon("scan-eye"), self.tr("&Relire avant l'envoi"),
+                                        self)
+        self.review_first.clicked.connect(lambda: self.go_next(send_when_ready=False))
+        self.review_first.hide()
         nav.addWidget(self.back)
         nav.addStretch(1)
+        nav.addWidget(self.review_first)
         nav.addWidget(self.next)
         layout.addLayout(nav)
 
@@ -303,8 +310,32 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
             self.pages.setCurrentWidget(self.application_page)
         self._update_nav()
 
-    def go_next(self) -> None:
+    def ready_to_send(self) -> bool:
+        """Case B with every answer given and nothing to warn about, a mail server set:
+        the form's Ctrl+Return reviews and sends in one action. Anything to say (a
+        missing answer, a warning, patient data, a capture not checked) shows the
+        review page first, as before: no warning is ever passed over."""
+        r, c = self.report, self.context
+        if r is None or self.form is None or self.case.action != "email" \
+                or not c.settings.smtp_host or not self.session.sends_mail():
+            return False
+        if self.screenshots is not None and (self.screenshots.pending()
+                                             or self.screenshots.exporting):
+            return False
+        if self.checks is not None and self.checks.is_running():
+            return False
+        return not (validate(r, c.catalogue, language=c.language)
+                    or free_text_warnings(r, c.catalogue, c.language, blocking=True)
+                    or unconfirmed(r, c.catalogue)
+                    or any(flagged_spans(r, c.catalogue).values()))
+
+    def go_next(self, send_when_ready: bool = True) -> None:
         if self.pages.currentWidget() is not self.form or self.report is None:
+            return
+        if send_when_ready and self.ready_to_send():
+            self._show_final([])  # the review is made (reference, subject), then sent
+            self._update_nav()
+            self._send()
             return
         assert self.form is not None
         problems = validate(self.report, self.context.catalogue, language=self.context.language)
@@ -429,6 +460,13 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
                 application=html.escape(app.name.get(language))))
         self.guessed_note.setVisible(guessed)
         self.next.setVisible(current is self.form)
+        ready = current is self.form and self.ready_to_send()
+        self.review_first.setVisible(ready)
+        text = self.tr("&Envoyer au support SI-SAMU") if ready else self.tr("&Suivant")
+        if self.next.text() != text:
+            self.next.setText(text)
+            self.next.setIcon(style.icon("send" if ready else "arrow-right", on_accent=True))
+            self.next.setShortcut(QKeySequence("Ctrl+Return"))  # setText() replaced it
         self.back.setVisible(
             current in (self.review, self.screenshots, self.checks)
             or (current is self.form
@@ -439,6 +477,7 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
     def _changed(self) -> None:
         self._save()
         self._show_warnings()
+        self._update_nav()  # "Suivant" becomes "Envoyer" once nothing is missing
 
     def _show_warnings(self) -> None:
         if self.form is None or self.report is None:
