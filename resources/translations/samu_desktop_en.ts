@@ -922,6 +922,10 @@
         <translation>&amp;Next</translation>
     </message>
     <message>
+        <source>&amp;Relire avant l&apos;envoi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Téléphonez au support SI-SAMU</source>
         <translation>Call the SI-SAMU support desk</translation>
     </message>
@@ -948,6 +952,10 @@
     <message>
         <source>Votre service informatique : {contact}</source>
         <translation>Your IT department: {contact}</translation>
+    </message>
+    <message>
+        <source>Application reconnue d&apos;après la fenêtre active : {application}. &lt;a href=&apos;#change&apos;&gt;Choisir une autre application&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>La trace écrite de l&apos;appel part par e-mail : retirez les données de patient signalées, ou cochez chaque passage qui n&apos;en est pas, puis revenez à l&apos;appel.</source>
@@ -1045,6 +1053,10 @@
     <message>
         <source>&amp;Joindre en laissant ces zones visibles</source>
         <translation>&amp;Attach, leaving these areas visible</translation>
+    </message>
+    <message>
+        <source>Image vérifiée : &amp;joindre la copie d&apos;écran</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n zone(s) semble(nt) encore montrer des données de patient : encadrée(s) en rouge sur l&apos;image et listée(s) à droite. Masquez-les (Alt+M), ou joignez en les laissant visibles si ce ne sont pas des données de patient.</source>
