@@ -923,7 +923,7 @@
     </message>
     <message>
         <source>&amp;Relire avant l&apos;envoi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Review before sending</translation>
     </message>
     <message>
         <source>Téléphonez au support SI-SAMU</source>
@@ -955,7 +955,7 @@
     </message>
     <message>
         <source>Application reconnue d&apos;après la fenêtre active : {application}. &lt;a href=&apos;#change&apos;&gt;Choisir une autre application&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Application recognised from the active window: {application}. &lt;a href=&apos;#change&apos;&gt;Choose another application&lt;/a&gt;</translation>
     </message>
     <message>
         <source>La trace écrite de l&apos;appel part par e-mail : retirez les données de patient signalées, ou cochez chaque passage qui n&apos;en est pas, puis revenez à l&apos;appel.</source>
@@ -1056,7 +1056,7 @@
     </message>
     <message>
         <source>Image vérifiée : &amp;joindre la copie d&apos;écran</source>
-        <translation type="unfinished"></translation>
+        <translation>Image checked: &amp;attach the screenshot</translation>
     </message>
     <message numerus="yes">
         <source>%n zone(s) semble(nt) encore montrer des données de patient : encadrée(s) en rouge sur l&apos;image et listée(s) à droite. Masquez-les (Alt+M), ou joignez en les laissant visibles si ce ne sont pas des données de patient.</source>
