@@ -293,6 +293,13 @@
     </message>
 </context>
 <context>
+    <name>FormPage</name>
+    <message>
+        <source>&amp;Autres questions (facultatives)</source>
+        <translation>Other questions (&amp;optional)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Historique des signalements</source>

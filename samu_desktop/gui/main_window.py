@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
             self._sending.handed_over.connect(self._handed_over)
             self._sending.delivered.connect(self._delivered)
             self._sending.failed.connect(self.message_bar.add)
+            self._sending.failed.connect(self._send_failed)
             self._sending.notes.connect(self.message_bar.add)
             self._sending.followup_handed_over.connect(self._followup_handed_over)
         return self._sending
@@ -335,6 +336,10 @@ class MainWindow(QMainWindow):
                 wizard.add_captures(batch)
         self.show_and_raise()
         return wizard
+
+    def _send_failed(self, _message: str) -> None:
+        if self.wizard is not None:
+            self.wizard.send_failed()  # the report stays on screen and can be sent again
 
     def send_report(self, session: ReportSession) -> None:
         """Hand the finished report over to the outbox, which sends it in the background."""

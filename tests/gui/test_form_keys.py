@@ -132,15 +132,24 @@ def test_ctrl_return_sends_from_the_form_when_nothing_is_missing(
     sent: list[object] = []
     wizard.send_requested.disconnect()
     wizard.send_requested.connect(sent.append)
-    assert wizard.next.text() == "&Suivant" and not wizard.review_first.isVisible()
+    assert wizard.next.text() == "&Suivant" and not wizard.send_now.isVisible()
     answer_required(wizard)
-    assert wizard.next.text() == "&Envoyer au support SI-SAMU"
-    assert wizard.review_first.isVisible()
+    assert wizard.send_now.isVisible() and wizard.send_now.text() == "&Envoyer au support SI-SAMU"
+    assert wizard.next.text() == "&Relire avant l'envoi"
     mail_window.activateWindow()
     qtbot.waitActive(mail_window)
     QTest.keyClick(mail_window.windowHandle(), Qt.Key.Key_Return,
                    Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: sent == [wizard.session], timeout=3000)
+    # One report, one e-mail: pressing again while the outbox takes it sends nothing more.
+    assert not wizard.send_now.isEnabled()
+    wizard.send_from_form()
+    assert sent == [wizard.session]
+    # The outbox refused it (the user was told why): it can be sent again.
+    wizard.send_failed()
+    assert wizard.send_now.isEnabled()
+    wizard.send_from_form()
+    assert sent == [wizard.session, wizard.session]
 
 
 def test_a_warning_shows_the_review_first(mail_window: MainWindow, qtbot: QtBot) -> None:
@@ -152,8 +161,8 @@ def test_a_warning_shows_the_review_first(mail_window: MainWindow, qtbot: QtBot)
     assert wizard.form is not None
     # Typed text that looks like patient data: its warning is never passed over.
     wizard.form.rows["description"].editor.set_value("Appel de Mme DURAND Marie au 06 12 34 56 78")
-    assert wizard.next.text() == "&Suivant" and not wizard.review_first.isVisible()
-    wizard.go_next()
+    assert wizard.next.text() == "&Suivant" and not wizard.send_now.isVisible()
+    wizard.send_from_form()
     assert sent == [] and wizard.pages.currentWidget() is not wizard.review
 
 
@@ -164,7 +173,40 @@ def test_review_first_shows_the_e_mail_and_sends_from_there(mail_window: MainWin
     wizard.send_requested.disconnect()
     wizard.send_requested.connect(sent.append)
     answer_required(wizard)
-    qtbot.mouseClick(wizard.review_first, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)  # « Relire avant l'envoi »
     assert wizard.pages.currentWidget() is wizard.review and sent == []
     qtbot.mouseClick(wizard.review.send, Qt.MouseButton.LeftButton)
     assert sent == [wizard.session]
+
+
+def test_required_questions_first_and_the_optional_ones_folded(window: MainWindow,
+                                                               qtbot: QtBot) -> None:
+    wizard = bandeau(window, qtbot)
+    form = wizard.form
+    assert form is not None and wizard.report is not None
+    required = {"start", "impact", "state", "auth_mode", "browser", "prerequisites"}
+    for field_id, row in form.rows.items():
+        folded = field_id in form.folded
+        assert folded == (field_id not in required | {"screenshots", "impacted_functions"}), \
+            field_id
+        if folded:
+            assert not row.isVisible()  # out of the way until asked for
+    assert form.more_toggle.isVisible() and not form.more_toggle.isChecked()
+    # Above the fold: every required question comes before « Autres questions ».
+    toggle_y = form.more_toggle.mapTo(form.widget(), form.more_toggle.rect().topLeft()).y()
+    for field_id in required:
+        row = form.rows[field_id]
+        assert row.mapTo(form.widget(), row.rect().topLeft()).y() < toggle_y, field_id
+    # Opened with a click (or its Alt+A); folded again the same way.
+    qtbot.mouseClick(form.more_toggle, Qt.MouseButton.LeftButton)
+    assert form.rows["description"].isVisible() and form.rows["reproducibility"].isVisible()
+    qtbot.mouseClick(form.more_toggle, Qt.MouseButton.LeftButton)
+    assert not form.rows["description"].isVisible()
+    # Patient data typed in a folded question: it opens, and the warning is on screen.
+    form.rows["description"].editor.set_value("Rappeler Mme DURAND Marie au 06 12 34 56 78")
+    qtbot.waitUntil(lambda: form.rows["description"].patient_data.isVisible(), timeout=3000)
+    assert form.more_toggle.isChecked()
+    panel = form.rows["description"].patient_data
+    viewport = form.viewport()
+    qtbot.waitUntil(lambda: viewport.rect().contains(
+        panel.mapTo(viewport, panel.rect().topLeft())), timeout=3000)

@@ -124,17 +124,19 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
         self.next.setObjectName("primary")
         self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after
         self.next.setShortcut(QKeySequence("Ctrl+Return"))
-        self.next.clicked.connect(lambda: self.go_next())  # not clicked's "checked" flag
-        # Case B complete, nothing to warn about: Ctrl+Return sends from the form (the
-        # answers on screen are the report); this one shows the e-mail first.
-        self.review_first = QPushButton(style.icon("scan-eye"), self.tr("&Relire avant l'envoi"),
-                                        self)
-        self.review_first.clicked.connect(lambda: self.go_next(send_when_ready=False))
-        self.review_first.hide()
+        self.next.clicked.connect(self.go_next)
+        # Case B complete, nothing to warn about: "Envoyer" (Ctrl+Return) sends from the
+        # form, the answers on screen being the report; "Suivant" becomes "Relire avant
+        # l'envoi" and still shows the e-mail first.
+        self.send_now = QPushButton(style.icon("send", on_accent=True),
+                                    self.tr("&Envoyer au support SI-SAMU"), self)
+        self.send_now.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.send_now.clicked.connect(self.send_from_form)
+        self.send_now.hide()
         nav.addWidget(self.back)
         nav.addStretch(1)
-        nav.addWidget(self.review_first)
         nav.addWidget(self.next)
+        nav.addWidget(self.send_now)
         layout.addLayout(nav)
 
         self.application_page = ApplicationPage(case, context.language, self)
@@ -150,6 +152,7 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
         for page in (self.application_page, self.review, self.call):
             self.pages.addWidget(page)
         self._maximised_for_masking = False
+        self._handing_over = False  # sent to the outbox, not yet accepted by it
         self.pages.currentChanged.connect(self._page_changed)
 
         if report is not None:
@@ -266,8 +269,10 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
         if self.checks is not None and self.checks.is_running():
             # The test fills its own answer in a moment: nothing for the keyboard there.
             shown = [f for f in shown if f.type != "prerequisites_result"]
-        target = next((f for f in shown if not is_answered(f, self.report)), None)
-        target = target or (shown[0] if shown else None)
+        # The questions on screen first: the optional ones may be folded away.
+        reachable = [f for f in shown if self.form.is_reachable(f.id)]
+        target = next((f for f in reachable if not is_answered(f, self.report)), None)
+        target = target or (reachable[0] if reachable else None)
         if target is not None:
             self.form.rows[target.id].editor.focus_target().setFocus()
 
@@ -329,13 +334,18 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
                     or unconfirmed(r, c.catalogue)
                     or any(flagged_spans(r, c.catalogue).values()))
 
-    def go_next(self, send_when_ready: bool = True) -> None:
-        if self.pages.currentWidget() is not self.form or self.report is None:
+    def send_from_form(self) -> None:
+        """« Envoyer » on the form: reviewed and sent in one action when nothing is
+        missing and nothing warns; otherwise the review, as « Suivant » does."""
+        if self.pages.currentWidget() is not self.form:
             return
-        if send_when_ready and self.ready_to_send():
-            self._show_final([])  # the review is made (reference, subject), then sent
-            self._update_nav()
-            self._send()
+        if self.ready_to_send():
+            self._send()  # the form on screen is the report; the outbox takes it from here
+        else:
+            self.go_next()
+
+    def go_next(self) -> None:
+        if self.pages.currentWidget() is not self.form or self.report is None:
             return
         assert self.form is not None
         problems = validate(self.report, self.context.catalogue, language=self.context.language)
@@ -461,12 +471,19 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
         self.guessed_note.setVisible(guessed)
         self.next.setVisible(current is self.form)
         ready = current is self.form and self.ready_to_send()
-        self.review_first.setVisible(ready)
-        text = self.tr("&Envoyer au support SI-SAMU") if ready else self.tr("&Suivant")
+        self.send_now.setVisible(ready)
+        text = self.tr("&Relire avant l'envoi") if ready else self.tr("&Suivant")
         if self.next.text() != text:
+            # Ctrl+Return and the colour go to the button that does what the user came for.
             self.next.setText(text)
-            self.next.setIcon(style.icon("send" if ready else "arrow-right", on_accent=True))
-            self.next.setShortcut(QKeySequence("Ctrl+Return"))  # setText() replaced it
+            self.next.setIcon(style.icon("scan-eye" if ready else "arrow-right",
+                                         on_accent=not ready))
+            self.next.setShortcut(QKeySequence() if ready else QKeySequence("Ctrl+Return"))
+            self.send_now.setShortcut(QKeySequence("Ctrl+Return") if ready else QKeySequence())
+            for button, primary in ((self.next, not ready), (self.send_now, ready)):
+                button.setObjectName("primary" if primary else "")
+                button.style().unpolish(button)
+                button.style().polish(button)
         self.back.setVisible(
             current in (self.review, self.screenshots, self.checks)
             or (current is self.form
@@ -511,6 +528,8 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
         if unconfirmed(self.report, self.context.catalogue):
             self._refresh_review()  # the send button is off; this is a second lock
             return
+        if self._handing_over:
+            return  # one report, one e-mail: a second press while it is handed over
         # The e-mail's modules (and the vault they read) load when first needed.
         from samu_desktop.report.outgoing import prepare_for_sending
 
@@ -518,7 +537,19 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
         ensure_reference(self.report, c.settings.crra_id, self._taken_references())
         prepare_for_sending(self.report, c.catalogue, c.settings)
         self._save()
+        self._handing_over = True
+        self.send_now.setEnabled(False)
+        self.review.send.setEnabled(False)
         self.send_requested.emit(self.session)
+
+    def send_failed(self) -> None:
+        """The report could not be put in the outbox (the user was told why): it can be
+        sent again, from where the user is."""
+        if not self._handing_over:
+            return
+        self._handing_over = False
+        self.send_now.setEnabled(True)
+        self._refresh_review()  # the review's button follows its problems again
 
     def _called(self) -> None:
         assert self.report is not None
