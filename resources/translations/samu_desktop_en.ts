@@ -295,8 +295,8 @@
 <context>
     <name>FormPage</name>
     <message>
-        <source>&amp;Autres questions (facultatives)</source>
-        <translation>Other questions (&amp;optional)</translation>
+        <source>Autres &amp;questions (facultatives)</source>
+        <translation>Other &amp;questions (optional)</translation>
     </message>
 </context>
 <context>

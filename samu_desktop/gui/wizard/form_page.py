@@ -78,7 +78,7 @@ class FormPage(QScrollArea):
         # needs the user: a problem, patient data, a digit answer moving on).
         self.more_toggle = QToolButton(body)
         self.more_toggle.setObjectName("moreQuestions")
-        self.more_toggle.setText(self.tr("&Autres questions (facultatives)"))
+        self.more_toggle.setText(self.tr("Autres &questions (facultatives)"))
         self.more_toggle.setCheckable(True)
         self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
