@@ -35,6 +35,7 @@ from samu_desktop.gui.wizard.captures_flow import CapturesMixin
 from samu_desktop.gui.wizard.context import WizardContext
 from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
 from samu_desktop.gui.wizard.form_page import FormPage
+from samu_desktop.gui.wizard.phone_flow import PhoneMixin
 from samu_desktop.gui.wizard.prerequisites import PrerequisitesMixin
 from samu_desktop.procedure.schema import Case
 from samu_desktop.report.model import Report
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
+class ReportWizard(CapturesMixin, PhoneMixin, PrerequisitesMixin, QWidget):
     """One report, from the case to its sending.
 
     Signals:
@@ -238,9 +239,6 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
         self.focus_first_field()
         self._update_nav()
 
-    def _support_number(self) -> str:
-        return self.session.number_to_call().strip()
-
     def _ensure_reference(self) -> None:
         assert self.report is not None
         if not self.report.reference:
@@ -248,18 +246,6 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
             ensure_reference(self.report, self.context.settings.crra_id,
                              self._taken_references())
             self._save()
-
-    def _show_call(self, problems: list) -> None:  # type: ignore[type-arg]
-        from samu_desktop.report.spoken import call_checklist
-
-        assert self.report is not None
-        self._ensure_reference()  # the call page comes first: the reference is said there
-        c = self.context
-        self.call.show_call(self.tr("Téléphonez au support SI-SAMU"), self._support_number(),
-                            call_checklist(self.report, c.catalogue, c.language), problems)
-        self.pages.setCurrentWidget(self.call)
-        self.call.done.setFocus()
-        self._update_nav()
 
     def focus_first_field(self) -> None:
         """Focus the first question still to answer (the start time is pre-filled)."""
@@ -437,21 +423,6 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
             self._save()
             self._refresh_review()
 
-    def _local_it_html(self) -> str:
-        s = self.context.settings
-        parts = [html.escape(v) for v in (s.local_it_name, s.local_it_phone, s.local_it_email) if v]
-        if s.local_it_url:
-            url = html.escape(s.local_it_url, quote=True)
-            parts.append(f"<a href='{url}'>{url}</a>")
-        if not parts:
-            return self.tr(
-                "Contact du service informatique non renseigné : demandez-le à votre "
-                "administrateur."
-            )
-        return self.tr("Votre service informatique : {contact}").format(
-            contact=" · ".join(parts)
-        )
-
     def _update_nav(self) -> None:
         current = self.pages.currentWidget()
         language = self.context.language
@@ -550,34 +521,6 @@ class ReportWizard(CapturesMixin, PrerequisitesMixin, QWidget):
         self._handing_over = False
         self.send_now.setEnabled(True)
         self._refresh_review()  # the review's button follows its problems again
-
-    def _called(self) -> None:
-        assert self.report is not None
-        trace = self.context.settings.call_trace_email
-        held = unconfirmed(self.report, self.context.catalogue) if trace else {}
-        held.pop("title", None)
-        if held and self.form is not None:
-            # The written trace leaves by e-mail: back to the field that holds it.
-            self._show_form()
-            self.form.reveal_patient_data(next(iter(held)))
-            self.error.emit(self.tr(
-                "La trace écrite de l'appel part par e-mail : retirez les données de patient "
-                "signalées, ou cochez chaque passage qui n'en est pas, puis revenez à l'appel."))
-            return
-        if trace:
-            from samu_desktop.report.followup import prepare_call_trace
-
-            prepare_call_trace(self.report, self.context.catalogue, self.context.settings)
-            self._save()
-        try:
-            self.session.record_call()
-        except UserFacingError as exc:
-            self.error.emit(exc.user_message)
-            return
-        if trace:
-            self.call_trace_requested.emit(self.report.model_copy(deep=True),
-                                           self._support_number())
-        self.finish()
 
     def finish(self) -> None:
         assert self.report is not None
