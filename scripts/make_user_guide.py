@@ -64,18 +64,21 @@ def window_size(screen: str) -> tuple[int, int]:
     return width - FRAME_ALLOWANCE.width(), height - FRAME_ALLOWANCE.height()
 
 
-def cut_off(window: object) -> list[str]:
-    """What the picture would show cut: the window needing more than its size, or a
-    button outside it (widgets inside a scrolled area are reached by scrolling)."""
+def cut_off(window: object, room: tuple[int, int]) -> list[str]:
+    """What the picture would show cut: the window needing more than the screen leaves
+    it (``room``), or a button outside it (a scrolled area's are reached by scrolling)."""
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QWidget
 
     assert isinstance(window, QWidget)
     problems = []
     need = window.minimumSizeHint().expandedTo(window.minimumSize())
-    if need.width() > window.width() or need.height() > window.height():
-        problems.append(f"needs {need.width()}×{need.height()}, has "
-                        f"{window.width()}×{window.height()}")
+    width, height = room
+    # Qt keeps a window at least its minimum size: larger than the screen, it is cut.
+    if max(need.width(), window.width()) > width or max(need.height(), window.height()) > height:
+        problems.append(f"needs {max(need.width(), window.width())}×"
+                        f"{max(need.height(), window.height())}, the screen leaves "
+                        f"{width}×{height}")
     inside = QRect(0, 0, window.width(), window.height())
 
     def scrolled(widget: QWidget) -> bool:
@@ -220,7 +223,8 @@ class Shooter:
             return  # a dialog or a notification looks the same on any screen
         settle()
         if name in WINDOW_IMAGES:
-            self.problems += [f"{self.screen} {name}: {p}" for p in cut_off(widget)]
+            self.problems += [f"{self.screen} {name}: {p}"
+                              for p in cut_off(widget, window_size(self.screen))]
         image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
         picture = Image.frombuffer("RGB", (image.width(), image.height()),
                                    bytes(image.constBits()), "raw", "RGB",
