@@ -235,6 +235,133 @@
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>Premiers réglages</source>
+        <translation>First-time setup</translation>
+    </message>
+    <message>
+        <source>Nom du SAMU / CRRA</source>
+        <translation>SAMU / CRRA name</translation>
+    </message>
+    <message>
+        <source>Identifiant du CRRA</source>
+        <translation>CRRA identifier</translation>
+    </message>
+    <message>
+        <source>Votre nom</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Téléphone pour vous rappeler</source>
+        <translation>Phone number to call you back</translation>
+    </message>
+    <message>
+        <source>Votre adresse e-mail</source>
+        <translation>Your e-mail address</translation>
+    </message>
+    <message>
+        <source>Serveur d&apos;envoi (SMTP)</source>
+        <translation>Outgoing mail server (SMTP)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Chiffrement</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>Le serveur demande un identifiant</source>
+        <translation>The server requires a user name</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Adresse d&apos;expéditeur</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <source>Quelques informations pour que vos signalements arrivent au support et que l&apos;on puisse vous rappeler. Ce que votre administrateur a déjà réglé n&apos;est pas demandé.</source>
+        <translation>A few details so that your reports reach the support desk and you can be called back. What your administrator has already set is not asked.</translation>
+    </message>
+    <message>
+        <source>Votre centre et vous</source>
+        <translation>Your centre and you</translation>
+    </message>
+    <message>
+        <source>Envoi des signalements</source>
+        <translation>Sending reports</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Tester</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Plus tard</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>STARTTLS (recommandé)</source>
+        <translation>STARTTLS (recommended)</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Aucun (non chiffré)</source>
+        <translation>None (unencrypted)</translation>
+    </message>
+    <message>
+        <source>FR suivi de 3 caractères, par exemple FR680</source>
+        <translation>FR followed by 3 characters, for example FR680</translation>
+    </message>
+    <message>
+        <source>Vide : votre adresse e-mail</source>
+        <translation>Empty: your e-mail address</translation>
+    </message>
+    <message>
+        <source>Non autorisé par votre administrateur.</source>
+        <translation>Not allowed by your administrator.</translation>
+    </message>
+    <message>
+        <source>Enregistré dans le trousseau — laisser vide pour le garder</source>
+        <translation>Stored in the keyring — leave empty to keep it</translation>
+    </message>
+    <message>
+        <source>« Identifiant du CRRA » n&apos;est pas valable : FR suivi de 3 caractères, par exemple FR680.</source>
+        <translation>“CRRA identifier” is not valid: FR followed by 3 characters, for example FR680.</translation>
+    </message>
+    <message>
+        <source>« {label} » n&apos;est pas valable : corrigez-le, puis enregistrez.</source>
+        <translation>“{label}” is not valid: correct it, then save.</translation>
+    </message>
+    <message>
+        <source>Une valeur n&apos;est pas valable : corrigez-la, puis enregistrez.</source>
+        <translation>A value is not valid: correct it, then save.</translation>
+    </message>
+    <message>
+        <source>Test en cours…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <source>Le test n&apos;a pas pu être mené à son terme : réessayez.</source>
+        <translation>The test could not be completed: try again.</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Signaler le rétablissement</source>
@@ -474,6 +601,10 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>Premiers réglages…</source>
+        <translation>First-time setup…</translation>
+    </message>
+    <message>
         <source>Serveur d&apos;&amp;envoi…</source>
         <translation>Outgoing mail se&amp;rver…</translation>
     </message>
@@ -502,8 +633,8 @@
         <translation>The procedure form is unavailable: reinstall the application or tell your IT department.</translation>
     </message>
     <message>
-        <source>Le signalement {reference} est dans la boîte d&apos;envoi : il part dès que le serveur d&apos;envoi répond, même si vous fermez cette fenêtre. Donnez cette référence si vous rappelez le support.</source>
-        <translation>Report {reference} is in the outbox: it leaves as soon as the mail server answers, even if you close this window. Give this reference if you call the support desk again.</translation>
+        <source>Compléter les réglages</source>
+        <translation>Complete the settings</translation>
     </message>
     <message>
         <source>Appel enregistré dans l&apos;historique.</source>
@@ -805,6 +936,10 @@
         <translation>Hide everything still visible</translation>
     </message>
     <message>
+        <source>Accepter toutes les zones proposées (les masquer)</source>
+        <translation>Accept every proposed area (mask them)</translation>
+    </message>
+    <message>
         <source>Enregistrer l&apos;image masquée…</source>
         <translation>Save the masked image…</translation>
     </message>
@@ -831,6 +966,10 @@
     <message>
         <source>Tout masquer</source>
         <translation>Hide all</translation>
+    </message>
+    <message>
+        <source>Tout accepter</source>
+        <translation>Accept all</translation>
     </message>
     <message>
         <source>Capture {n} sur {total}</source>
@@ -1078,6 +1217,73 @@
     </message>
 </context>
 <context>
+    <name>SendReadinessPanel</name>
+    <message>
+        <source>Le signalement {reference} est dans la boîte d&apos;envoi : il part dès que le serveur d&apos;envoi répond, même si vous fermez cette fenêtre. Donnez cette référence si vous rappelez le support.</source>
+        <translation>Report {reference} is in the outbox: it leaves as soon as the mail server answers, even if you close this window. Give this reference if you call the support desk again.</translation>
+    </message>
+    <message>
+        <source>Le signalement {reference} est gardé dans la boîte d&apos;envoi, mais il ne peut pas partir d&apos;ici : {reason} Complétez les réglages, ou ouvrez-le dans votre messagerie depuis la boîte d&apos;envoi.</source>
+        <translation>Report {reference} is kept in the outbox, but it cannot leave from here: {reason} Complete the settings, or open it in your mail program from the outbox.</translation>
+    </message>
+    <message>
+        <source>Ce signalement ne peut pas partir d&apos;ici pour l&apos;instant.</source>
+        <translation>This report cannot leave from here for now.</translation>
+    </message>
+    <message>
+        <source>Ce que vous pouvez faire maintenant : l&apos;ouvrir dans votre messagerie, prêt à envoyer ; l&apos;enregistrer ; appeler le support ; ou compléter les réglages. « Envoyer » le garde dans la boîte d&apos;envoi : il partira une fois les réglages complétés.</source>
+        <translation>What you can do now: open it in your mail program, ready to send; save it; call the support desk; or complete the settings. “Send” keeps it in the outbox: it will leave once the settings are complete.</translation>
+    </message>
+    <message>
+        <source>Ouvrir dans la &amp;messagerie</source>
+        <translation>Open in the &amp;mail program</translation>
+    </message>
+    <message>
+        <source>Enregistrer le &amp;message…</source>
+        <translation>Save the &amp;message…</translation>
+    </message>
+    <message>
+        <source>Copier le numéro</source>
+        <translation>Copy the number</translation>
+    </message>
+    <message>
+        <source>Compléter les &amp;réglages</source>
+        <translation>Complete the &amp;settings</translation>
+    </message>
+    <message>
+        <source>Numéro du support : {number}</source>
+        <translation>Support desk number: {number}</translation>
+    </message>
+    <message>
+        <source>Le numéro du support n&apos;est pas renseigné sur ce poste : demandez-le à votre encadrement.</source>
+        <translation>The support desk number is not set on this workstation: ask your supervisor for it.</translation>
+    </message>
+    <message>
+        <source>Le message n&apos;a pas pu être préparé : réessayez, ou appelez le support.</source>
+        <translation>The message could not be prepared: try again, or call the support desk.</translation>
+    </message>
+    <message>
+        <source>Le message s&apos;ouvre dans votre messagerie, prêt à envoyer : vérifiez-le, puis envoyez-le. Fichier : {path}</source>
+        <translation>The message opens in your mail program, ready to send: check it, then send it. File: {path}</translation>
+    </message>
+    <message>
+        <source>Aucune messagerie n&apos;a pu l&apos;ouvrir : le message est enregistré ici, joignez-le ou ouvrez-le vous-même : {path}</source>
+        <translation>No mail program could open it: the message is saved here, attach it or open it yourself: {path}</translation>
+    </message>
+    <message>
+        <source>Enregistrer le message</source>
+        <translation>Save the message</translation>
+    </message>
+    <message>
+        <source>Message électronique (*.eml)</source>
+        <translation>E-mail message (*.eml)</translation>
+    </message>
+    <message>
+        <source>Message enregistré : {path}. Ouvrez-le avec votre messagerie pour l&apos;envoyer, ou transmettez-le.</source>
+        <translation>Message saved: {path}. Open it with your mail program to send it, or pass it on.</translation>
+    </message>
+</context>
+<context>
     <name>Sending</name>
     <message>
         <source>Le signalement n&apos;a pas pu être placé dans la boîte d&apos;envoi ; il est conservé. Réessayez, ou prévenez votre service informatique.</source>
@@ -1086,6 +1292,10 @@
     <message>
         <source>Le complément n&apos;a pas pu être placé dans la boîte d&apos;envoi. Réessayez, ou prévenez votre service informatique.</source>
         <translation>The follow-up could not be put in the outbox. Try again, or tell your IT department.</translation>
+    </message>
+    <message>
+        <source>La trace écrite de l&apos;appel {reference} est gardée dans la boîte d&apos;envoi, mais elle ne peut pas partir d&apos;ici : {reason}</source>
+        <translation>The written trace of call {reference} is kept in the outbox, but it cannot leave from here: {reason}</translation>
     </message>
     <message>
         <source>La trace écrite de l&apos;appel {reference} est dans la boîte d&apos;envoi : elle part vers le support dès que le serveur d&apos;envoi répond.</source>
@@ -1274,6 +1484,18 @@
         <source>Démarrer avec la session</source>
         <translation>Start with the session</translation>
     </message>
+    <message>
+        <source>Masquage strict : proposer de masquer tout texte des captures qui n&apos;est pas un mot de l&apos;interface</source>
+        <translation>Strict masking: propose to mask any text in screenshots that is not a word of the interface</translation>
+    </message>
+    <message>
+        <source>Masquage strict des captures</source>
+        <translation>Strict masking of screenshots</translation>
+    </message>
+    <message>
+        <source>Pour ne rien laisser passer : tout texte qui n&apos;est pas un libellé, un bouton ou un menu des outils SI-SAMU est proposé au masquage. Vous retirez ce qui doit rester visible.</source>
+        <translation>So that nothing slips through: any text that is not a label, button or menu of the SI-SAMU tools is proposed for masking. You remove what must stay visible.</translation>
+    </message>
 </context>
 <context>
     <name>SmtpSettingsDialog</name>
@@ -1375,6 +1597,21 @@
     </message>
 </context>
 <context>
+    <name>StrictSwitch</name>
+    <message>
+        <source>Propose de masquer tout texte de cette capture qui n&apos;est pas un libellé, un bouton ou un menu des outils SI-SAMU. Retirez ce qui doit rester visible.</source>
+        <translation>Proposes to mask any text of this screenshot that is not a label, button or menu of the SI-SAMU tools. Remove what must stay visible.</translation>
+    </message>
+    <message>
+        <source>Mode strict : tout proposer sauf l&apos;interface</source>
+        <translation>Strict mode: propose everything but the interface</translation>
+    </message>
+    <message>
+        <source>Fixé par votre administrateur : ce réglage ne peut pas être modifié.</source>
+        <translation>Set by your administrator: this setting cannot be changed.</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Incident SI-SAMU</source>
@@ -1432,6 +1669,14 @@
     <message>
         <source>L&apos;application est déjà ouverte mais ne répond pas : fermez-la (ou redémarrez la session), puis relancez-la.</source>
         <translation>The application is already open but does not respond: close it (or restart the session), then start it again.</translation>
+    </message>
+    <message>
+        <source>Premier démarrage : indiquez votre centre, vos coordonnées et le serveur d&apos;envoi, pour que vos signalements puissent partir. Vous pouvez le faire plus tard ; un signalement peut déjà être écrit.</source>
+        <translation>First start: enter your centre, your contact details and the mail server, so that your reports can leave. You can do it later; a report can already be written.</translation>
+    </message>
+    <message>
+        <source>Faire les réglages</source>
+        <translation>Set up now</translation>
     </message>
 </context>
 <context>
@@ -2494,6 +2739,45 @@
     </message>
 </context>
 <context>
+    <name>connection_test</name>
+    <message>
+        <source>Indiquez le nom du serveur d&apos;envoi, puis testez à nouveau.</source>
+        <translation>Enter the name of the mail server, then test again.</translation>
+    </message>
+    <message>
+        <source>Le serveur « {host} » est introuvable : vérifiez son nom et la connexion réseau du poste.</source>
+        <translation>Server “{host}” cannot be found: check its name and the workstation&apos;s network connection.</translation>
+    </message>
+    <message>
+        <source>Le serveur « {host} » refuse la connexion sur le port {port} : vérifiez le port, ou demandez à votre service informatique si le serveur est en marche.</source>
+        <translation>Server “{host}” refuses connections on port {port}: check the port, or ask your IT department whether the server is running.</translation>
+    </message>
+    <message>
+        <source>Le réseau ne permet pas de joindre le serveur « {host} » : vérifiez la connexion du poste.</source>
+        <translation>The network cannot reach server “{host}”: check the workstation&apos;s connection.</translation>
+    </message>
+    <message>
+        <source>Le serveur « {host} » ne répond pas sur le port {port} : vérifiez le port et le chiffrement, ou réessayez dans un moment.</source>
+        <translation>Server “{host}” does not answer on port {port}: check the port and the encryption, or try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Le serveur « {host} » a coupé la connexion : vérifiez le port et le chiffrement.</source>
+        <translation>Server “{host}” closed the connection: check the port and the encryption.</translation>
+    </message>
+    <message>
+        <source>Le serveur a refusé l&apos;identifiant ou le mot de passe : vérifiez-les, puis testez à nouveau.</source>
+        <translation>The server refused the user name or the password: check them, then test again.</translation>
+    </message>
+    <message>
+        <source>Saisissez le mot de passe du serveur d&apos;envoi, puis testez à nouveau.</source>
+        <translation>Enter the mail server&apos;s password, then test again.</translation>
+    </message>
+    <message>
+        <source>La connexion au serveur d&apos;envoi fonctionne : les signalements pourront partir.</source>
+        <translation>The connection to the mail server works: reports will be able to leave.</translation>
+    </message>
+</context>
+<context>
     <name>credentials</name>
     <message>
         <source>Le trousseau sécurisé du système n&apos;est pas disponible : le mot de passe ne peut pas être enregistré. Ouvrez une session complète sur le poste, ou demandez à votre service informatique d&apos;activer le trousseau.</source>
@@ -3122,10 +3406,49 @@
     </message>
 </context>
 <context>
+    <name>readiness</name>
+    <message>
+        <source>Aucun serveur d&apos;envoi n&apos;est réglé sur ce poste : le signalement ne peut pas partir d&apos;ici tant que le serveur n&apos;est pas renseigné.</source>
+        <translation>No mail server is set on this workstation: the report cannot leave from here until the server is entered.</translation>
+    </message>
+    <message>
+        <source>Aucune adresse d&apos;expéditeur n&apos;est renseignée : indiquez l&apos;adresse e-mail du centre ou la vôtre.</source>
+        <translation>No sender address is set: enter the centre&apos;s e-mail address or your own.</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse du support n&apos;est pas renseignée : demandez-la à votre administrateur.</source>
+        <translation>The support desk&apos;s address is not set: ask your administrator for it.</translation>
+    </message>
+    <message>
+        <source>L&apos;identifiant du CRRA n&apos;est pas renseigné : le support ne saura pas d&apos;où vient le signalement.</source>
+        <translation>The CRRA identifier is not set: the support desk will not know where the report comes from.</translation>
+    </message>
+    <message>
+        <source>Le serveur d&apos;envoi demande un identifiant, qui n&apos;est pas renseigné : indiquez-le dans les réglages.</source>
+        <translation>The mail server requires a user name, which is not set: enter it in the settings.</translation>
+    </message>
+    <message>
+        <source>Aucun mot de passe du serveur d&apos;envoi n&apos;est enregistré sur ce poste : saisissez-le dans les réglages.</source>
+        <translation>No mail server password is stored on this workstation: enter it in the settings.</translation>
+    </message>
+    <message>
+        <source>Le trousseau sécurisé du système n&apos;est pas disponible : le mot de passe du serveur d&apos;envoi ne peut pas être lu.</source>
+        <translation>The system&apos;s secure keyring is not available: the mail server password cannot be read.</translation>
+    </message>
+    <message>
+        <source>L&apos;envoi sans chiffrement n&apos;est pas autorisé par votre administrateur : choisissez STARTTLS ou TLS.</source>
+        <translation>Sending without encryption is not allowed by your administrator: choose STARTTLS or TLS.</translation>
+    </message>
+</context>
+<context>
     <name>redaction</name>
     <message>
         <source>Masquer ce qui reste visible</source>
         <translation>Hide what is still visible</translation>
+    </message>
+    <message>
+        <source>Masquer toutes les zones proposées</source>
+        <translation>Mask every proposed area</translation>
     </message>
     <message>
         <source>Ajouter une zone masquée</source>

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from samu_desktop.app.state import AppState
     from samu_desktop.capture.grabber import ScreenGrabber
     from samu_desktop.capture.models import CaptureBatch
+    from samu_desktop.gui.first_start import FirstStartDialog
     from samu_desktop.gui.history_page import HistoryPage
     from samu_desktop.gui.outbox_page import OutboxPage
     from samu_desktop.gui.sending import Sending
@@ -254,6 +255,9 @@ class MainWindow(QMainWindow):
         settings = QAction(self.tr("&Réglages…"), self)
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
+        first_start = QAction(self.tr("Premiers réglages…"), self)
+        first_start.triggered.connect(self.open_first_start)
+        file_menu.addAction(first_start)
         smtp = QAction(self.tr("Serveur d'&envoi…"), self)
         smtp.triggered.connect(self.open_smtp_settings)
         file_menu.addAction(smtp)
@@ -356,12 +360,19 @@ class MainWindow(QMainWindow):
                 self.drafts.mark_finished(report.id)
             except UserFacingError as exc:
                 log.warning("handed-over report not marked finished: %s", exc.details)
-        self.message_bar.add(
-            self.tr("Le signalement {reference} est dans la boîte d'envoi : il part dès que "
-                    "le serveur d'envoi répond, même si vous fermez cette fenêtre. Donnez "
-                    "cette référence si vous rappelez le support.").format(
-                reference=report.reference or "—")
-        )
+        # "It leaves as soon as the server answers" only when it can leave from here.
+        from samu_desktop.gui.send_readiness import close_when, handed_over_text, readiness_for
+
+        case = self.catalogue.get_case(report.case) if self.catalogue else None
+        action = case.action if case is not None else "email"
+        ready = readiness_for(self.state, action).ready
+        notice = self.message_bar.add(
+            handed_over_text(self.state, report.reference, action),
+            actions=() if ready else [(self.tr("Compléter les réglages"),
+                                       self.open_first_start)])
+        if not ready:
+            state = self.state
+            close_when(notice, state, lambda _s: readiness_for(state, action).ready)
         if self.outbox_page is not None:
             self.outbox_page.refresh()
 
@@ -429,6 +440,15 @@ class MainWindow(QMainWindow):
         )
         if self.history_page is not None:
             self.history_page.refresh()
+
+    def open_first_start(self) -> FirstStartDialog:
+        """The short setup of a fresh install: who reports, and the mail server."""
+        from samu_desktop.gui.first_start import FirstStartDialog
+
+        dialog = FirstStartDialog(self.state, self.tasks, parent=self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def open_smtp_settings(self) -> SmtpSettingsDialog:
         """The sending settings; the dialog saves through the state and stays open on failure."""

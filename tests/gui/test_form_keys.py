@@ -108,8 +108,10 @@ def test_a_digit_answers_and_moves_on_to_the_next_question(window: MainWindow,
 
 @pytest.fixture
 def mail_window(qtbot: QtBot) -> Iterator[MainWindow]:
-    """A centre whose mail server is set (its address only: nothing is sent here)."""
-    settings = Settings(crra_id="FR999", smtp_host="smtp.invalid", auth_mode="otp_mail")
+    """A centre whose mail server is set (nothing is sent here: the tests catch the
+    wizard's send_requested), without login, so that no password is needed."""
+    settings = Settings(crra_id="FR999", smtp_host="smtp.invalid", smtp_auth=False,
+                        sender_address="crra-test@example.test", auth_mode="otp_mail")
     win = MainWindow(AppState.of(settings, AppPaths.default()), QApplication.windowIcon(),
                      TaskRunner(synchronous=True))
     qtbot.addWidget(win)
@@ -210,3 +212,12 @@ def test_required_questions_first_and_the_optional_ones_folded(window: MainWindo
     viewport = form.viewport()
     qtbot.waitUntil(lambda: viewport.rect().contains(
         panel.mapTo(viewport, panel.rect().topLeft())), timeout=3000)
+
+
+def test_a_report_that_cannot_leave_shows_the_review_and_its_panel(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """No mail server here: « Envoyer » never appears on the form; the review says why."""
+    wizard = bandeau(window, qtbot)
+    answer_required(wizard)
+    assert not wizard.ready_to_send() and not wizard.send_now.isVisible()
+    assert wizard.next.text() == "&Suivant"

@@ -29,6 +29,7 @@ from samu_desktop.app.session import ReportSession
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui import style
+from samu_desktop.gui.send_readiness import SendReadinessPanel, readiness_for
 from samu_desktop.gui.widgets import heading
 from samu_desktop.gui.wizard.application_page import ApplicationPage
 from samu_desktop.gui.wizard.captures_flow import CapturesMixin
@@ -147,6 +148,8 @@ class ReportWizard(CapturesMixin, PhoneMixin, PrerequisitesMixin, QWidget):
         self.review.patient_data.confirmed.connect(self._title_confirmed)
         self._final_problems: list[Problem] = []
         self.review.send_requested.connect(self._send)
+        # Before "Envoyer": whether the report can leave from here, and what else works.
+        self.readiness = SendReadinessPanel(self)
         self.call = CallPage(self)
         self.call.called.connect(self._called)
         self.call.fill_form.connect(self._show_form)
@@ -174,6 +177,7 @@ class ReportWizard(CapturesMixin, PhoneMixin, PrerequisitesMixin, QWidget):
     def detach(self) -> None:
         """Stop listening to the settings: the wizard is about to be deleted."""
         self._unsubscribe()
+        self.readiness.detach()
 
     def _settings_saved(self, _settings: Settings) -> None:
         if not shiboken6.isValid(self):  # deleted without detach (its window went first)
@@ -302,13 +306,16 @@ class ReportWizard(CapturesMixin, PhoneMixin, PrerequisitesMixin, QWidget):
         self._update_nav()
 
     def ready_to_send(self) -> bool:
-        """Case B with every answer given and nothing to warn about, a mail server set:
+        """Case B with every answer given and nothing to warn about, the report able to leave:
         the form's Ctrl+Return reviews and sends in one action. Anything to say (a
         missing answer, a warning, patient data, a capture not checked) shows the
         review page first, as before: no warning is ever passed over."""
         r, c = self.report, self.context
+        # A report that cannot leave from here (no server, no reporter…) shows the
+        # review: its panel says so and offers what works instead.
         if r is None or self.form is None or self.case.action != "email" \
-                or not c.settings.smtp_host or not self.session.sends_mail():
+                or not readiness_for(c.state, self.case.action).ready \
+                or not self.session.sends_mail():
             return False
         if self.screenshots is not None and (self.screenshots.pending()
                                              or self.screenshots.exporting):
