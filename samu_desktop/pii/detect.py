@@ -265,8 +265,10 @@ _AT_MISREAD = re.compile(
 # as "ERR-D433-201572" into phone numbers.
 _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _PLUS_MISREAD = re.compile(r"^[4t]33[1-9]\d{8}$")
-_O_IN_GROUP = re.compile(r"(?<=\d )[Oo](?=\d\b)|(?<=\d )(?<=\b\d)[Oo](?= \d)")
-_PLUS_IN_ROW = re.compile(r"(?<![\w+])[4t]33 ?[1-9](?:[ .]?\d){8}(?!\d)")
+# Also the first 0 of a phone number: "O1 27 90 83 08".
+_O_IN_GROUP = re.compile(r"(?<=\d )[Oo](?=\d\b)|(?<=\d )(?<=\b\d)[Oo](?= \d)"
+                         r"|(?<![\w+])[Oo](?=[1-9](?:[ .\-]\d\d){4}(?!\d))")
+_PLUS_IN_ROW = re.compile(r"(?<![\w+])[4t]33 ?(?:\(0\) ?)?[1-9](?:[ .]?\d){8}(?!\d)")
 
 
 def ocr_digits(token: str) -> str:
