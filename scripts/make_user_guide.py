@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Regenerate the user guide's screenshots from the real windows, in French and English.
+"""Regenerate the user guide's screenshots from the real windows, in French and English,
+as a 1366×768 laptop screen (docs/images/{fr,en}/) and a 1920×1080 one
+(docs/images/{fr,en}/1920x1080/, the main window's pages) leave the window; it exits
+non-zero, saying what, when a picture would show something cut off.
 
     .venv/bin/python scripts/make_user_guide.py                 # docs/images/{fr,en}/
     .venv/bin/python scripts/make_user_guide.py --out /tmp/g --lang fr --fast
@@ -38,12 +41,62 @@ from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-WIDTH, HEIGHT = 1100, 780
+# The screens the guides show: a 1366×768 laptop (the images in the text) and a
+# 1920×1080 desktop (linked under each picture, in a folder of that name). The window
+# is as large as such a screen leaves it, title bar and task bar taken off (the
+# application's own allowance, FRAME_ALLOWANCE).
+SCREENS = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
+MAIN_SCREEN = "1366x768"
 LANGUAGES = ("fr", "en")
 # Every image the guides show, in the order they are made.
 IMAGES = ("home", "notification", "application", "screenshots", "form", "prerequisites",
           "review", "call", "local-it", "outbox", "history", "settings", "sending-settings",
           "restore", "mail")
+# The images of the main window: made at both screen sizes.
+WINDOW_IMAGES = ("home", "application", "screenshots", "form", "prerequisites", "review",
+                 "call", "local-it", "outbox", "history", "restore")
+
+
+def window_size(screen: str) -> tuple[int, int]:
+    from samu_desktop.gui.widgets import FRAME_ALLOWANCE
+
+    width, height = SCREENS[screen]
+    return width - FRAME_ALLOWANCE.width(), height - FRAME_ALLOWANCE.height()
+
+
+def cut_off(window: object, room: tuple[int, int]) -> list[str]:
+    """What the picture would show cut: the window needing more than the screen leaves
+    it (``room``), or a button outside it (a scrolled area's are reached by scrolling)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QWidget
+
+    assert isinstance(window, QWidget)
+    problems = []
+    need = window.minimumSizeHint().expandedTo(window.minimumSize())
+    width, height = room
+    # Qt keeps a window at least its minimum size: larger than the screen, it is cut.
+    if max(need.width(), window.width()) > width or max(need.height(), window.height()) > height:
+        problems.append(f"needs {max(need.width(), window.width())}×"
+                        f"{max(need.height(), window.height())}, the screen leaves "
+                        f"{width}×{height}")
+    inside = QRect(0, 0, window.width(), window.height())
+
+    def scrolled(widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None:
+            grand = parent.parentWidget()
+            if isinstance(grand, QAbstractScrollArea) and grand.viewport() is parent:
+                return True
+            parent = grand
+        return False
+
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and button.window() is window and not scrolled(button):
+            rect = QRect(button.mapTo(window, button.rect().topLeft()), button.size())
+            if not inside.contains(rect):
+                problems.append(f"« {button.text() or button.objectName()} » at "
+                                f"{rect.getRect()} is cut off")
+    return problems
 
 
 def fresh_translations() -> None:
@@ -151,11 +204,13 @@ def banner_capture() -> object:
 
 
 class Shooter:
-    def __init__(self, out: Path, fast: bool) -> None:
-        self.out = out
+    def __init__(self, out: Path, fast: bool, screen: str = MAIN_SCREEN) -> None:
+        self.out = out if screen == MAIN_SCREEN else out / screen
         self.fast = fast
+        self.screen = screen
         self.made: list[Path] = []
-        out.mkdir(parents=True, exist_ok=True)
+        self.problems: list[str] = []
+        self.out.mkdir(parents=True, exist_ok=True)
 
     def __call__(self, name: str, widget: object) -> None:
         from PIL import Image
@@ -164,7 +219,12 @@ class Shooter:
 
         assert name in IMAGES, name
         assert isinstance(widget, QWidget)
+        if self.screen != MAIN_SCREEN and name not in WINDOW_IMAGES:
+            return  # a dialog or a notification looks the same on any screen
         settle()
+        if name in WINDOW_IMAGES:
+            self.problems += [f"{self.screen} {name}: {p}"
+                              for p in cut_off(widget, window_size(self.screen))]
         image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
         picture = Image.frombuffer("RGB", (image.width(), image.height()),
                                    bytes(image.constBits()), "raw", "RGB",
@@ -204,7 +264,8 @@ def close_notices(window: object) -> None:
         notice.close_notice()
 
 
-def make_language(lang: str, out: Path, home: Path, fast: bool) -> list[Path]:
+def make_language(lang: str, out: Path, home: Path, fast: bool,
+                  screen: str = MAIN_SCREEN) -> Shooter:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
@@ -240,7 +301,8 @@ def make_language(lang: str, out: Path, home: Path, fast: bool) -> list[Path]:
         credentials.set_secret(smtp_account("crra-demo", "127.0.0.1"), "demo-password")
     workstation = MachineFacts(os_name="Windows", os_version="11 (10.0.22631)",
                                browser="firefox", browser_version="128.5.0esr")
-    shot = Shooter(out, fast)
+    shot = Shooter(out, fast, screen)
+    WIDTH, HEIGHT = window_size(screen)
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
     running = build(qapp, paths, lang)
@@ -281,8 +343,7 @@ def make_language(lang: str, out: Path, home: Path, fast: bool) -> list[Path]:
         window.resize(WIDTH, HEIGHT)
         settle()
         shot("screenshots", window)
-        page.editor.set_verified(0, True)
-        page.accept.click()
+        page.accept.click()  # one capture: « Image vérifiée : joindre »
         settle(lambda: wizard.pages.currentWidget() is wizard.form)
         rows = wizard.form.rows
         rows["impact"].editor.set_value("partiel")
@@ -302,7 +363,7 @@ def make_language(lang: str, out: Path, home: Path, fast: bool) -> list[Path]:
         rows["description"].editor.set_value(
             "Depuis 9 h 40, les appels du 15 n'arrivent plus dans la file Régulation ; "
             "le transfert vers le médecin échoue.")
-        wizard.go_next()
+        wizard.go_next()  # « Relire avant l'envoi »
         assert wizard.pages.currentWidget() is wizard.review
         shot("review", window)
         wizard.review.send.click()
@@ -391,7 +452,7 @@ def make_language(lang: str, out: Path, home: Path, fast: bool) -> list[Path]:
             QCoreApplication.removeTranslator(translator)
         i18n.install(None)
         settle()
-    return shot.made
+    return shot
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -420,8 +481,13 @@ def main(argv: list[str] | None = None) -> int:
             qapp.setApplicationName("samu-desktop")
             qapp.setApplicationDisplayName("Incident SI-SAMU")
             made: list[Path] = []
+            problems: list[str] = []
             for lang in languages:
-                made += make_language(lang, out / lang, root / f"home-{lang}", args.fast)
+                for screen in SCREENS:
+                    shooter = make_language(lang, out / lang, root / f"home-{lang}-{screen}",
+                                            args.fast, screen)
+                    made += shooter.made
+                    problems += [f"{lang} {p}" for p in shooter.problems]
             del qapp
         # The e-mail as the support desk sees it, rendered by Firefox (always in French).
         sys.path.insert(0, str(REPO / "scripts"))
@@ -431,7 +497,9 @@ def main(argv: list[str] | None = None) -> int:
     for path in made:
         print(f"{path.relative_to(out.parent) if out.parent in path.parents else path}"
               f"  {path.stat().st_size // 1024} kB")
-    return 0
+    for problem in problems:
+        print(f"cut off: {problem}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

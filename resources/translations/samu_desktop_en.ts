@@ -420,6 +420,13 @@
     </message>
 </context>
 <context>
+    <name>FormPage</name>
+    <message>
+        <source>Autres &amp;questions (facultatives)</source>
+        <translation>Other &amp;questions (optional)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Historique des signalements</source>
@@ -1061,6 +1068,10 @@
         <translation>&amp;Next</translation>
     </message>
     <message>
+        <source>&amp;Relire avant l&apos;envoi</source>
+        <translation>&amp;Review before sending</translation>
+    </message>
+    <message>
         <source>Téléphonez au support SI-SAMU</source>
         <translation>Call the SI-SAMU support desk</translation>
     </message>
@@ -1087,6 +1098,10 @@
     <message>
         <source>Votre service informatique : {contact}</source>
         <translation>Your IT department: {contact}</translation>
+    </message>
+    <message>
+        <source>Application reconnue d&apos;après la fenêtre active : {application}. &lt;a href=&apos;#change&apos;&gt;Choisir une autre application&lt;/a&gt;</source>
+        <translation>Application recognised from the active window: {application}. &lt;a href=&apos;#change&apos;&gt;Choose another application&lt;/a&gt;</translation>
     </message>
     <message>
         <source>La trace écrite de l&apos;appel part par e-mail : retirez les données de patient signalées, ou cochez chaque passage qui n&apos;en est pas, puis revenez à l&apos;appel.</source>
@@ -1184,6 +1199,10 @@
     <message>
         <source>&amp;Joindre en laissant ces zones visibles</source>
         <translation>&amp;Attach, leaving these areas visible</translation>
+    </message>
+    <message>
+        <source>Image vérifiée : &amp;joindre la copie d&apos;écran</source>
+        <translation>Image checked: &amp;attach the screenshot</translation>
     </message>
     <message numerus="yes">
         <source>%n zone(s) semble(nt) encore montrer des données de patient : encadrée(s) en rouge sur l&apos;image et listée(s) à droite. Masquez-les (Alt+M), ou joignez en les laissant visibles si ce ne sont pas des données de patient.</source>

@@ -266,10 +266,16 @@ class ScreenGrabber:
         return self.grab_rect(rect, kind="window")
 
     def grab_batch(self, trigger: Trigger = "hotkey") -> CaptureBatch:
-        """Every screen at once, as the hotkey does."""
+        """Every screen at once, as the hotkey does (with the name of the focused window)."""
+        focused = ""
+        if trigger == "hotkey":  # read first: the notification takes no focus, but be sure
+            from samu_desktop.capture.focused import focused_window_name
+
+            focused = focused_window_name(self._display)
         captures = self.grab_all()
         return CaptureBatch(
-            captures=tuple(captures), taken_at=captures[0].taken_at, trigger=trigger
+            captures=tuple(captures), taken_at=captures[0].taken_at, trigger=trigger,
+            focused_window=focused,
         )
 
     def capture(

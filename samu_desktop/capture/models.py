@@ -207,6 +207,10 @@ class CaptureBatch(BaseModel):
     captures: tuple[Capture, ...] = Field(min_length=1)
     taken_at: datetime
     trigger: Trigger = "hotkey"
+    # The title and class of the window that had the focus at the hotkey ("" if
+    # unknown): a hint of which application broke. In memory only, never shown
+    # in a log (see __repr__): a title may carry a patient's name.
+    focused_window: str = ""
 
     @field_validator("taken_at")
     @classmethod

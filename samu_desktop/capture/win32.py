@@ -175,6 +175,23 @@ class CtypesUser32:
         self._user32.PostThreadMessageW(thread_id, WM_QUIT, 0, 0)
 
 
+def foreground_window_name() -> str:
+    """The foreground window's title and class ("" when unknown); in memory only."""
+    if sys.platform != "win32":
+        return ""
+    import ctypes
+
+    user32: Any = ctypes.WinDLL("user32", use_last_error=True)
+    hwnd = user32.GetForegroundWindow()
+    if not hwnd:
+        return ""
+    title = ctypes.create_unicode_buffer(512)
+    klass = ctypes.create_unicode_buffer(256)
+    user32.GetWindowTextW(hwnd, title, len(title))
+    user32.GetClassNameW(hwnd, klass, len(klass))
+    return f"{title.value} {klass.value}".strip()
+
+
 class Win32WindowProbe:
     """The foreground window's visible rectangle (DWM bounds: without the invisible resize
     borders of Windows 10/11), in physical pixels since mss made the process DPI-aware."""

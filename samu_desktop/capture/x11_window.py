@@ -34,6 +34,43 @@ class X11WindowProbe:
         finally:
             display.close()
 
+    def active_window_name(self) -> str:
+        """The focused window's title and class ("" when unknown), to guess the application.
+
+        Kept in memory only: a title may show a patient's name.
+        """
+        try:
+            display = Display(self._display_name)
+        except (xerror.DisplayError, OSError):
+            return ""
+        try:
+            root = display.screen().root
+            window = self._net_active(display, root) or self._input_focus(display, root)
+            # The focus may sit on a child, or on the frame a window manager adds:
+            # the first window up the tree with a name is the application's.
+            while window is not None and window.id != root.id:
+                name = self._name(display, window)
+                if name:
+                    return name
+                parent = window.query_tree().parent
+                window = parent if parent else None
+            return ""
+        except xerror.XError as exc:
+            log.info("active window vanished: %s", type(exc).__name__)
+            return ""
+        finally:
+            display.close()
+
+    @staticmethod
+    def _name(display: Display, window: Window) -> str:
+        utf8 = display.intern_atom("UTF8_STRING")
+        prop = window.get_full_property(display.intern_atom("_NET_WM_NAME"), utf8)
+        title = prop.value if prop is not None else window.get_wm_name()
+        if isinstance(title, bytes):
+            title = title.decode("utf-8", "replace")
+        classes = window.get_wm_class() or ()
+        return " ".join(part for part in (str(title or ""), *classes) if part).strip()
+
     def _active(self, display: Display) -> Rect | None:
         root = display.screen().root
         window = self._net_active(display, root) or self._input_focus(display, root)

@@ -49,8 +49,9 @@ if TYPE_CHECKING:
     from samu_desktop.gui.settings_dialog import SettingsDialog
     from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
     from samu_desktop.gui.tasks import TaskRunner
+    from samu_desktop.gui.wizard.context import WizardContext
     from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
-    from samu_desktop.gui.wizard.wizard import ReportWizard, WizardContext
+    from samu_desktop.gui.wizard.wizard import ReportWizard
     from samu_desktop.procedure.schema import Catalogue
     from samu_desktop.report.autofill import MachineFacts
     from samu_desktop.report.drafts import DraftStore
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
             self._sending.handed_over.connect(self._handed_over)
             self._sending.delivered.connect(self._delivered)
             self._sending.failed.connect(self.message_bar.add)
+            self._sending.failed.connect(self._send_failed)
             self._sending.notes.connect(self.message_bar.add)
             self._sending.followup_handed_over.connect(self._followup_handed_over)
         return self._sending
@@ -290,7 +292,7 @@ class MainWindow(QMainWindow):
 
     # -- reports ---------------------------------------------------------------
     def context(self) -> WizardContext | None:
-        from samu_desktop.gui.wizard.wizard import WizardContext
+        from samu_desktop.gui.wizard.context import WizardContext
 
         if self.catalogue is None or self.history is None:
             return None
@@ -342,6 +344,10 @@ class MainWindow(QMainWindow):
                 wizard.add_captures(batch)
         self.show_and_raise()
         return wizard
+
+    def _send_failed(self, _message: str) -> None:
+        if self.wizard is not None:
+            self.wizard.send_failed()  # the report stays on screen and can be sent again
 
     def send_report(self, session: ReportSession) -> None:
         """Hand the finished report over to the outbox, which sends it in the background."""

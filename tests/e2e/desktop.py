@@ -111,8 +111,9 @@ def screen_at_failure(xserver: XServer, folder: Path, user: XUser) -> None:
 
 def report_with_hotkey_capture(user: XUser, xserver: XServer, home: Path,
                                banner_id: str) -> str:
-    """The first steps of an outage: hotkey, notification, application, patient data
-    hidden and the capture attached. Returns the report's id."""
+    """The first steps of an outage: hotkey, notification, patient data hidden and the
+    capture attached. The application is the banner's, recognised from the window that
+    had the focus at the hotkey. Returns the report's id."""
     # It breaks: one press keeps the screen; the focus stays in the banner.
     user.key("ctrl+alt+shift+s")
     toast = wait_for(lambda: window_ids(xserver, "Capture d'écran conservée"),
@@ -122,20 +123,19 @@ def report_with_hotkey_capture(user: XUser, xserver: XServer, home: Path,
                  xdotool(xserver, "getwindowgeometry", "--shell", toast).split())
     user.click(int(where["X"]) + 20, int(where["Y"]) + 12, "the notification")
 
-    # The report opens in front, with the keyboard, on "which application?".
+    # The report opens in front, with the keyboard, on the banner's form: the
+    # application was recognised from the banner's window (said on screen).
     main = wait_for(lambda: window_ids(xserver, "Incident SI-SAMU"), "the window")[0]
     wait_for(lambda: xdotool(xserver, "getwindowfocus").strip() == main, "the focus")
-    user.key("alt+2")  # 2 — Bandeau de communication
     draft = wait_for(lambda: only_draft(home), "the draft")
     assert (draft["case"], draft["application"]) == ("B", "bandeau")
     report_id = str(draft["id"])
 
     # The capture is on screen with the patient's name and phone number proposed for
-    # hiding; the user looks, ticks « Image vérifiée », attaches it.
+    # hiding; the user looks, and attaches it: « Image vérifiée : joindre » (Alt+J).
     kinds = wait_for(lambda: proposed_kinds(home, report_id), "the proposals")
     assert {"name", "phone"} <= kinds
-    user.key("alt+v")
-    wait_for(lambda: capture_states(home, report_id)[0]["state"]["verified"], "the tick")
     user.key("alt+j")
     wait_for(lambda: only_draft(home).get("screenshots"), "the attachment")
+    assert capture_states(home, report_id)[0]["state"]["verified"]
     return report_id

@@ -39,6 +39,8 @@ def answer_everything(user: QtUser, wizard: ReportWizard) -> None:
             if is_answered(field, wizard.report):
                 continue
             editor = wizard.form.rows[field.id].editor
+            if not wizard.form.is_reachable(field.id):  # optional questions come folded
+                user.click(wizard.form.more_toggle, "Autres questions")
             if isinstance(editor, YesNoEditor):
                 user.click(editor.buttons["yes"], f"{field.id}: Oui")
             elif isinstance(editor, SingleChoiceEditor):

@@ -19,9 +19,9 @@ SCRIPT = REPO / "scripts" / "make_user_guide.py"
 GUIDES = {"fr": REPO / "docs" / "guide-utilisateur.md", "en": REPO / "docs" / "user-guide.md"}
 
 
-def script_images() -> tuple[str, ...]:
+def script_images(constant: str = "IMAGES") -> tuple[str, ...]:
     text = SCRIPT.read_text(encoding="utf-8")
-    match = re.search(r"^IMAGES = \(([^)]*)\)", text, re.MULTILINE)
+    match = re.search(rf"^{constant} = \(([^)]*)\)", text, re.MULTILINE)
     assert match is not None
     return tuple(re.findall(r'"([a-z-]+)"', match.group(1)))
 
@@ -46,6 +46,13 @@ def test_one_command_regenerates_every_screenshot_of_the_guides(tmp_path: Path) 
                 assert image.width >= 300 and image.height >= 30
                 # Windows were drawn: text and widgets, not an empty grey area.
                 assert len(image.convert("RGB").getcolors(1 << 16) or range(99)) > 8
+        # The main window again, as a 1920×1080 screen leaves it (the script exits
+        # non-zero when a picture would show something cut off, at either size).
+        large = sorted(p.stem for p in (out / lang / "1920x1080").glob("*.png"))
+        assert large == sorted(script_images("WINDOW_IMAGES"))
+        for name in large:
+            with Image.open(out / lang / "1920x1080" / f"{name}.png") as image:
+                assert image.width > 1800 and image.height > 1000
 
 
 @pytest.mark.parametrize("lang", list(GUIDES))
@@ -53,6 +60,15 @@ def test_each_guide_shows_every_screen_and_only_committed_images(lang: str) -> N
     shown = referenced(GUIDES[lang])
     assert sorted(shown) == sorted(f"images/{lang}/{name}.png" for name in script_images())
     for image in shown:
+        path = REPO / "docs" / image
+        assert path.is_file(), f"run: python scripts/make_user_guide.py ({image} missing)"
+        assert path.stat().st_size < 120_000, f"{image}: keep the guide's images small"
+    # Under each picture of the main window, a link to the same screen at 1920×1080.
+    text = GUIDES[lang].read_text(encoding="utf-8")
+    linked = re.findall(r"(?<!!)\[[^\]]*\]\((images/[a-z]+/1920x1080/[^)]+)\)", text)
+    assert sorted(linked) == sorted(f"images/{lang}/1920x1080/{name}.png"
+                                    for name in script_images("WINDOW_IMAGES"))
+    for image in linked:
         path = REPO / "docs" / image
         assert path.is_file(), f"run: python scripts/make_user_guide.py ({image} missing)"
         assert path.stat().st_size < 120_000, f"{image}: keep the guide's images small"

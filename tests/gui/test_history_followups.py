@@ -72,9 +72,10 @@ def _more_information(dialog: QWidget) -> None:
     PROPOSED.append(proposed[0].pixel_rect(900, 260))
     FOLLOWUP_IDS.append(dialog.followup_id)
     assert page.store.vault.directory.exists()  # the original, encrypted until sent
-    assert not page.accept.isEnabled()  # not verified yet
-    page.editor.set_verified(0, True)
+    # One capture on screen with its proposals: attaching it says it was checked.
+    assert page.accept.text() == "Image vérifiée : &joindre la copie d'écran"
     page.accept.click()
+    assert page.editor.document(0).verified
     assert dialog.pages.currentWidget() is dialog.form_page
     # "%n copie(s)…" with Qt's plural forms (no French translator in this test).
     assert dialog.capture_status.text().startswith("1 copie")

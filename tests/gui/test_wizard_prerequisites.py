@@ -47,7 +47,7 @@ def test_prerequisites_results_are_attached_to_the_case_b_email(
     qtbot.mouseClick(wizard.back, Qt.MouseButton.LeftButton)
     assert wizard.pages.currentWidget() is wizard.form
     fill_required(wizard)
-    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)  # « Relire avant l'envoi »
     assert wizard.pages.currentWidget() is wizard.review
     # The preview's triage summary counts the checks, as the e-mail will.
     preview = wizard.review.preview.toPlainText()

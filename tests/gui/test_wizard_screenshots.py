@@ -62,12 +62,13 @@ def test_hotkey_captures_are_redacted_verified_and_attached(
     assert editor.count() == 1
     proposed = [b for b in editor.states()[0].boxes if b.kind]
     assert proposed, "the phone number was not proposed for hiding"
-    # Nothing can be attached before the user verified the image.
-    assert not page.accept.isEnabled()
+    # One capture, on screen with its proposals: attaching it is saying it was
+    # checked, in one action (the button says so).
     assert page.pending()
-    editor.set_verified(0, True)
     assert page.accept.isEnabled()
+    assert page.accept.text() == "Image vérifiée : &joindre la copie d'écran"
     qtbot.mouseClick(page.accept, Qt.MouseButton.LeftButton)
+    assert editor.document(0).verified
     assert wizard.pages.currentWidget() is wizard.form
     assert len(wizard.report.screenshots) == 1
     png = page.store.load_export(wizard.report.screenshots[0])
@@ -201,3 +202,73 @@ def test_alt_v_moves_to_the_next_capture_and_alt_j_says_why_it_waits(
     qtbot.waitUntil(lambda: len(wizard.report.screenshots) == 2, timeout=10000)
     assert wizard.pages.currentWidget() is wizard.form
     assert not window.isMaximized()  # the user's size back for the questions
+
+
+def test_one_capture_alt_j_marks_it_checked_and_attaches_it(
+    qtbot: QtBot, make_window: MakeWindow, secret_service: str
+) -> None:
+    wizard = open_with(qtbot, make_window, batch(datetime.now().astimezone()))
+    page = wizard.screenshots
+    assert page is not None and wizard.report is not None
+    assert [b.kind for b in page.editor.states()[0].boxes if b.kind] == ["phone"]
+    window = wizard.window()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.form, timeout=5000)
+    assert page.editor.document(0).verified
+    assert len(wizard.report.screenshots) == 1
+
+
+def test_nothing_attaches_while_the_proposals_are_still_searched(
+    qtbot: QtBot, make_window: MakeWindow, secret_service: str
+) -> None:
+    wizard = open_with(qtbot, make_window, batch(datetime.now().astimezone()))
+    page = wizard.screenshots
+    assert page is not None and wizard.report is not None
+    page.detecting += 1  # as while the detector runs on a capture just taken
+    page._show_detecting()
+    assert not page.accept.isEnabled()
+    assert "Recherche des données de patient" in page.accept.toolTip()
+    page.attach()
+    assert not page.editor.document(0).verified and wizard.report.screenshots == []
+    page.detecting -= 1
+    page._show_detecting()
+    assert page.accept.isEnabled()
+
+
+def guessed_batch(window_name: str) -> CaptureBatch:
+    return batch(datetime.now().astimezone()).model_copy(update={"focused_window": window_name})
+
+
+def test_the_focused_window_names_the_application_and_the_guess_can_be_changed(
+    qtbot: QtBot, make_window: MakeWindow, secret_service: str
+) -> None:
+    window = make_window(Settings(crra_id="FR999"))
+    wizard = window.open_case("B")
+    assert wizard is not None
+    wizard.add_captures(guessed_batch("Bandeau de communication - simulation python3"))
+    assert wizard.report is not None and wizard.report.application == "bandeau"
+    assert wizard.pages.currentWidget() is wizard.screenshots  # straight to the capture
+    assert wizard.guessed_note.isVisible()
+    assert "Bandeau de communication" in wizard.guessed_note.text()
+    first = wizard.report.id
+    # Not the right one: another application, and the capture comes along.
+    wizard.guessed_note.linkActivated.emit("#change")
+    assert wizard.pages.currentWidget() is wizard.application_page
+    assert not wizard.guessed_note.isVisible()
+    qtbot.mouseClick(wizard.application_page.buttons["nice"], Qt.MouseButton.LeftButton)
+    assert wizard.report.application == "nice" and wizard.report.id != first
+    assert wizard.screenshots is not None and wizard.screenshots.editor.count() == 1
+    assert not wizard.guessed_note.isVisible()
+
+
+def test_no_guess_when_the_window_names_no_application(
+    qtbot: QtBot, make_window: MakeWindow, secret_service: str
+) -> None:
+    window = make_window(Settings(crra_id="FR999"))
+    wizard = window.open_case("B")
+    assert wizard is not None
+    wizard.add_captures(guessed_batch("Mozilla Firefox"))
+    assert wizard.report is None
+    assert wizard.pages.currentWidget() is wizard.application_page

@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtGui import QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -128,7 +128,16 @@ class DateTimeEditor(FieldEditor):
 
 
 class SingleChoiceEditor(FieldEditor):
-    """Radio buttons: every choice visible, arrow keys move between them."""
+    """Radio buttons: every choice visible, numbered.
+
+    The arrow keys move between this question's choices only (its own button
+    group); a digit answers at once and says so with ``answered``, so that the
+    form moves on to the next question (one key per question under stress).
+
+    Signals: answered() — a choice was made with its digit key.
+    """
+
+    answered = Signal()
 
     def __init__(self, field: FieldDef, language: str, parent: QWidget | None = None) -> None:
         super().__init__(field, language, parent)
@@ -136,14 +145,30 @@ class SingleChoiceEditor(FieldEditor):
         layout.setContentsMargins(0, 0, 0, 0)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        for choice in self._choices():
-            button = QRadioButton(button_text(choice[1]), self)
+        choices = self._choices()
+        for number, choice in enumerate(choices, start=1):
+            # Up to 9 choices get their digit, shown before the label.
+            text = f"{number} — {choice[1]}" if len(choices) <= 9 else choice[1]
+            button = QRadioButton(button_text(text), self)
             button.setObjectName(f"choice_{field.id}_{choice[0]}")
             button.setAccessibleName(choice[1])
+            button.installEventFilter(self)
             self.group.addButton(button)
             self.buttons[choice[0]] = button
             layout.addWidget(button)
         self.group.buttonToggled.connect(self._toggled)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            number = event.key() - Qt.Key.Key_0
+            buttons = list(self.buttons.values())
+            if modifiers == Qt.KeyboardModifier.NoModifier and 1 <= number <= len(buttons) <= 9:
+                buttons[number - 1].setChecked(True)
+                buttons[number - 1].setFocus(Qt.FocusReason.ShortcutFocusReason)
+                self.answered.emit()
+                return True
+        return super().eventFilter(watched, event)
 
     def _toggled(self, _button: QRadioButton, checked: bool) -> None:
         if checked:

@@ -7,14 +7,14 @@ wizard saves at once); questions appear and disappear with their conditions.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from samu_desktop.gui.wizard.fields import FieldEditor, make_editor
+from samu_desktop.gui.wizard.fields import FieldEditor, SingleChoiceEditor, make_editor
 from samu_desktop.gui.wizard.patient_data_panel import PatientDataPanel
 from samu_desktop.procedure.schema import Catalogue, FieldDef
 from samu_desktop.report.model import Report
 from samu_desktop.report.patient_data import FlaggedSpan, confirm_not_patient_data
-from samu_desktop.report.validation import visible_fields
+from samu_desktop.report.validation import is_answered, visible_fields
 
 
 class FieldRow(QFrame):
@@ -73,19 +73,44 @@ class FormPage(QScrollArea):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         self.rows: dict[str, FieldRow] = {}
+        # What the procedure requires comes first; the optional questions wait, folded,
+        # under "Autres questions" (opened by a click, or by itself when one of them
+        # needs the user: a problem, patient data, a digit answer moving on).
+        self.more_toggle = QToolButton(body)
+        self.more_toggle.setObjectName("moreQuestions")
+        self.more_toggle.setText(self.tr("Autres &questions (facultatives)"))
+        self.more_toggle.setCheckable(True)
+        self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_toggle.toggled.connect(self.set_more_shown)
+        self.more = QWidget(body)
+        self.more.setObjectName("moreQuestionsBody")
+        more_layout = QVBoxLayout(self.more)
+        more_layout.setContentsMargins(0, 0, 0, 0)
+        self.more.hide()
+        self.folded: set[str] = set()
         for field in catalogue.fields_for(report.case, report.application):
             editor = make_editor(field, language, body)
             self._load(field, editor)
             row = FieldRow(field, editor, language, body)
             self.rows[field.id] = row
-            layout.addWidget(row)
+            if field.required or field.type in ("screenshots", "prerequisites_result"):
+                layout.addWidget(row)
+            else:
+                self.folded.add(field.id)
+                row.setParent(self.more)
+                more_layout.addWidget(row)
             editor.changed.connect(lambda f=field, e=editor: self._edited(f, e))
             row.patient_data.confirmed.connect(
                 lambda text, checked, fid=field.id: self._confirmed(fid, text, checked))
+            if isinstance(editor, SingleChoiceEditor):
+                editor.answered.connect(lambda fid=field.id: self.focus_next_question(fid))
             if hasattr(editor, "action_requested"):
                 editor.action_requested.connect(
                     lambda fid=field.id: self.attachment_requested.emit(fid)
                 )
+        layout.addWidget(self.more_toggle)
+        layout.addWidget(self.more)
         layout.addStretch(1)
         body.setLayout(layout)
         self.setWidget(body)
@@ -113,6 +138,37 @@ class FormPage(QScrollArea):
         shown = {f.id for f in visible_fields(self.catalogue, self.report)}
         for field_id, row in self.rows.items():
             row.setVisible(field_id in shown)
+        self.more_toggle.setVisible(bool(self.folded & shown))
+
+    def set_more_shown(self, shown: bool) -> None:
+        """Open (or fold) the optional questions."""
+        if self.more_toggle.isChecked() != shown:
+            self.more_toggle.setChecked(shown)  # comes back here through toggled
+            return
+        self.more_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
+                                      else Qt.ArrowType.RightArrow)
+        self.more.setVisible(shown)
+
+    def is_reachable(self, field_id: str) -> bool:
+        """Whether the question is on screen now (not folded away)."""
+        return field_id not in self.folded or self.more_toggle.isChecked()
+
+    def unfold_for(self, field_id: str) -> None:
+        if field_id in self.folded:
+            self.set_more_shown(True)
+
+    def focus_next_question(self, after: str) -> None:
+        """After a choice made with its digit: the keyboard goes to the next question
+        still to answer (a question that appeared with the answer counts), if any."""
+        shown = visible_fields(self.catalogue, self.report)
+        ids = [f.id for f in shown]
+        later = shown[ids.index(after) + 1:] if after in ids else []
+        target = next((f for f in later if f.type not in ("screenshots", "prerequisites_result")
+                       and self.is_reachable(f.id) and not is_answered(f, self.report)), None)
+        if target is not None:
+            row = self.rows[target.id]
+            row.editor.focus_target().setFocus(Qt.FocusReason.TabFocusReason)
+            self.ensureWidgetVisible(row)
 
     def visible_ids(self) -> list[str]:
         return [fid for fid, row in self.rows.items() if not row.isHidden()]
@@ -143,6 +199,7 @@ class FormPage(QScrollArea):
     def reveal_patient_data(self, field_id: str) -> None:
         """Scroll so that the field's patient-data panel (and its editor) can be read."""
         row = self.rows[field_id]
+        self.unfold_for(field_id)
 
         def scroll() -> None:  # once the layout has made room for the panel
             self.ensureWidgetVisible(row.editor, 0, 0)
@@ -157,6 +214,7 @@ class FormPage(QScrollArea):
             row.show_problem(message)
             if message and first is None and not row.isHidden():
                 first = row
+                self.unfold_for(field_id)
         if first is not None:
             self.ensureWidgetVisible(first)
             first.editor.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)

@@ -245,6 +245,7 @@ class ScreenshotsPage(QWidget):
         self.status.setText(
             self.tr("Recherche des données de patient en cours…") if self.detecting else ""
         )
+        self._update_accept()
 
     def capture_now(self) -> None:
         if self.grab_all is None:
@@ -277,6 +278,11 @@ class ScreenshotsPage(QWidget):
             return self.tr("Vérification des copies d'écran masquées en cours…")
         if self.editor.count() == 0:
             return self.tr("Aucune capture : utilisez « Capturer tous les écrans ».")
+        if self.detecting:
+            # The proposals are not on the image yet: nothing to check, nothing to attach.
+            return self.tr("Recherche des données de patient en cours…")
+        if self.one_to_verify():
+            return ""  # the button marks it "vérifiée" and attaches it (see attach)
         left = [str(i + 1) for i in range(self.editor.count())
                 if not self.editor.document(i).verified]
         if left:
@@ -284,6 +290,12 @@ class ScreenshotsPage(QWidget):
                 "Cochez « Image vérifiée » sur la capture n° %1 (Alt+V).", "", len(left)
             ).replace("%1", ", ".join(left))
         return ""
+
+    def one_to_verify(self) -> bool:
+        """One capture, on screen with its proposals, not yet marked "vérifiée":
+        "Joindre" says it is checked and attaches it, in one action."""
+        return (self.editor.count() == 1 and not self.detecting
+                and not self.editor.document(0).verified)
 
     def _update_accept(self) -> None:
         reason = self.disabled_reason()
@@ -296,6 +308,7 @@ class ScreenshotsPage(QWidget):
         self.mask_and_attach.setEnabled(findings and not self.exporting)
         self.accept.setText(
             self.tr("&Joindre en laissant ces zones visibles") if findings
+            else self.tr("Image vérifiée : &joindre la copie d'écran") if self.one_to_verify()
             else self._accept_text()
         )
         # The way the app recommends is the one in colour: masking, when there is
@@ -334,6 +347,8 @@ class ScreenshotsPage(QWidget):
         self.attach()
 
     def attach(self) -> None:
+        if self.one_to_verify() and not self.exporting:
+            self.editor.set_verified(0, True)  # the user looked at it and chose to attach
         if self.pending() or self.exporting:
             return
         jobs = self.editor.jobs()

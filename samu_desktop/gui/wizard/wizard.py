@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import logging
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -27,23 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from samu_desktop.app.session import ReportSession
-from samu_desktop.app.state import AppState
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui import style
-from samu_desktop.gui.send_readiness import SendReadinessPanel
-from samu_desktop.gui.tasks import TaskRunner
+from samu_desktop.gui.send_readiness import SendReadinessPanel, readiness_for
 from samu_desktop.gui.widgets import heading
 from samu_desktop.gui.wizard.application_page import ApplicationPage
-from samu_desktop.gui.wizard.fields import AttachmentEditor
+from samu_desktop.gui.wizard.captures_flow import CapturesMixin
+from samu_desktop.gui.wizard.context import WizardContext
 from samu_desktop.gui.wizard.final_pages import CallPage, ReviewPage
 from samu_desktop.gui.wizard.form_page import FormPage
-from samu_desktop.mail.message import Attachment
-from samu_desktop.procedure.schema import Case, Catalogue
-from samu_desktop.report.autofill import MachineFacts
-from samu_desktop.report.drafts import DraftStore
-from samu_desktop.report.history import History
-from samu_desktop.report.model import PrerequisitesSummary, Report
+from samu_desktop.gui.wizard.phone_flow import PhoneMixin
+from samu_desktop.gui.wizard.prerequisites import PrerequisitesMixin
+from samu_desktop.procedure.schema import Case
+from samu_desktop.report.model import Report
 from samu_desktop.report.patient_data import (
     confirm_not_patient_data,
     flagged_spans,
@@ -51,44 +47,20 @@ from samu_desktop.report.patient_data import (
     unconfirmed,
 )
 from samu_desktop.report.reference import ensure_reference
-from samu_desktop.report.render import ChecksSummary, render_html, render_text, subject_line
+from samu_desktop.report.render import render_html, render_text, subject_line
 from samu_desktop.report.validation import Problem, is_answered, validate, visible_fields
 
 if TYPE_CHECKING:
     from samu_desktop.capture.models import CaptureBatch
 
     # The checks and the capture editor load when first opened: start-up stays quick.
-    from samu_desktop.checks.model import CheckReport
     from samu_desktop.gui.checks_page import ChecksPage
-    from samu_desktop.gui.wizard.screenshots_page import GrabAll, ScreenshotsPage
+    from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class WizardContext:
-    catalogue: Catalogue
-    state: AppState
-    drafts: DraftStore
-    history: History
-    facts: MachineFacts
-    tasks: TaskRunner
-    grab_all: GrabAll | None = None
-    # Case B: start the prerequisites test in the background as soon as the
-    # form opens (the application does; unit tests of the form need not).
-    run_prerequisites_on_open: bool = False
-
-    @property
-    def language(self) -> str:
-        return self.state.language
-
-    @property
-    def settings(self) -> Settings:
-        """The settings in force, read from the one application state (never a copy)."""
-        return self.state.settings
-
-
-class ReportWizard(QWidget):
+class ReportWizard(CapturesMixin, PhoneMixin, PrerequisitesMixin, QWidget):
     """One report, from the case to its sending.
 
     Signals:
@@ -125,6 +97,10 @@ class ReportWizard(QWidget):
         self.screenshots: ScreenshotsPage | None = None
         self.checks: ChecksPage | None = None
         self._pending_batches: list[CaptureBatch] = []
+        # Every hotkey batch of this wizard: another application chosen after a
+        # guess starts a new report, and the captures go with it.
+        self._batches: list[CaptureBatch] = []
+        self._guessed: str | None = None  # the application guessed from the focused window
 
         layout = QVBoxLayout(self)
         self.heading = heading(parent=self)
@@ -132,6 +108,13 @@ class ReportWizard(QWidget):
         self.guidance.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addWidget(self.guidance)
+        # "Application reconnue…": the guess is said, and can be changed in one click.
+        self.guessed_note = QLabel(self)
+        self.guessed_note.setObjectName("hint")
+        self.guessed_note.setWordWrap(True)
+        self.guessed_note.linkActivated.connect(lambda _link: self.choose_application())
+        self.guessed_note.hide()
+        layout.addWidget(self.guessed_note)
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages, 1)
         nav = QHBoxLayout()
@@ -144,9 +127,18 @@ class ReportWizard(QWidget):
         self.next.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after
         self.next.setShortcut(QKeySequence("Ctrl+Return"))
         self.next.clicked.connect(self.go_next)
+        # Case B complete, nothing to warn about: "Envoyer" (Ctrl+Return) sends from the
+        # form, the answers on screen being the report; "Suivant" becomes "Relire avant
+        # l'envoi" and still shows the e-mail first.
+        self.send_now = QPushButton(style.icon("send", on_accent=True),
+                                    self.tr("&Envoyer au support SI-SAMU"), self)
+        self.send_now.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.send_now.clicked.connect(self.send_from_form)
+        self.send_now.hide()
         nav.addWidget(self.back)
         nav.addStretch(1)
         nav.addWidget(self.next)
+        nav.addWidget(self.send_now)
         layout.addLayout(nav)
 
         self.application_page = ApplicationPage(case, context.language, self)
@@ -164,6 +156,7 @@ class ReportWizard(QWidget):
         for page in (self.application_page, self.review, self.call):
             self.pages.addWidget(page)
         self._maximised_for_masking = False
+        self._handing_over = False  # sent to the outbox, not yet accepted by it
         self.pages.currentChanged.connect(self._page_changed)
 
         if report is not None:
@@ -195,13 +188,21 @@ class ReportWizard(QWidget):
                                       language=self.context.language))
 
     # -- steps ---------------------------------------------------------------
+    def choose_application(self) -> None:
+        """Back to "which application?" (after a guess the user wants to change)."""
+        self.pages.setCurrentWidget(self.application_page)
+        self._update_nav()
+
     def _application_chosen(self, application_id: str) -> None:
         if self.report is not None and self.report.application != application_id:
             # Another application means another form: start a fresh draft. The old
-            # report ends here, its captures and their key with it (discard wipes them).
+            # report ends here, its captures and their key with it (discard wipes them);
+            # the hotkey's captures are put again in the new one.
             self.session.discard()
             self._drop_form()
             self._drop_screenshots()
+            self._pending_batches.extend(self._batches)
+            self._batches.clear()
         if self.report is None or self.form is None:
             self._start(application_id)
         else:
@@ -242,9 +243,6 @@ class ReportWizard(QWidget):
         self.focus_first_field()
         self._update_nav()
 
-    def _support_number(self) -> str:
-        return self.session.number_to_call().strip()
-
     def _ensure_reference(self) -> None:
         assert self.report is not None
         if not self.report.reference:
@@ -252,24 +250,6 @@ class ReportWizard(QWidget):
             ensure_reference(self.report, self.context.settings.crra_id,
                              self._taken_references())
             self._save()
-
-    def _show_call(self, problems: list) -> None:  # type: ignore[type-arg]
-        from samu_desktop.report.spoken import call_checklist
-
-        assert self.report is not None
-        self._ensure_reference()  # the call page comes first: the reference is said there
-        c = self.context
-        self.call.show_call(self.tr("Téléphonez au support SI-SAMU"), self._support_number(),
-                            call_checklist(self.report, c.catalogue, c.language), problems)
-        self.pages.setCurrentWidget(self.call)
-        self.call.done.setFocus()
-        self._update_nav()
-
-    def _prerequisites_field(self) -> str | None:
-        """The id of the form's prerequisites question, if the form has one."""
-        application = self.report.application if self.report else None
-        return next((f.id for f in self.context.catalogue.fields_for(self.case.id, application)
-                     if f.type == "prerequisites_result"), None)
 
     def focus_first_field(self) -> None:
         """Focus the first question still to answer (the start time is pre-filled)."""
@@ -279,86 +259,17 @@ class ReportWizard(QWidget):
         if self.checks is not None and self.checks.is_running():
             # The test fills its own answer in a moment: nothing for the keyboard there.
             shown = [f for f in shown if f.type != "prerequisites_result"]
-        target = next((f for f in shown if not is_answered(f, self.report)), None)
-        target = target or (shown[0] if shown else None)
+        # The questions on screen first: the optional ones may be folded away.
+        reachable = [f for f in shown if self.form.is_reachable(f.id)]
+        target = next((f for f in reachable if not is_answered(f, self.report)), None)
+        target = target or (reachable[0] if reachable else None)
         if target is not None:
             self.form.rows[target.id].editor.focus_target().setFocus()
-
-    def set_prerequisites(self, summary: PrerequisitesSummary | None) -> None:
-        """Attach the prerequisites test result (its summary) to the report."""
-        if self.report is None:
-            return
-        self.report.prerequisites = summary
-        self._attachments_changed()
 
     def _taken_references(self) -> set[str]:
         """References already given: in the history, and on other reports being written."""
         drafts = {r.reference for r in self.context.drafts.list_drafts().reports if r.reference}
         return self.context.history.references() | drafts
-
-    def _checks_summary(self) -> ChecksSummary | None:
-        from samu_desktop.report.outgoing import checks_summary
-
-        return checks_summary(self.session.attachments())
-
-    def extra_attachments(self) -> list[Attachment]:
-        """Files that go with the report besides the screenshots (the checks results)."""
-        from samu_desktop.report.outgoing import file_attachments
-
-        return [] if self.report is None else file_attachments(self.session.attachments())
-
-    def _checks_page(self) -> ChecksPage:
-        if self.checks is None:
-            from samu_desktop.gui.checks_page import ChecksPage
-
-            state = self.context.state
-            self.checks = ChecksPage(lambda: state.settings, parent=self)
-            self.checks.started.connect(lambda: self._show_prerequisites_running(True))
-            self.checks.finished.connect(self._checks_done)
-            self.pages.addWidget(self.checks)
-        return self.checks
-
-    def start_prerequisites(self) -> None:
-        """Run the prerequisites test without leaving the form; the result attaches itself."""
-        if self.report is None:
-            return
-        checks = self._checks_page()
-        done = checks.report()
-        if checks.is_running():
-            self._show_prerequisites_running(True)
-        elif done is not None:
-            self._checks_done(done)  # another application chosen: same workstation, just now
-        else:
-            checks.start()
-
-    def _show_prerequisites_running(self, running: bool) -> None:
-        field_id = self._prerequisites_field()
-        if self.form is not None and field_id is not None:
-            editor = self.form.rows[field_id].editor
-            if isinstance(editor, AttachmentEditor):
-                editor.set_running(running)
-
-    def open_prerequisites(self) -> None:
-        if self.report is None:
-            return
-        checks = self._checks_page()
-        self.pages.setCurrentWidget(checks)
-        self._update_nav()
-        # Already run (in the background, as the form opened): show it; each
-        # check, or the whole test, can be run again from the page.
-        if not checks.is_running() and checks.report() is None:
-            checks.start()
-
-    def _checks_done(self, result: CheckReport) -> None:
-        self._show_prerequisites_running(False)
-        if self.report is None:
-            return
-        try:
-            self.session.attach_checks(result)
-        except UserFacingError as exc:
-            self.error.emit(exc.user_message)
-            return
-        self._attachments_changed()
 
     def _attachment_requested(self, field_id: str) -> None:
         field = next(
@@ -371,75 +282,6 @@ class ReportWizard(QWidget):
         else:
             self.open_prerequisites()
 
-    def screenshots_page(self) -> ScreenshotsPage | None:
-        if self.report is None:
-            return None
-        if self.screenshots is None:
-            from samu_desktop.gui.wizard.screenshots_page import ScreenshotsPage
-
-            store = self.session.attachments()
-            self.screenshots = ScreenshotsPage(store, self.context.tasks, self.context.grab_all,
-                                               parent=self, state=self.context.state)
-            self.screenshots.done.connect(self._screenshots_done)
-            self.screenshots.message.connect(self.error)
-            self.pages.addWidget(self.screenshots)
-        return self.screenshots
-
-    def open_screenshots(self) -> None:
-        page = self.screenshots_page()
-        if page is not None:
-            self.pages.setCurrentWidget(page)
-            self._update_nav()
-
-    def _page_changed(self, _index: int) -> None:
-        """The masking screen needs the whole screen to be read: maximise the
-        window while it is shown, and give the user's size back afterwards."""
-        window = self.window()
-        if window is self:
-            return
-        masking = self.screenshots is not None and self.pages.currentWidget() is self.screenshots
-        # The case's guidance is for the questions; the image needs the height.
-        self.guidance.setVisible(not masking)
-        if masking and not window.isMaximized() and not window.isFullScreen():
-            self._maximised_for_masking = True
-            window.showMaximized()
-        elif not masking and self._maximised_for_masking:
-            self._maximised_for_masking = False
-            if window.isVisible():
-                window.showNormal()
-
-    def add_captures(self, batch: CaptureBatch) -> None:
-        """Captures from the hotkey: attach them, and offer their time as the start."""
-        page = self.screenshots_page()
-        if page is None:
-            self._pending_batches.append(batch)
-            return
-        first = page.editor.count() == 0
-        page.add_batch(batch)
-        start = self.context.catalogue.field_with_role(
-            self.case.id, self.report.application if self.report else None, "start"
-        )
-        # The first capture of the series is the best guess of when it broke.
-        if first and start is not None and self.report is not None and self.form is not None:
-            self.report.set_answer(start.id, batch.taken_at)
-            self.form.refresh()
-            self._changed()
-        self.open_screenshots()
-
-    def _screenshots_done(self, names: list[str]) -> None:
-        self.set_screenshots(names)
-        if self.form is not None:
-            self.pages.setCurrentWidget(self.form)
-            # Back to the questions: the keyboard goes on where there is something to answer.
-            self.focus_first_field()
-        self._update_nav()
-
-    def set_screenshots(self, attachment_ids: list[str]) -> None:
-        if self.report is None:
-            return
-        self.report.screenshots = list(attachment_ids)
-        self._attachments_changed()
-
     def _attachments_changed(self) -> None:
         if self.form is not None:
             self.form.refresh()
@@ -450,17 +292,6 @@ class ReportWizard(QWidget):
             self.pages.removeWidget(self.form)
             self.form.deleteLater()
             self.form = None
-
-    def _drop_screenshots(self) -> None:
-        # The page holds the old report's store: the new report gets a page of its own.
-        # The old one is emptied and hidden, not deleted: a patient-data search still
-        # running delivers its result to it harmlessly (it goes with the wizard).
-        if self.screenshots is not None:
-            old, self.screenshots = self.screenshots, None
-            old.done.disconnect(self._screenshots_done)
-            old.clear()
-            self.pages.removeWidget(old)
-            old.hide()
 
     def go_back(self) -> None:
         current = self.pages.currentWidget()
@@ -473,6 +304,38 @@ class ReportWizard(QWidget):
         elif current is self.form and self.case.applications:
             self.pages.setCurrentWidget(self.application_page)
         self._update_nav()
+
+    def ready_to_send(self) -> bool:
+        """Case B with every answer given and nothing to warn about, the report able to leave:
+        the form's Ctrl+Return reviews and sends in one action. Anything to say (a
+        missing answer, a warning, patient data, a capture not checked) shows the
+        review page first, as before: no warning is ever passed over."""
+        r, c = self.report, self.context
+        # A report that cannot leave from here (no server, no reporter…) shows the
+        # review: its panel says so and offers what works instead.
+        if r is None or self.form is None or self.case.action != "email" \
+                or not readiness_for(c.state, self.case.action).ready \
+                or not self.session.sends_mail():
+            return False
+        if self.screenshots is not None and (self.screenshots.pending()
+                                             or self.screenshots.exporting):
+            return False
+        if self.checks is not None and self.checks.is_running():
+            return False
+        return not (validate(r, c.catalogue, language=c.language)
+                    or free_text_warnings(r, c.catalogue, c.language, blocking=True)
+                    or unconfirmed(r, c.catalogue)
+                    or any(flagged_spans(r, c.catalogue).values()))
+
+    def send_from_form(self) -> None:
+        """« Envoyer » on the form: reviewed and sent in one action when nothing is
+        missing and nothing warns; otherwise the review, as « Suivant » does."""
+        if self.pages.currentWidget() is not self.form:
+            return
+        if self.ready_to_send():
+            self._send()  # the form on screen is the report; the outbox takes it from here
+        else:
+            self.go_next()
 
     def go_next(self) -> None:
         if self.pages.currentWidget() is not self.form or self.report is None:
@@ -567,21 +430,6 @@ class ReportWizard(QWidget):
             self._save()
             self._refresh_review()
 
-    def _local_it_html(self) -> str:
-        s = self.context.settings
-        parts = [html.escape(v) for v in (s.local_it_name, s.local_it_phone, s.local_it_email) if v]
-        if s.local_it_url:
-            url = html.escape(s.local_it_url, quote=True)
-            parts.append(f"<a href='{url}'>{url}</a>")
-        if not parts:
-            return self.tr(
-                "Contact du service informatique non renseigné : demandez-le à votre "
-                "administrateur."
-            )
-        return self.tr("Votre service informatique : {contact}").format(
-            contact=" · ".join(parts)
-        )
-
     def _update_nav(self) -> None:
         current = self.pages.currentWidget()
         language = self.context.language
@@ -590,7 +438,30 @@ class ReportWizard(QWidget):
         if app is not None:
             title += f" · {app.name.get(language)}"
         self.heading.setText(title)
+        guessed = (self._guessed is not None and self.report is not None
+                   and self.report.application == self._guessed
+                   and current is not self.application_page)
+        if guessed and app is not None:
+            self.guessed_note.setText(self.tr(
+                "Application reconnue d'après la fenêtre active : {application}. "
+                "<a href='#change'>Choisir une autre application</a>").format(
+                application=html.escape(app.name.get(language))))
+        self.guessed_note.setVisible(guessed)
         self.next.setVisible(current is self.form)
+        ready = current is self.form and self.ready_to_send()
+        self.send_now.setVisible(ready)
+        text = self.tr("&Relire avant l'envoi") if ready else self.tr("&Suivant")
+        if self.next.text() != text:
+            # Ctrl+Return and the colour go to the button that does what the user came for.
+            self.next.setText(text)
+            self.next.setIcon(style.icon("scan-eye" if ready else "arrow-right",
+                                         on_accent=not ready))
+            self.next.setShortcut(QKeySequence() if ready else QKeySequence("Ctrl+Return"))
+            self.send_now.setShortcut(QKeySequence("Ctrl+Return") if ready else QKeySequence())
+            for button, primary in ((self.next, not ready), (self.send_now, ready)):
+                button.setObjectName("primary" if primary else "")
+                button.style().unpolish(button)
+                button.style().polish(button)
         self.back.setVisible(
             current in (self.review, self.screenshots, self.checks)
             or (current is self.form
@@ -601,6 +472,7 @@ class ReportWizard(QWidget):
     def _changed(self) -> None:
         self._save()
         self._show_warnings()
+        self._update_nav()  # "Suivant" becomes "Envoyer" once nothing is missing
 
     def _show_warnings(self) -> None:
         if self.form is None or self.report is None:
@@ -634,6 +506,8 @@ class ReportWizard(QWidget):
         if unconfirmed(self.report, self.context.catalogue):
             self._refresh_review()  # the send button is off; this is a second lock
             return
+        if self._handing_over:
+            return  # one report, one e-mail: a second press while it is handed over
         # The e-mail's modules (and the vault they read) load when first needed.
         from samu_desktop.report.outgoing import prepare_for_sending
 
@@ -641,35 +515,19 @@ class ReportWizard(QWidget):
         ensure_reference(self.report, c.settings.crra_id, self._taken_references())
         prepare_for_sending(self.report, c.catalogue, c.settings)
         self._save()
+        self._handing_over = True
+        self.send_now.setEnabled(False)
+        self.review.send.setEnabled(False)
         self.send_requested.emit(self.session)
 
-    def _called(self) -> None:
-        assert self.report is not None
-        trace = self.context.settings.call_trace_email
-        held = unconfirmed(self.report, self.context.catalogue) if trace else {}
-        held.pop("title", None)
-        if held and self.form is not None:
-            # The written trace leaves by e-mail: back to the field that holds it.
-            self._show_form()
-            self.form.reveal_patient_data(next(iter(held)))
-            self.error.emit(self.tr(
-                "La trace écrite de l'appel part par e-mail : retirez les données de patient "
-                "signalées, ou cochez chaque passage qui n'en est pas, puis revenez à l'appel."))
+    def send_failed(self) -> None:
+        """The report could not be put in the outbox (the user was told why): it can be
+        sent again, from where the user is."""
+        if not self._handing_over:
             return
-        if trace:
-            from samu_desktop.report.followup import prepare_call_trace
-
-            prepare_call_trace(self.report, self.context.catalogue, self.context.settings)
-            self._save()
-        try:
-            self.session.record_call()
-        except UserFacingError as exc:
-            self.error.emit(exc.user_message)
-            return
-        if trace:
-            self.call_trace_requested.emit(self.report.model_copy(deep=True),
-                                           self._support_number())
-        self.finish()
+        self._handing_over = False
+        self.send_now.setEnabled(True)
+        self._refresh_review()  # the review's button follows its problems again
 
     def finish(self) -> None:
         assert self.report is not None
