@@ -156,16 +156,17 @@ class HotkeyService(QObject):
             tray.messageClicked.connect(self._tray_message_clicked)
 
     def start(self) -> bool:
-        """Claim the hotkey; on failure emit ``error`` and return False."""
+        """Claim the hotkey and warm the capture; on failure emit ``error`` and return False."""
         self.stop()
         try:
             spec = HotkeySpec.parse(self.hotkey)
             if self._backend is None:
                 self._backend = default_backend()
-            # The capture opens at the first press, not here: idle all day in the
-            # tray, the process keeps no screen-sized buffer (the first press costs
-            # a fresh instance, 30-70 ms; the next ones are warm).
-            self.grabber.check_session()
+            # Warm now, not at the first press: the press comes at the moment it
+            # breaks, and a cold capture there took 180-210 ms on a loaded machine
+            # (warm: 25 ms), long enough for an error box to go. It costs 8-13 MB
+            # of the idle tray (benchmarks/capture_hotkey.py, tray_memory.py).
+            self.grabber.open()
             self._backend.start(spec, self._on_hotkey)
         except UserFacingError as exc:
             self._report(exc.user_message)

@@ -3,8 +3,9 @@
 The application runs hidden, as the session's autostart starts it, on a real X server
 with a system tray (the test takes the ``_NET_SYSTEM_TRAY_S0`` selection, as a
 desktop's panel does). What it holds all day on every workstation is what it has
-imported: the capture backend, the outage monitor (off by default), the report model,
-the keyring and the encryption library load when the user (or the policy) asks for them.
+imported: the outage monitor (off by default), the report model, the keyring and the
+encryption library load when the user (or the policy) asks for them. The capture alone
+is warm from the start: the press comes at the moment it breaks.
 """
 
 from __future__ import annotations
@@ -22,10 +23,9 @@ from tests.conftest import XServer
 
 DRIVER = Path(__file__).with_name("tray_modules_driver.py")
 
-# Loaded on demand only: the capture backend at the first press, the rest with the
-# first report, the settings dialog or a policy that turns the monitor on.
+# Loaded on demand only: with the first report, the settings dialog or a policy that
+# turns the monitor on.
 NOT_IN_THE_IDLE_TRAY = (
-    "mss",
     "keyring",
     "cryptography",
     "samu_desktop.monitor",
@@ -50,13 +50,13 @@ def idle_tray(xserver: XServer, tmp_path: Path) -> dict[str, object]:
 
 
 @pytest.mark.xvfb
-def test_the_idle_tray_loads_no_capture_backend_monitor_or_keyring(
+def test_the_idle_tray_holds_a_warm_capture_but_no_monitor_or_keyring(
     xserver: XServer, system_tray: Display, isolated_home: Path, tmp_path: Path  # noqa: F811
 ) -> None:
     result = idle_tray(xserver, tmp_path)
     assert result["tray"] is True
     assert result["hotkey"] is True  # the hotkey is held: a press captures
-    assert result["capture_open"] is False  # no screen-sized buffer until then
+    assert result["capture_open"] is True  # warm: the press is served at once
     modules = result["modules"]
     assert isinstance(modules, list)
     loaded = [name for name in NOT_IN_THE_IDLE_TRAY
