@@ -38,6 +38,7 @@ from samu_desktop.report.followup import (
 )
 from samu_desktop.report.history import History, HistoryEntry
 from samu_desktop.report.model import Report
+from samu_desktop.report.rebuild import ReportRebuilder
 
 if TYPE_CHECKING:
     from samu_desktop.gui.outbox_page import OutboxPage
@@ -66,8 +67,10 @@ class Sending(QObject):
         self.outbox = sender.outbox if sender else Outbox(state.paths.outbox_dir)
         # Before this (single) instance adds anything: what a crash left half-added goes.
         self.outbox.sweep_staging()
+        # A waiting report leaves with the settings of the moment it leaves.
         self.outbox_sender = sender or OutboxSender(
-            self.outbox, lambda: state.settings, allow_plaintext=state.allow_plaintext_smtp
+            self.outbox, lambda: state.settings, allow_plaintext=state.allow_plaintext_smtp,
+            rebuild=ReportRebuilder(state.paths),
         )
         self._closed = False
         # The sender's thread calls the listener; the bridge brings it to the GUI thread.

@@ -1,0 +1,136 @@
+"""A report waiting in the outbox leaves with the settings of the moment it leaves.
+
+A report kept before the set-up was finished (no CRRA, no reporter, no server)
+must not reach the desk frozen with "CRRA non renseigné" and no Reply-To. Just
+before sending, the outbox sender asks :class:`ReportRebuilder` for the message
+again: headers (From, To, Reply-To, Cc) from the current settings, the reporter's
+blank fields filled from them, subject and bodies rendered again. What cannot be
+made again is taken from the stored message itself: the masked screenshots (their
+originals were wiped at hand-over) and the prerequisites and monitor files. The
+Message-ID, the reference and the report's answers never change.
+"""
+
+from __future__ import annotations
+
+import logging
+from email.message import EmailMessage
+
+from samu_desktop.config.paths import AppPaths
+from samu_desktop.config.settings import Settings
+from samu_desktop.mail.compose import build_message
+from samu_desktop.mail.message import POLICY, Attachment, AttachmentKind
+from samu_desktop.mail.outbox import OutboxRecord, parse_message
+from samu_desktop.procedure.schema import Catalogue
+from samu_desktop.report.drafts import DraftStore
+from samu_desktop.report.model import Report
+from samu_desktop.report.outgoing import app_version, recipient_settings
+from samu_desktop.report.render import (
+    ChecksSummary,
+    render_html,
+    render_json,
+    render_text,
+    subject_line,
+    summarise_checks,
+)
+
+log = logging.getLogger(__name__)
+
+REPORT_JSON = "signalement.json"
+
+
+def fill_reporter(report: Report, settings: Settings) -> bool:
+    """The reporter's blank fields from the settings (what the user typed stays)."""
+    reporter = report.reporter
+    changed = False
+    for name, value in (("crra_id", settings.crra_id), ("centre_name", settings.centre_name),
+                        ("name", settings.reporter_name), ("phone", settings.reporter_phone),
+                        ("email", settings.reporter_email)):
+        if not getattr(reporter, name).strip() and value.strip():
+            setattr(reporter, name, value.strip())
+            changed = True
+    return changed
+
+
+def stored_attachments(message: EmailMessage) -> list[Attachment]:
+    """The attachments of a stored report, but its JSON copy (rendered again)."""
+    found = []
+    for part in message.iter_attachments():
+        if not isinstance(part, EmailMessage):
+            continue
+        name = part.get_filename() or ""
+        if not name or name == REPORT_JSON:
+            continue
+        content = part.get_content()
+        data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+        mime = part.get_content_type()
+        if name.startswith("copie-ecran-") and mime == "image/png":
+            kind = AttachmentKind.SCREENSHOT
+        elif mime == "image/png":
+            kind = AttachmentKind.MONITOR_TIMELINE
+        elif name.endswith(".html"):
+            kind = AttachmentKind.CHECKS_HTML
+        else:
+            kind = AttachmentKind.OTHER
+        found.append(Attachment(filename=name, mime_type=mime, data=data, kind=kind))
+    return found
+
+
+def checks_in(attachments: list[Attachment]) -> ChecksSummary | None:
+    """The prerequisites results summarised from their JSON attachment, if any."""
+    from samu_desktop.checks.report import report_from_json
+
+    for attachment in attachments:
+        if attachment.mime_type == "application/json":
+            try:
+                return summarise_checks(report_from_json(attachment.data.decode("utf-8")))
+            except (ValueError, UnicodeDecodeError):
+                continue  # the monitor's journal, not the prerequisites results
+    return None
+
+
+class ReportRebuilder:
+    """The outbox sender's ``rebuild``: runs on the sender's thread, under the entry's lock.
+
+    Returns None (send the stored message) when the report's draft is gone or the
+    catalogue cannot be loaded: a report kept is never held back by its rebuild.
+    """
+
+    def __init__(self, paths: AppPaths, catalogue: Catalogue | None = None) -> None:
+        self.paths = paths
+        self._catalogue = catalogue
+
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            from samu_desktop.procedure import load_catalogue
+
+            self._catalogue = load_catalogue()
+        return self._catalogue
+
+    def __call__(self, record: OutboxRecord, data: bytes, settings: Settings) -> bytes | None:
+        if record.report_id is None:
+            return None
+        drafts = DraftStore(self.paths)
+        try:
+            report = drafts.load(record.report_id)
+        except Exception as exc:  # deleted, unreadable: the stored message leaves
+            log.info("outbox: report of %s not found for a rebuild (%s)", record.id,
+                     type(exc).__name__)
+            return None
+        catalogue = self.catalogue()
+        fill_reporter(report, settings)
+        report.subject = subject_line(report, catalogue, settings)
+        attachments = stored_attachments(parse_message(data))
+        checks = checks_in(attachments)
+        attachments.append(Attachment(
+            filename=REPORT_JSON, mime_type="application/json",
+            data=render_json(report, catalogue, status="sent", checks=checks).encode("utf-8"),
+            kind=AttachmentKind.REPORT_JSON))
+        message = build_message(
+            recipient_settings(report, catalogue, settings), report.subject,
+            render_text(report, catalogue, checks=checks),
+            render_html(report, catalogue, checks=checks),
+            attachments, app_version(), message_id=record.message_id,
+            reference=report.reference)
+        # What the desk receives is what the history and the follow-ups refer to.
+        drafts.save(report)
+        return message.as_bytes(policy=POLICY)
