@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from samu_desktop.capture.grabber import ScreenGrabber
     from samu_desktop.capture.models import CaptureBatch
     from samu_desktop.gui.history_page import HistoryPage
+    from samu_desktop.gui.outbox_flow import OutboxFlow
     from samu_desktop.gui.outbox_page import OutboxPage
     from samu_desktop.gui.sending import Sending
     from samu_desktop.gui.settings_dialog import SettingsDialog
@@ -157,6 +158,12 @@ class MainWindow(QMainWindow):
         # Built when first shown: start-up stays quick.
         self.outbox_page: OutboxPage | None = None
         self.history_page: HistoryPage | None = None
+        self._outbox_flow: OutboxFlow | None = None
+        # Set once the application is leaving for good: closing the window then asks nothing.
+        self.leaving = False
+        # Set by the application when closing the window quits it (no tray to wait in):
+        # the close then asks first while a report has not left.
+        self.ask_on_close = False
         self.home.case_chosen.connect(self.open_case)
         self._build_menus()
         if state is not None:
@@ -235,6 +242,7 @@ class MainWindow(QMainWindow):
             self._sending_connected = True
             self._sending.handed_over.connect(self._handed_over)
             self._sending.delivered.connect(self._delivered)
+            self._sending.report_changed.connect(self.outbox_flow.report_changed)
             self._sending.failed.connect(self.message_bar.add)
             self._sending.notes.connect(self.message_bar.add)
             self._sending.followup_handed_over.connect(self._followup_handed_over)
@@ -263,7 +271,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(history)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quitter"), self)
-        quit_action.triggered.connect(self.quit_requested)
+        quit_action.triggered.connect(self.ask_quit)
         file_menu.addAction(quit_action)
         # Each action's key; "new" is the platform's standard key for a new document.
         self._menu_keys: list[tuple[QAction, str]] = [
@@ -275,9 +283,24 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
+    @property
+    def outbox_flow(self) -> OutboxFlow:
+        """A report's notices from kept to sent, its reopening, and the quit question."""
+        if self._outbox_flow is None:
+            from samu_desktop.gui.outbox_flow import OutboxFlow
+
+            self._outbox_flow = OutboxFlow(self, self)
+        return self._outbox_flow
+
+    def ask_quit(self) -> bool:
+        """Ctrl+Q and the tray's "Quitter": ask first while a report has not left."""
+        return self.outbox_flow.ask_quit()
+
     def quit_requested(self) -> None:
-        """Leave for real, even when closing the window only hides it."""
+        """Leave for real, even when closing the window only hides it (never asks: a
+        logout or ``--quit`` must not be held back; the outbox keeps the reports)."""
         self.hide_on_close = False
+        self.leaving = True
         QApplication.quit()
 
     # -- reports ---------------------------------------------------------------
@@ -350,12 +373,7 @@ class MainWindow(QMainWindow):
                 self.drafts.mark_finished(report.id)
             except UserFacingError as exc:
                 log.warning("handed-over report not marked finished: %s", exc.details)
-        self.message_bar.add(
-            self.tr("Le signalement {reference} est dans la boîte d'envoi : il part dès que "
-                    "le serveur d'envoi répond, même si vous fermez cette fenêtre. Donnez "
-                    "cette référence si vous rappelez le support.").format(
-                reference=report.reference or "—")
-        )
+        self.outbox_flow.handed_over(report)
         if self.outbox_page is not None:
             self.outbox_page.refresh()
 
@@ -375,8 +393,10 @@ class MainWindow(QMainWindow):
 
     def show_outbox(self) -> None:
         if self.outbox_page is None:
-            self.outbox_page = self.sending.outbox_page(self.pages)
+            self.outbox_page = self.sending.outbox_page(self.pages,
+                                                        self.outbox_flow.delete_report)
             self.outbox_page.settings_requested.connect(self.open_smtp_settings)
+            self.outbox_page.open_requested.connect(self.outbox_flow.open_report)
             self.pages.addWidget(self.outbox_page)
         self.outbox_page.refresh()
         self.pages.setCurrentWidget(self.outbox_page)
@@ -388,7 +408,7 @@ class MainWindow(QMainWindow):
             from samu_desktop.gui.history_page import HistoryPage
 
             self.history_page = HistoryPage(self.history, self.catalogue, self.state.language,
-                                            self.pages, self.sending.reports_in_outbox,
+                                            self.pages, self.outbox_flow.history_states,
                                             self._followup_screenshots)
             self.history_page.followup_requested.connect(self.send_followup)
             self.pages.addWidget(self.history_page)
@@ -525,6 +545,9 @@ class MainWindow(QMainWindow):
         if self.hide_on_close:
             event.ignore()
             self.hide()
+            return
+        if self.ask_on_close and not self.leaving and not self.ask_quit():
+            event.ignore()  # a report has not left: the question decides
             return
         super().closeEvent(event)
 

@@ -3,6 +3,7 @@
 Signals:
     handed_over(object) — the Report is safely in the outbox;
     delivered(str) — the id of a report the server accepted;
+    report_changed(object) — the OutboxRecord of a report whose entry changed;
     failed(str) — a French sentence; the report stays a draft, nothing is lost;
     notes(str) — what was done to fit the size budget;
     followup_handed_over(str) — a follow-up (of the report with this reference) is in
@@ -41,7 +42,7 @@ from samu_desktop.report.model import Report
 from samu_desktop.report.rebuild import ReportRebuilder
 
 if TYPE_CHECKING:
-    from samu_desktop.gui.outbox_page import OutboxPage
+    from samu_desktop.gui.outbox_page import OutboxPage, Remover
     from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ class Sending(QObject):
     handed_over = Signal(object)
     followup_handed_over = Signal(str)
     delivered = Signal(str)
+    report_changed = Signal(object)
     failed = Signal(str)
     notes = Signal(str)
 
@@ -94,8 +96,11 @@ class Sending(QObject):
         return self.outbox_sender.stop(timeout)
 
     def _on_record(self, record: OutboxRecord) -> None:
-        if record.state is EntryState.SENT and record.report_id is not None:
+        if record.report_id is None:
+            return
+        if record.state is EntryState.SENT:
             self.delivered.emit(record.report_id)
+        self.report_changed.emit(record)
 
     def send(self, session: ReportSession) -> None:
         """Build the e-mail and write it to the outbox, off the GUI thread."""
@@ -188,18 +193,14 @@ class Sending(QObject):
 
     def reports_in_outbox(self) -> set[str]:
         """The ids of the reports still waiting to leave (not yet accepted by the server)."""
-        found = set()
-        for record in self.outbox.entries():
-            if record.report_id is not None and record.state is not EntryState.SENT:
-                found.add(record.report_id)
-        return found
+        return {r.report_id for r in self.outbox.waiting() if r.report_id is not None}
 
-    def outbox_page(self, parent: QWidget) -> OutboxPage:
+    def outbox_page(self, parent: QWidget, remove: Remover | None = None) -> OutboxPage:
         from samu_desktop.gui.outbox_page import OutboxPage
 
         state = self.state
         return OutboxPage(self.outbox, self.outbox_sender, lambda: state.settings,
-                          parent=parent)
+                          parent=parent, remove=remove)
 
     def smtp_dialog(self, parent: QWidget) -> SmtpSettingsDialog:
         from samu_desktop.gui.smtp_settings import SmtpSettingsDialog

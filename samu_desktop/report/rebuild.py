@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import logging
 from email.message import EmailMessage
+from uuid import UUID
 
 from samu_desktop.config.paths import AppPaths
 from samu_desktop.config.settings import Settings
 from samu_desktop.mail.compose import build_message
 from samu_desktop.mail.message import POLICY, Attachment, AttachmentKind
-from samu_desktop.mail.outbox import OutboxRecord, parse_message
+from samu_desktop.mail.outbox import Outbox, OutboxRecord, RemoveOutcome, parse_message
 from samu_desktop.procedure.schema import Catalogue
+from samu_desktop.report.attachments import ReportAttachments
 from samu_desktop.report.drafts import DraftStore
+from samu_desktop.report.history import History
 from samu_desktop.report.model import Report
 from samu_desktop.report.outgoing import app_version, recipient_settings
 from samu_desktop.report.render import (
@@ -134,3 +137,56 @@ class ReportRebuilder:
         # What the desk receives is what the history and the follow-ups refer to.
         drafts.save(report)
         return message.as_bytes(policy=POLICY)
+
+
+def restore_attachments(paths: AppPaths, report: Report, data: bytes) -> None:
+    """Put the stored message's attachments back beside the report, so that it can be
+    completed and sent again: the masked screenshots under the names the report lists,
+    the prerequisites results and what the monitor saw."""
+    store = ReportAttachments(paths, report.id)
+    for attachment in stored_attachments(parse_message(data)):
+        name = attachment.filename
+        if attachment.kind is AttachmentKind.SCREENSHOT:
+            number = name.removeprefix("copie-ecran-").removesuffix(".png")
+            index = int(number) - 1 if number.isdigit() else -1
+            if 0 <= index < len(report.screenshots):
+                store.save_export(report.screenshots[index], attachment.data)
+        elif name.startswith("prerequis-"):
+            store.save_file(name, attachment.data)
+        else:
+            store.save_monitor_file(name, attachment.data)
+
+
+def reopen(paths: AppPaths, outbox: Outbox, record: OutboxRecord) -> tuple[RemoveOutcome,
+                                                                           Report | None]:
+    """Take a waiting report out of the outbox and make it a draft again.
+
+    Its attachments come back first; the entry is removed only then, and never while
+    a sender holds it or once it was sent (the restored copies are then dropped again).
+    Raises :class:`~samu_desktop.errors.UserFacingError` when its draft is gone.
+    """
+    drafts = DraftStore(paths)
+    assert record.report_id is not None
+    report = drafts.load(record.report_id)
+    restore_attachments(paths, report, outbox.message_bytes(record.id))
+    outcome = outbox.remove(record.id)
+    if outcome is not RemoveOutcome.REMOVED:
+        ReportAttachments(paths, report.id).wipe()
+        return outcome, None
+    report.status = "draft"
+    drafts.save(report, touch=True)
+    log.info("report %s taken out of the outbox to be completed", report.id)
+    return outcome, report
+
+
+def discard(paths: AppPaths, outbox: Outbox, record: OutboxRecord,
+            history: History | None = None) -> RemoveOutcome:
+    """Delete a waiting report: out of the outbox, its draft, captures and history line
+    with it (it never left: nothing of it stays behind)."""
+    outcome = outbox.remove(record.id)
+    if outcome is RemoveOutcome.REMOVED and record.report_id is not None:
+        DraftStore(paths).discard(record.report_id)
+        if history is not None:
+            history.forget(UUID(record.report_id))
+        log.info("report %s deleted from the outbox", record.report_id)
+    return outcome
