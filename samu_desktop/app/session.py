@@ -128,8 +128,13 @@ class ReportSession:
     def build_message(self) -> OutgoingMessage:
         """The e-mail for the outbox (off the GUI thread: it reads and encodes images)."""
         from samu_desktop.report.outgoing import build_report_message
+        from samu_desktop.report.rebuild import fill_reporter
 
         assert self.report is not None
+        # Who reports, as the settings say now (a report started before the set-up, or
+        # taken back from the outbox, had blanks); what the user typed stays.
+        if fill_reporter(self.report, self.state.settings):
+            self.save()
         return build_report_message(self.report, self.catalogue, self.state.settings,
                                     self.attachments())
 

@@ -134,6 +134,8 @@ class OutboxFlow(QObject):
         """How many reports have not left, said once (and kept true); the count."""
         bar = self.window.message_bar
         count = len(self.waiting())
+        if not refresh_only:
+            log.info("reports waiting in the outbox: %d", count)
         if count == 0:
             bar.remove(WAITING_KEY)
         elif not refresh_only or bar.notice_with(WAITING_KEY) is not None:
@@ -194,6 +196,7 @@ class OutboxFlow(QObject):
         if count == 0 or self.quitting:
             self.quit_now()
             return True
+        log.info("quit asked with %d report(s) not sent", count)
         if self.question is not None:
             self.question.raise_()
             self.question.activateWindow()
@@ -216,6 +219,8 @@ class OutboxFlow(QObject):
 
         def answered(button: QAbstractButton) -> None:
             self.question = None
+            log.info("quit question answered: %s", "quit" if button is quit_button else (
+                "outbox" if button is outbox else "keep"))
             if button is quit_button:
                 self.quit_now()
             elif button is outbox:
