@@ -272,7 +272,7 @@ class OutboxPage(QWidget):
         return self.tr(
             "Au départ, il prendra les réglages du moment : destinataire {to}, CRRA {crra}, "
             "déclarant {reporter}.").format(
-            to=settings.support_email.strip() or missing,
+            to=record.recipients[0] if record.recipients else missing,
             crra=settings.crra_id.strip() or missing,
             reporter=settings.reporter_name.strip() or missing)
 

@@ -191,10 +191,6 @@ class Sending(QObject):
 
         self.tasks.run(work, done, failed)
 
-    def reports_in_outbox(self) -> set[str]:
-        """The ids of the reports still waiting to leave (not yet accepted by the server)."""
-        return {r.report_id for r in self.outbox.waiting() if r.report_id is not None}
-
     def outbox_page(self, parent: QWidget, remove: Remover | None = None) -> OutboxPage:
         from samu_desktop.gui.outbox_page import OutboxPage
 
