@@ -99,6 +99,7 @@ class OutboxFlow(QObject):
                 "serveur d'envoi répond, même si vous fermez cette fenêtre. Donnez cette "
                 "référence si vous rappelez le support.").format(reference=reference),
                 key=report_key(str(report.id)))
+        self.announce_waiting(refresh_only=True)  # a count said earlier stays true
 
     def report_changed(self, record: OutboxRecord) -> None:
         """The sender moved a report on: its notice (if this session made one) follows."""

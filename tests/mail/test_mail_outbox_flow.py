@@ -219,3 +219,8 @@ def test_the_start_says_how_many_reports_wait(qtbot: QtBot, french: None) -> Non
     assert window.outbox_flow.announce_waiting() == 2  # said once, not stacked
     assert len([n for n in window.message_bar.notices()
                 if n.property("key") == WAITING_KEY]) == 1
+    # A third one handed over meanwhile: the count follows, in the same notice.
+    third, _entry, _picture = _kept(window)
+    window.outbox_flow.handed_over(window.drafts.load(third.id))
+    waiting = [n for n in window.message_bar.notices() if n.property("key") == WAITING_KEY]
+    assert [n.label.text()[:len("3 signalements")] for n in waiting] == ["3 signalements"]
