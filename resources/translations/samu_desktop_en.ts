@@ -611,15 +611,15 @@
         <translation>Quit the application?</translation>
     </message>
     <message numerus="yes">
-        <source>%n signalement(s) pas encore parti(s).</source>
+        <source>%n signalement(s) pas encore parti(s) : quitter quand même ?</source>
         <translation>
-            <numerusform>%n report not sent yet.</numerusform>
-            <numerusform>%n reports not sent yet.</numerusform>
+            <numerusform>%n report has not been sent yet: quit anyway?</numerusform>
+            <numerusform>%n reports have not been sent yet: quit anyway?</numerusform>
         </translation>
     </message>
     <message>
-        <source>Tant que l&apos;application est fermée, rien ne part : ils repartiront à son prochain démarrage. Gardez-la ouverte, ou ouvrez la boîte d&apos;envoi pour voir ce qui bloque.</source>
-        <translation>While the application is closed, nothing leaves: they will be sent again at its next start. Keep it open, or open the outbox to see what blocks them.</translation>
+        <source>Tant que l&apos;application est fermée, rien ne part ; l&apos;envoi reprend à son prochain démarrage. Gardez-la ouverte, ou ouvrez la boîte d&apos;envoi pour voir ce qui bloque.</source>
+        <translation>While the application is closed, nothing leaves; sending resumes at its next start. Keep it open, or open the outbox to see what blocks.</translation>
     </message>
     <message>
         <source>&amp;Quitter quand même</source>

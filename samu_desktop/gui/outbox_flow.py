@@ -203,10 +203,11 @@ class OutboxFlow(QObject):
             self.question.activateWindow()
             return False
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Quitter l'application ?"),
-                          self.tr("%n signalement(s) pas encore parti(s).", "", count),
+                          self.tr("%n signalement(s) pas encore parti(s) : quitter quand "
+                                  "même ?", "", count),
                           QMessageBox.StandardButton.NoButton, self._dialog_parent())
         box.setInformativeText(self.tr(
-            "Tant que l'application est fermée, rien ne part : ils repartiront à son prochain "
+            "Tant que l'application est fermée, rien ne part ; l'envoi reprend à son prochain "
             "démarrage. Gardez-la ouverte, ou ouvrez la boîte d'envoi pour voir ce qui "
             "bloque."))
         quit_button = box.addButton(self.tr("&Quitter quand même"),

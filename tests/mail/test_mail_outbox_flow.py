@@ -183,7 +183,7 @@ def test_quitting_with_a_report_not_sent_asks_first(
     monkeypatch.setattr(window, "quit_requested", lambda: quits.append(True))
     _kept(window)
     modal_dialogs.expect(_click("Garder l'application ouverte"), QMessageBox,
-                         "1 signalement pas encore parti")
+                         "1 signalement n'est pas encore parti : quitter quand même ?")
     assert window.ask_quit() is False
     qtbot.waitUntil(lambda: window.outbox_flow.question is None, timeout=5000)
     assert quits == []
