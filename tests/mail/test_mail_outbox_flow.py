@@ -224,3 +224,23 @@ def test_the_start_says_how_many_reports_wait(qtbot: QtBot, french: None) -> Non
     window.outbox_flow.handed_over(window.drafts.load(third.id))
     waiting = [n for n in window.message_bar.notices() if n.property("key") == WAITING_KEY]
     assert [n.label.text()[:len("3 signalements")] for n in waiting] == ["3 signalements"]
+
+
+def test_closing_the_window_that_quits_asks_too(
+    qtbot: QtBot, modal_dialogs: ModalDialogs, monkeypatch: pytest.MonkeyPatch, french: None
+) -> None:
+    """Without a tray, closing the window ends the application: it asks like Ctrl+Q."""
+    window = _window(qtbot, Settings())
+    window.ask_on_close = True  # as the application sets it when there is no tray
+    quits: list[bool] = []
+    monkeypatch.setattr(window, "quit_requested", lambda: quits.append(True))
+    _kept(window)
+    modal_dialogs.expect(_click("Garder l'application ouverte"), QMessageBox,
+                         "pas encore parti")
+    assert window.close() is False  # refused: the question decides
+    qtbot.waitUntil(lambda: window.outbox_flow.question is None, timeout=5000)
+    assert window.isVisible() and quits == []
+
+    modal_dialogs.expect(_click("Quitter quand même"), QMessageBox, "pas encore parti")
+    window.close()
+    qtbot.waitUntil(lambda: quits == [True], timeout=5000)
