@@ -268,15 +268,13 @@ class OutboxSender:
         except TamperedEntry:
             return self._refuse(record)
         settings = self._settings()
-        # Even a message forged whole (digest recomputed) only reaches an address
-        # the settings name, which the administrator's policy can lock.
-        stranger = next((r for r in recipients if r.lower() not in allowed_recipients(settings)),
-                        None)
-        if stranger is not None:
-            return self._refuse(record, FailureKind.RECIPIENT_NOT_ALLOWED, stranger)
         config = SmtpConfig.from_settings(settings)
         if not config.host:
             return self._wait_for_settings(record, FailureKind.NOT_CONFIGURED)
+        # A waiting report is addressed as the settings say now (a Cc changed meanwhile
+        # is no reason to refuse it); then, even a message forged whole (digest
+        # recomputed) only reaches an address the settings name, which the
+        # administrator's policy can lock.
         data, record, recipients = self._rebuilt(record, data, settings, recipients)
         stranger = next((r for r in recipients if r.lower() not in allowed_recipients(settings)),
                         None)

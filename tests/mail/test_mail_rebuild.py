@@ -157,3 +157,32 @@ def test_a_sent_report_is_not_removed(tmp_path: Path) -> None:
     outbox.save(outbox.load(entry_id).changed(state=EntryState.SENT))
     assert outbox.remove(entry_id) is RemoveOutcome.ALREADY_SENT
     assert outbox.ids() == [entry_id] and outbox.waiting() == []
+
+
+def test_a_report_kept_before_the_copy_address_changed_leaves_to_the_new_one(
+    mail_server: Factory, pki: Pki, tmp_path: Path
+) -> None:
+    """The old Cc is no longer one the settings name: rebuilt, it is not refused."""
+    paths = AppPaths.default()
+    outbox = Outbox(paths.outbox_dir)
+    catalogue = load_catalogue()
+    old = Settings(cc_address="ancienne-copie@example.invalid")
+    report = new_report(catalogue, "B", "selfcare", old, MachineFacts())
+    ensure_reference(report, "")
+    prepare_for_sending(report, catalogue, old)
+    drafts = DraftStore(paths)
+    drafts.save(report)
+    drafts.mark_finished(report.id)
+    outbox.add(build_report_message(report, catalogue, old, ReportAttachments(paths, report.id)),
+               report_id=str(report.id))
+    server = mail_server(auth=False)
+    settings = _fixed(server).model_copy(update={"cc_address": "copie@example.invalid"})
+    sender = OutboxSender(outbox, lambda: settings, transport_for(pki),
+                          rebuild=ReportRebuilder(paths))
+
+    (ended,) = sender.run_once()
+
+    assert ended.state is EntryState.SENT
+    (delivered,) = server.delivered
+    assert "ancienne-copie@example.invalid" not in delivered.rcpt_tos
+    assert "copie@example.invalid" in delivered.rcpt_tos
