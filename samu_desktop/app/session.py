@@ -132,10 +132,11 @@ class ReportSession:
 
         assert self.report is not None
         # Who reports, as the settings say now (a report started before the set-up, or
-        # taken back from the outbox, had blanks); what the user typed stays.
-        if fill_reporter(self.report, self.state.settings):
-            self.save()
-        return build_report_message(self.report, self.catalogue, self.state.settings,
+        # taken back from the outbox, had blanks); what the user typed stays. On a copy:
+        # this runs off the GUI thread, which owns the report and its draft.
+        report = self.report.model_copy(deep=True)
+        fill_reporter(report, self.state.settings)
+        return build_report_message(report, self.catalogue, self.state.settings,
                                     self.attachments())
 
     def handed_over(self) -> None:

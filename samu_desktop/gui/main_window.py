@@ -506,6 +506,7 @@ class MainWindow(QMainWindow):
     def stop_sender(self, timeout_s: float = 5.0) -> None:
         """At quit: stop the sender if it runs, and keep a deferred start from starting it."""
         self._sender_stopped = True
+        self.leaving = True  # closing the window now asks nothing
         self.start_sender_on_use = False
         if self._sending is not None:
             self._sending.stop(timeout_s)
@@ -546,8 +547,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             return
-        if self.ask_on_close and not self.leaving and not self.ask_quit():
+        if self.ask_on_close and not self.leaving and self.outbox_flow.waiting():
             event.ignore()  # a report has not left: the question decides
+            self.ask_quit()
             return
         super().closeEvent(event)
 

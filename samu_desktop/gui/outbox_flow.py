@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from samu_desktop.app.state import AppState
     from samu_desktop.gui.message_bar import MessageBar
     from samu_desktop.gui.outbox_page import OutboxPage
+    from samu_desktop.procedure.schema import Catalogue
     from samu_desktop.report.drafts import DraftStore
     from samu_desktop.report.history import History
     from samu_desktop.report.model import Report
@@ -37,6 +38,7 @@ class FlowWindow(Protocol):
     """What the flow uses of the main window (which owns it)."""
 
     state: AppState
+    catalogue: Catalogue | None
     drafts: DraftStore
     history: History | None
     message_bar: MessageBar
@@ -108,6 +110,8 @@ class OutboxFlow(QObject):
             return
         bar = self.window.message_bar
         if record.state is EntryState.SENT:
+            if not record.maybe_delivered:
+                self._settle(report_id)
             if report_id in self._followed or bar.notice_with(WAITING_KEY) is not None:
                 self._followed.discard(report_id)
                 bar.add(self.sent_text(record), key=report_key(report_id))
@@ -118,6 +122,23 @@ class OutboxFlow(QObject):
                 reference=self._reference(report_id), why=status_text(record)),
                 actions=[(self.tr("Ouvrir la boîte d'envoi"), self.window.show_outbox)],
                 key=report_key(report_id))
+
+    def _settle(self, report_id: str) -> None:
+        """The draft and the history say what left: it was rebuilt with the settings of
+        the moment it left (see report/rebuild.py)."""
+        from samu_desktop.report.rebuild import settle_sent
+
+        catalogue = self.window.catalogue
+        if catalogue is None:
+            return
+        try:
+            report = self.window.drafts.load(report_id)
+            if settle_sent(report, catalogue, self.window.state.settings):
+                self.window.drafts.save(report)
+                if self.window.history is not None and report.status != "draft":
+                    self.window.history.record_report(report)
+        except (UserFacingError, ValueError) as exc:
+            log.info("sent report not settled: %s", type(exc).__name__)
 
     def sent_text(self, record: OutboxRecord) -> str:
         """The end of a report: where it went, and the reference to quote."""

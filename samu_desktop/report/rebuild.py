@@ -7,7 +7,9 @@ again: headers (From, To, Reply-To, Cc) from the current settings, the reporter'
 blank fields filled from them, subject and bodies rendered again. What cannot be
 made again is taken from the stored message itself: the masked screenshots (their
 originals were wiped at hand-over) and the prerequisites and monitor files. The
-Message-ID, the reference and the report's answers never change.
+Message-ID, the reference and the report's answers never change. The draft is
+not written from the sender's thread: the GUI thread settles it once the report
+is sent (:func:`settle_sent`).
 """
 
 from __future__ import annotations
@@ -134,9 +136,20 @@ class ReportRebuilder:
             render_html(report, catalogue, checks=checks),
             attachments, app_version(), message_id=record.message_id,
             reference=report.reference)
-        # What the desk receives is what the history and the follow-ups refer to.
-        drafts.save(report)
+        # The draft is not written here (the sender's thread): the GUI thread owns it and
+        # settles it once the report is sent (see :func:`settle_sent`).
         return message.as_bytes(policy=POLICY)
+
+
+def settle_sent(report: Report, catalogue: Catalogue, settings: Settings) -> bool:
+    """The sent report's draft as the desk received it (rebuilt with these settings):
+    the reporter's blanks filled, the subject the follow-ups refer to. True if changed."""
+    changed = fill_reporter(report, settings)
+    subject = subject_line(report, catalogue, settings)
+    if subject != report.subject:
+        report.subject = subject
+        changed = True
+    return changed
 
 
 def restore_attachments(paths: AppPaths, report: Report, data: bytes) -> None:

@@ -145,6 +145,12 @@ def test_the_end_of_a_report_replaces_its_earlier_notices(
     assert window.history_page is not None
     (row,) = window.history_page.rows()
     assert row[3].startswith("Envoyé le ") and row[5] == report.reference
+    # The draft and the history say what the desk received (follow-ups answer it).
+    sent = window.drafts.load(report.id)
+    assert "[FR999]" in sent.subject and sent.reporter.name == "Agent Exemple"
+    assert window.history is not None
+    entry = window.history.get(report.id)
+    assert entry is not None and "[FR999]" in entry.subject and entry.status == "sent"
     assert len(server.delivered) == 1
 
 

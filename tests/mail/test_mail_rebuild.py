@@ -103,8 +103,9 @@ def test_a_waiting_report_leaves_with_the_current_settings(
     assert "Agent Exemple" in text and "FR999" in text
     shots = [p for p in received.iter_attachments() if p.get_filename() == "copie-ecran-1.png"]
     assert [p.get_content() for p in shots] == [picture]
-    # The draft now says what the desk received (the history and follow-ups use it).
-    assert "[FR999]" in DraftStore(paths).load(report.id).subject
+    # The record says what left; the draft is the GUI thread's (settled once sent).
+    assert "[FR999]" in outbox.load(entry_id).subject
+    assert DraftStore(paths).load(report.id).status == "finished"
     assert outbox.load(entry_id).recipients == ["monserviceclient.si-samu@esante.gouv.fr",
                                                 "agent@example.invalid"]
 
