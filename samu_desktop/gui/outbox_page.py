@@ -1,6 +1,6 @@
 """The outbox page: every report kept for sending, where it stands, what to do.
 
-Waiting, sending, sent (with the time and the server's reply), needs action
+Waiting, sending, sent (with the time, never the server's raw reply), needs action
 (with the server's answer in plain French). Actions on the selected report:
 retry now, edit the sending settings, export the .eml, open it in the default
 mail client (as a draft ready to send), print it or save it as PDF. The page
