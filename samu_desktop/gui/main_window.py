@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
             .format(case=report.case, when=when),
             actions=[
                 (self.tr("Reprendre"), partial(self.open_case, report.case, report)),
-                (self.tr("Abandonner"), partial(self.drafts.discard, report.id)),
+                (self.tr("Abandonner"), partial(self.outbox_flow.abandon, report.id)),
             ],
         )
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING, Protocol
+from uuid import UUID
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
@@ -201,6 +202,17 @@ class OutboxFlow(QObject):
             self.window.message_bar.remove(report_key(record.report_id))
             self.announce_waiting(refresh_only=True)
         return outcome
+
+    def abandon(self, report_id: UUID) -> None:
+        """A draft given up: gone, and its history line too when it was one taken back
+        from the outbox (it never left)."""
+        self.window.drafts.discard(report_id)
+        history = self.window.history
+        entry = history.get(report_id) if history is not None else None
+        if history is not None and entry is not None and entry.status == "finished" \
+                and entry.kind == "report" and str(report_id) not in {
+                    r.report_id for r in self.waiting()}:
+            history.forget(report_id)
 
     def history_states(self) -> dict[str, str]:
         """For the history page: what each report still in the outbox waits for, and

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from samu_desktop.app.state import AppState
@@ -117,6 +117,15 @@ def test_a_waiting_report_opens_back_in_the_form_with_its_captures(qtbot: QtBot)
     window.show_history()
     assert window.history_page is not None
     assert window.history_page.rows()[0][3] == "Brouillon : repris pour être complété"
+
+    # Given up after all: it never left, so nothing of it stays (draft, captures, history).
+    window.go_home()
+    offer = next(n for n in window.message_bar.notices() if "pas été terminé" in n.label.text())
+    (give_up,) = [b for b in offer.findChildren(QPushButton) if b.text() == "Abandonner"]
+    give_up.click()
+    with pytest.raises(DraftError):
+        window.drafts.load(report.id)
+    assert window.history is not None and window.history.get(report.id) is None
 
 
 def test_the_end_of_a_report_replaces_its_earlier_notices(
