@@ -235,6 +235,133 @@
     </message>
 </context>
 <context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>Premiers réglages</source>
+        <translation>First-time setup</translation>
+    </message>
+    <message>
+        <source>Nom du SAMU / CRRA</source>
+        <translation>SAMU / CRRA name</translation>
+    </message>
+    <message>
+        <source>Identifiant du CRRA</source>
+        <translation>CRRA identifier</translation>
+    </message>
+    <message>
+        <source>Votre nom</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>Téléphone pour vous rappeler</source>
+        <translation>Phone number to call you back</translation>
+    </message>
+    <message>
+        <source>Votre adresse e-mail</source>
+        <translation>Your e-mail address</translation>
+    </message>
+    <message>
+        <source>Serveur d&apos;envoi (SMTP)</source>
+        <translation>Outgoing mail server (SMTP)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Chiffrement</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>Le serveur demande un identifiant</source>
+        <translation>The server requires a user name</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Adresse d&apos;expéditeur</source>
+        <translation>Sender address</translation>
+    </message>
+    <message>
+        <source>Quelques informations pour que vos signalements arrivent au support et que l&apos;on puisse vous rappeler. Ce que votre administrateur a déjà réglé n&apos;est pas demandé.</source>
+        <translation>A few details so that your reports reach the support desk and you can be called back. What your administrator has already set is not asked.</translation>
+    </message>
+    <message>
+        <source>Votre centre et vous</source>
+        <translation>Your centre and you</translation>
+    </message>
+    <message>
+        <source>Envoi des signalements</source>
+        <translation>Sending reports</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Tester</source>
+        <translation>&amp;Test</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Plus tard</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>STARTTLS (recommandé)</source>
+        <translation>STARTTLS (recommended)</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Aucun (non chiffré)</source>
+        <translation>None (unencrypted)</translation>
+    </message>
+    <message>
+        <source>FR suivi de 3 caractères, par exemple FR680</source>
+        <translation>FR followed by 3 characters, for example FR680</translation>
+    </message>
+    <message>
+        <source>Vide : votre adresse e-mail</source>
+        <translation>Empty: your e-mail address</translation>
+    </message>
+    <message>
+        <source>Non autorisé par votre administrateur.</source>
+        <translation>Not allowed by your administrator.</translation>
+    </message>
+    <message>
+        <source>Enregistré dans le trousseau — laisser vide pour le garder</source>
+        <translation>Stored in the keyring — leave empty to keep it</translation>
+    </message>
+    <message>
+        <source>« Identifiant du CRRA » n&apos;est pas valable : FR suivi de 3 caractères, par exemple FR680.</source>
+        <translation>“CRRA identifier” is not valid: FR followed by 3 characters, for example FR680.</translation>
+    </message>
+    <message>
+        <source>« {label} » n&apos;est pas valable : corrigez-le, puis enregistrez.</source>
+        <translation>“{label}” is not valid: correct it, then save.</translation>
+    </message>
+    <message>
+        <source>Une valeur n&apos;est pas valable : corrigez-la, puis enregistrez.</source>
+        <translation>A value is not valid: correct it, then save.</translation>
+    </message>
+    <message>
+        <source>Test en cours…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <source>Le test n&apos;a pas pu être mené à son terme : réessayez.</source>
+        <translation>The test could not be completed: try again.</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Signaler le rétablissement</source>
@@ -467,6 +594,10 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <source>Premiers réglages…</source>
+        <translation>First-time setup…</translation>
+    </message>
+    <message>
         <source>Serveur d&apos;&amp;envoi…</source>
         <translation>Outgoing mail se&amp;rver…</translation>
     </message>
@@ -493,6 +624,10 @@
     <message>
         <source>Le formulaire de la procédure est indisponible : réinstallez l&apos;application ou prévenez votre service informatique.</source>
         <translation>The procedure form is unavailable: reinstall the application or tell your IT department.</translation>
+    </message>
+    <message>
+        <source>Compléter les réglages</source>
+        <translation>Complete the settings</translation>
     </message>
     <message>
         <source>Appel enregistré dans l&apos;historique.</source>
@@ -564,20 +699,8 @@
 <context>
     <name>OutboxFlow</name>
     <message>
-        <source>Le signalement {reference} est dans la boîte d&apos;envoi, mais il ne peut pas partir : aucun serveur d&apos;envoi n&apos;est configuré. Configurez l&apos;envoi, ou ouvrez la boîte d&apos;envoi pour l&apos;envoyer avec votre messagerie.</source>
-        <translation>Report {reference} is in the outbox, but it cannot leave: no sending server is configured. Configure sending, or open the outbox to send it with your mail program.</translation>
-    </message>
-    <message>
-        <source>Configurer l&apos;envoi…</source>
-        <translation>Configure sending…</translation>
-    </message>
-    <message>
         <source>Ouvrir la boîte d&apos;envoi</source>
         <translation>Open the outbox</translation>
-    </message>
-    <message>
-        <source>Le signalement {reference} est dans la boîte d&apos;envoi : il part dès que le serveur d&apos;envoi répond, même si vous fermez cette fenêtre. Donnez cette référence si vous rappelez le support.</source>
-        <translation>Report {reference} is in the outbox: it leaves as soon as the sending server answers, even if you close this window. Give this reference if you call the support desk again.</translation>
     </message>
     <message>
         <source>Le signalement {reference} n&apos;est pas encore parti. {why}</source>
@@ -1164,6 +1287,73 @@
     </message>
 </context>
 <context>
+    <name>SendReadinessPanel</name>
+    <message>
+        <source>Le signalement {reference} est dans la boîte d&apos;envoi : il part dès que le serveur d&apos;envoi répond, même si vous fermez cette fenêtre. Donnez cette référence si vous rappelez le support.</source>
+        <translation>Report {reference} is in the outbox: it leaves as soon as the mail server answers, even if you close this window. Give this reference if you call the support desk again.</translation>
+    </message>
+    <message>
+        <source>Le signalement {reference} est gardé dans la boîte d&apos;envoi, mais il ne peut pas partir d&apos;ici : {reason} Complétez les réglages, ou ouvrez-le dans votre messagerie depuis la boîte d&apos;envoi.</source>
+        <translation>Report {reference} is kept in the outbox, but it cannot leave from here: {reason} Complete the settings, or open it in your mail program from the outbox.</translation>
+    </message>
+    <message>
+        <source>Ce signalement ne peut pas partir d&apos;ici pour l&apos;instant.</source>
+        <translation>This report cannot leave from here for now.</translation>
+    </message>
+    <message>
+        <source>Ce que vous pouvez faire maintenant : l&apos;ouvrir dans votre messagerie, prêt à envoyer ; l&apos;enregistrer ; appeler le support ; ou compléter les réglages. « Envoyer » le garde dans la boîte d&apos;envoi : il partira une fois les réglages complétés.</source>
+        <translation>What you can do now: open it in your mail program, ready to send; save it; call the support desk; or complete the settings. “Send” keeps it in the outbox: it will leave once the settings are complete.</translation>
+    </message>
+    <message>
+        <source>Ouvrir dans la &amp;messagerie</source>
+        <translation>Open in the &amp;mail program</translation>
+    </message>
+    <message>
+        <source>Enregistrer le &amp;message…</source>
+        <translation>Save the &amp;message…</translation>
+    </message>
+    <message>
+        <source>Copier le numéro</source>
+        <translation>Copy the number</translation>
+    </message>
+    <message>
+        <source>Compléter les &amp;réglages</source>
+        <translation>Complete the &amp;settings</translation>
+    </message>
+    <message>
+        <source>Numéro du support : {number}</source>
+        <translation>Support desk number: {number}</translation>
+    </message>
+    <message>
+        <source>Le numéro du support n&apos;est pas renseigné sur ce poste : demandez-le à votre encadrement.</source>
+        <translation>The support desk number is not set on this workstation: ask your supervisor for it.</translation>
+    </message>
+    <message>
+        <source>Le message n&apos;a pas pu être préparé : réessayez, ou appelez le support.</source>
+        <translation>The message could not be prepared: try again, or call the support desk.</translation>
+    </message>
+    <message>
+        <source>Le message s&apos;ouvre dans votre messagerie, prêt à envoyer : vérifiez-le, puis envoyez-le. Fichier : {path}</source>
+        <translation>The message opens in your mail program, ready to send: check it, then send it. File: {path}</translation>
+    </message>
+    <message>
+        <source>Aucune messagerie n&apos;a pu l&apos;ouvrir : le message est enregistré ici, joignez-le ou ouvrez-le vous-même : {path}</source>
+        <translation>No mail program could open it: the message is saved here, attach it or open it yourself: {path}</translation>
+    </message>
+    <message>
+        <source>Enregistrer le message</source>
+        <translation>Save the message</translation>
+    </message>
+    <message>
+        <source>Message électronique (*.eml)</source>
+        <translation>E-mail message (*.eml)</translation>
+    </message>
+    <message>
+        <source>Message enregistré : {path}. Ouvrez-le avec votre messagerie pour l&apos;envoyer, ou transmettez-le.</source>
+        <translation>Message saved: {path}. Open it with your mail program to send it, or pass it on.</translation>
+    </message>
+</context>
+<context>
     <name>Sending</name>
     <message>
         <source>Le signalement n&apos;a pas pu être placé dans la boîte d&apos;envoi ; il est conservé. Réessayez, ou prévenez votre service informatique.</source>
@@ -1172,6 +1362,10 @@
     <message>
         <source>Le complément n&apos;a pas pu être placé dans la boîte d&apos;envoi. Réessayez, ou prévenez votre service informatique.</source>
         <translation>The follow-up could not be put in the outbox. Try again, or tell your IT department.</translation>
+    </message>
+    <message>
+        <source>La trace écrite de l&apos;appel {reference} est gardée dans la boîte d&apos;envoi, mais elle ne peut pas partir d&apos;ici : {reason}</source>
+        <translation>The written trace of call {reference} is kept in the outbox, but it cannot leave from here: {reason}</translation>
     </message>
     <message>
         <source>La trace écrite de l&apos;appel {reference} est dans la boîte d&apos;envoi : elle part vers le support dès que le serveur d&apos;envoi répond.</source>
@@ -1518,6 +1712,14 @@
     <message>
         <source>L&apos;application est déjà ouverte mais ne répond pas : fermez-la (ou redémarrez la session), puis relancez-la.</source>
         <translation>The application is already open but does not respond: close it (or restart the session), then start it again.</translation>
+    </message>
+    <message>
+        <source>Premier démarrage : indiquez votre centre, vos coordonnées et le serveur d&apos;envoi, pour que vos signalements puissent partir. Vous pouvez le faire plus tard ; un signalement peut déjà être écrit.</source>
+        <translation>First start: enter your centre, your contact details and the mail server, so that your reports can leave. You can do it later; a report can already be written.</translation>
+    </message>
+    <message>
+        <source>Faire les réglages</source>
+        <translation>Set up now</translation>
     </message>
 </context>
 <context>
@@ -2580,6 +2782,45 @@
     </message>
 </context>
 <context>
+    <name>connection_test</name>
+    <message>
+        <source>Indiquez le nom du serveur d&apos;envoi, puis testez à nouveau.</source>
+        <translation>Enter the name of the mail server, then test again.</translation>
+    </message>
+    <message>
+        <source>Le serveur « {host} » est introuvable : vérifiez son nom et la connexion réseau du poste.</source>
+        <translation>Server “{host}” cannot be found: check its name and the workstation&apos;s network connection.</translation>
+    </message>
+    <message>
+        <source>Le serveur « {host} » refuse la connexion sur le port {port} : vérifiez le port, ou demandez à votre service informatique si le serveur est en marche.</source>
+        <translation>Server “{host}” refuses connections on port {port}: check the port, or ask your IT department whether the server is running.</translation>
+    </message>
+    <message>
+        <source>Le réseau ne permet pas de joindre le serveur « {host} » : vérifiez la connexion du poste.</source>
+        <translation>The network cannot reach server “{host}”: check the workstation&apos;s connection.</translation>
+    </message>
+    <message>
+        <source>Le serveur « {host} » ne répond pas sur le port {port} : vérifiez le port et le chiffrement, ou réessayez dans un moment.</source>
+        <translation>Server “{host}” does not answer on port {port}: check the port and the encryption, or try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Le serveur « {host} » a coupé la connexion : vérifiez le port et le chiffrement.</source>
+        <translation>Server “{host}” closed the connection: check the port and the encryption.</translation>
+    </message>
+    <message>
+        <source>Le serveur a refusé l&apos;identifiant ou le mot de passe : vérifiez-les, puis testez à nouveau.</source>
+        <translation>The server refused the user name or the password: check them, then test again.</translation>
+    </message>
+    <message>
+        <source>Saisissez le mot de passe du serveur d&apos;envoi, puis testez à nouveau.</source>
+        <translation>Enter the mail server&apos;s password, then test again.</translation>
+    </message>
+    <message>
+        <source>La connexion au serveur d&apos;envoi fonctionne : les signalements pourront partir.</source>
+        <translation>The connection to the mail server works: reports will be able to leave.</translation>
+    </message>
+</context>
+<context>
     <name>credentials</name>
     <message>
         <source>Le trousseau sécurisé du système n&apos;est pas disponible : le mot de passe ne peut pas être enregistré. Ouvrez une session complète sur le poste, ou demandez à votre service informatique d&apos;activer le trousseau.</source>
@@ -3217,6 +3458,41 @@
     <message>
         <source>La détection automatique des données patient a échoué sur cette capture : masquez les données à la main avant l&apos;envoi.</source>
         <translation>Automatic detection of patient data failed on this screenshot: hide the data by hand before sending.</translation>
+    </message>
+</context>
+<context>
+    <name>readiness</name>
+    <message>
+        <source>Aucun serveur d&apos;envoi n&apos;est réglé sur ce poste : le signalement ne peut pas partir d&apos;ici tant que le serveur n&apos;est pas renseigné.</source>
+        <translation>No mail server is set on this workstation: the report cannot leave from here until the server is entered.</translation>
+    </message>
+    <message>
+        <source>Aucune adresse d&apos;expéditeur n&apos;est renseignée : indiquez l&apos;adresse e-mail du centre ou la vôtre.</source>
+        <translation>No sender address is set: enter the centre&apos;s e-mail address or your own.</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse du support n&apos;est pas renseignée : demandez-la à votre administrateur.</source>
+        <translation>The support desk&apos;s address is not set: ask your administrator for it.</translation>
+    </message>
+    <message>
+        <source>L&apos;identifiant du CRRA n&apos;est pas renseigné : le support ne saura pas d&apos;où vient le signalement.</source>
+        <translation>The CRRA identifier is not set: the support desk will not know where the report comes from.</translation>
+    </message>
+    <message>
+        <source>Le serveur d&apos;envoi demande un identifiant, qui n&apos;est pas renseigné : indiquez-le dans les réglages.</source>
+        <translation>The mail server requires a user name, which is not set: enter it in the settings.</translation>
+    </message>
+    <message>
+        <source>Aucun mot de passe du serveur d&apos;envoi n&apos;est enregistré sur ce poste : saisissez-le dans les réglages.</source>
+        <translation>No mail server password is stored on this workstation: enter it in the settings.</translation>
+    </message>
+    <message>
+        <source>Le trousseau sécurisé du système n&apos;est pas disponible : le mot de passe du serveur d&apos;envoi ne peut pas être lu.</source>
+        <translation>The system&apos;s secure keyring is not available: the mail server password cannot be read.</translation>
+    </message>
+    <message>
+        <source>L&apos;envoi sans chiffrement n&apos;est pas autorisé par votre administrateur : choisissez STARTTLS ou TLS.</source>
+        <translation>Sending without encryption is not allowed by your administrator: choose STARTTLS or TLS.</translation>
     </message>
 </context>
 <context>

@@ -43,7 +43,7 @@
     <message numerus="yes">
         <source>%n signalement(s) pas encore parti(s) : quitter quand même ?</source>
         <translation>
-            <numerusform>%n signalement n'est pas encore parti : quitter quand même ?</numerusform>
+            <numerusform>%n signalement n&apos;est pas encore parti : quitter quand même ?</numerusform>
             <numerusform>%n signalements ne sont pas encore partis : quitter quand même ?</numerusform>
         </translation>
     </message>

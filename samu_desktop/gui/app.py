@@ -230,6 +230,7 @@ def build(
     for message in state.messages:
         log.warning("start-up notice: %s", message)
         window.message_bar.add(message)
+    _offer_first_start(app, window, state)
     if previous is not None and previous.crashed:
         log.warning("previous run ended abruptly (reported to the user)")
         window.message_bar.add(
@@ -401,3 +402,25 @@ def run_gui(lang: str | None = None, quit_running: bool = False, hidden: bool = 
     close_logging()
     instance.release()
     return int(code)
+
+
+def _offer_first_start(app: QApplication, window: MainWindow, state: AppState) -> None:
+    """A fresh install: offer the short setup at once, without forcing it (a report can
+    be written and captured before; the send page says what is missing)."""
+    from samu_desktop.app.readiness import setup_needed
+
+    if not setup_needed(state.settings, state.locked):
+        return
+    log.info("first start: setup offered")
+    notice = window.message_bar.add(
+        app.translate(
+            "app",
+            "Premier démarrage : indiquez votre centre, vos coordonnées et le serveur "
+            "d'envoi, pour que vos signalements puissent partir. Vous pouvez le faire plus "
+            "tard ; un signalement peut déjà être écrit.",
+        ),
+        actions=[(app.translate("app", "Faire les réglages"), window.open_first_start)],
+    )
+    from samu_desktop.gui.send_readiness import close_when
+
+    close_when(notice, state, lambda settings: not setup_needed(settings, state.locked))

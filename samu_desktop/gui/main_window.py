@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from samu_desktop.app.state import AppState
     from samu_desktop.capture.grabber import ScreenGrabber
     from samu_desktop.capture.models import CaptureBatch
+    from samu_desktop.gui.first_start import FirstStartDialog
     from samu_desktop.gui.history_page import HistoryPage
     from samu_desktop.gui.outbox_flow import OutboxFlow
     from samu_desktop.gui.outbox_page import OutboxPage
@@ -260,6 +261,9 @@ class MainWindow(QMainWindow):
         settings = QAction(self.tr("&Réglages…"), self)
         settings.triggered.connect(self.open_settings)
         file_menu.addAction(settings)
+        first_start = QAction(self.tr("Premiers réglages…"), self)
+        first_start.triggered.connect(self.open_first_start)
+        file_menu.addAction(first_start)
         smtp = QAction(self.tr("Serveur d'&envoi…"), self)
         smtp.triggered.connect(self.open_smtp_settings)
         file_menu.addAction(smtp)
@@ -373,7 +377,23 @@ class MainWindow(QMainWindow):
                 self.drafts.mark_finished(report.id)
             except UserFacingError as exc:
                 log.warning("handed-over report not marked finished: %s", exc.details)
-        self.outbox_flow.handed_over(report)
+        # "It leaves as soon as the server answers" only when it can leave from here.
+        from samu_desktop.gui.outbox_flow import report_key
+        from samu_desktop.gui.send_readiness import close_when, handed_over_text, readiness_for
+
+        case = self.catalogue.get_case(report.case) if self.catalogue else None
+        action = case.action if case is not None else "email"
+        ready = readiness_for(self.state, action).ready
+        # Keyed: its end ("Envoyé à …") or why it waits takes its place (outbox_flow.py).
+        notice = self.message_bar.add(
+            handed_over_text(self.state, report.reference, action),
+            actions=() if ready else [(self.tr("Compléter les réglages"),
+                                       self.open_first_start)],
+            key=report_key(str(report.id)))
+        if not ready:
+            state = self.state
+            close_when(notice, state, lambda _s: readiness_for(state, action).ready)
+        self.outbox_flow.follow(report)
         if self.outbox_page is not None:
             self.outbox_page.refresh()
 
@@ -443,6 +463,15 @@ class MainWindow(QMainWindow):
         )
         if self.history_page is not None:
             self.history_page.refresh()
+
+    def open_first_start(self) -> FirstStartDialog:
+        """The short setup of a fresh install: who reports, and the mail server."""
+        from samu_desktop.gui.first_start import FirstStartDialog
+
+        dialog = FirstStartDialog(self.state, self.tasks, parent=self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def open_smtp_settings(self) -> SmtpSettingsDialog:
         """The sending settings; the dialog saves through the state and stays open on failure."""
@@ -547,7 +576,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             return
-        if self.ask_on_close and not self.leaving and self.outbox_flow.waiting():
+        # Only the user's own close (from the window manager) asks: closes made by the
+        # program itself (at quit, in tests) never stop on a question.
+        if self.ask_on_close and event.spontaneous() and not self.leaving \
+                and self.outbox_flow.waiting():
             event.ignore()  # a report has not left: the question decides
             self.ask_quit()
             return

@@ -1,8 +1,9 @@
 """A report's way out, as the main window tells it: kept, waiting, sent — and quitting.
 
-- One notice per report handed over in this session (keyed in the message bar):
-  "dans la boîte d'envoi" is replaced by "Envoyé à … — réf. …" once the server
-  accepted it, or by why it waits; a notice of an old state never stays behind.
+- One notice per report handed over in this session (keyed in the message bar,
+  written by the window with what the settings allow, see send_readiness.py):
+  it is replaced by "Envoyé à … — réf. …" once the server accepted it, or by why
+  it waits; a notice of an old state never stays behind.
 - At start, and whenever it changes, one notice says how many reports wait,
   with a button to the outbox (it goes once none waits).
 - From the outbox page, a waiting report is taken back into the form, or deleted
@@ -45,7 +46,6 @@ class FlowWindow(Protocol):
     message_bar: MessageBar
     outbox_page: OutboxPage | None
 
-    def open_smtp_settings(self) -> object: ...
     def show_outbox(self) -> None: ...
     def show_and_raise(self) -> None: ...
     def isVisible(self) -> bool: ...
@@ -82,27 +82,11 @@ class OutboxFlow(QObject):
             return []
 
     # -- notices ----------------------------------------------------------------------
-    def handed_over(self, report: Report) -> None:
-        bar = self.window.message_bar
+    def follow(self, report: Report) -> None:
+        """A report just handed over (its keyed notice is the window's): from now on its
+        notice follows it, and a count of waiting reports said earlier stays true."""
         self._followed.add(str(report.id))
-        reference = report.reference or "—"
-        if not self.window.state.settings.smtp_host.strip():
-            # No server: saying "it leaves as soon as the server answers" would be untrue.
-            bar.add(self.tr(
-                "Le signalement {reference} est dans la boîte d'envoi, mais il ne peut pas "
-                "partir : aucun serveur d'envoi n'est configuré. Configurez l'envoi, ou "
-                "ouvrez la boîte d'envoi pour l'envoyer avec votre messagerie.").format(
-                reference=reference),
-                actions=[(self.tr("Configurer l'envoi…"), self.window.open_smtp_settings),
-                         (self.tr("Ouvrir la boîte d'envoi"), self.window.show_outbox)],
-                key=report_key(str(report.id)))
-        else:
-            bar.add(self.tr(
-                "Le signalement {reference} est dans la boîte d'envoi : il part dès que le "
-                "serveur d'envoi répond, même si vous fermez cette fenêtre. Donnez cette "
-                "référence si vous rappelez le support.").format(reference=reference),
-                key=report_key(str(report.id)))
-        self.announce_waiting(refresh_only=True)  # a count said earlier stays true
+        self.announce_waiting(refresh_only=True)
 
     def report_changed(self, record: OutboxRecord) -> None:
         """The sender moved a report on: its notice (if this session made one) follows."""
@@ -117,12 +101,22 @@ class OutboxFlow(QObject):
                 self._followed.discard(report_id)
                 bar.add(self.sent_text(record), key=report_key(report_id))
             self.announce_waiting(refresh_only=True)
-        elif report_id in self._followed and record.error is not None \
-                and record.state in (EntryState.WAITING, EntryState.NEEDS_ACTION):
+        elif report_id in self._followed and self._needs_the_user(record):
             bar.add(self.tr("Le signalement {reference} n'est pas encore parti. {why}").format(
                 reference=self._reference(report_id), why=status_text(record)),
                 actions=[(self.tr("Ouvrir la boîte d'envoi"), self.window.show_outbox)],
                 key=report_key(report_id))
+
+    @staticmethod
+    def _needs_the_user(record: OutboxRecord) -> bool:
+        """A real attempt failed and only the user can unblock it. Not a temporary
+        failure: "it leaves as soon as the server answers" is still true then; not a
+        setting missing before any attempt: the window's notice says so already, with
+        the way to complete it."""
+        if record.error is None or not record.attempts:
+            return False
+        return record.state is EntryState.NEEDS_ACTION or (
+            record.state is EntryState.WAITING and record.next_attempt_at is None)
 
     def _settle(self, report_id: str) -> None:
         """The draft and the history say what left: it was rebuilt with the settings of

@@ -177,7 +177,16 @@ class Sending(QObject):
             return report.reference
 
         def done(reference: str) -> None:
+            from samu_desktop.gui.send_readiness import readiness_for
+
             log.info("call trace of %s handed to the outbox", report.id)
+            readiness = readiness_for(self.state)
+            if not readiness.ready:  # never promise a departure that cannot happen
+                self.notes.emit(self.tr(
+                    "La trace écrite de l'appel {reference} est gardée dans la boîte d'envoi, "
+                    "mais elle ne peut pas partir d'ici : {reason}").format(
+                    reference=reference or "—", reason=readiness.sentences()[0]))
+                return
             self.notes.emit(self.tr(
                 "La trace écrite de l'appel {reference} est dans la boîte d'envoi : elle part "
                 "vers le support dès que le serveur d'envoi répond.").format(

@@ -6,10 +6,11 @@ whether a password is stored, and leaving it empty keeps the stored one. The
 connection test runs off the GUI thread and shows each step (DNS, TCP, TLS,
 SMTP, authentication) as it completes.
 
-"Enregistrer" saves the settings through the application state first (every
-part that depends on them hears of it, the outbox sender included), then the
-password. When either cannot be written the dialog stays open with everything
-typed, and says why in one sentence.
+"Enregistrer" keeps the password first, then saves the settings through the
+application state (every part that depends on them hears of it, the outbox
+sender included, and finds the password already there). When either cannot
+be written the dialog stays open with everything typed, and says why in one
+sentence.
 
 Signals: step_reported(object) — one StepResult of the running test (internal,
 queued from the worker thread).
@@ -46,9 +47,9 @@ from samu_desktop.config import credentials
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.tasks import TaskRunner
+from samu_desktop.mail.connection_test import store_password, trial_transport, verdict
 from samu_desktop.mail.transport import (
     SmtpConfig,
-    SmtpTransport,
     StepResult,
     default_ssl_context,
     smtp_account,
@@ -78,6 +79,7 @@ class SmtpSettingsDialog(QDialog):
         self._runner = runner or TaskRunner()
         self._ssl_context_factory = ssl_context_factory
         self.result_settings: Settings | None = None
+        self._tested = SmtpConfig(host="", port=0)
         self.testing = False
         self._loading = True
         self._build()
@@ -151,6 +153,12 @@ class SmtpSettingsDialog(QDialog):
         self.steps = QListWidget(self)
         self.steps.setAccessibleName(self.tr("Résultat du test de connexion"))
         layout.addWidget(self.steps)
+        # The test in one sentence: what is wrong and what to check (as the first start).
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("testVerdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.hide()
+        layout.addWidget(self.verdict)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -253,18 +261,15 @@ class SmtpSettingsDialog(QDialog):
     # -- test -----------------------------------------------------------------
     def test_connection(self) -> None:
         try:
-            config = SmtpConfig.from_settings(self._candidate())
+            candidate = self._candidate()
         except ValidationError:
             self._invalid()
             return
-        typed = self.password.text()
-
-        def lookup(account: str) -> str | None:
-            return typed if typed else credentials.get_secret(account)
-
-        transport = SmtpTransport(config, allow_plaintext=self._allow_plaintext,
-                                  password_lookup=lookup,
-                                  ssl_context_factory=self._ssl_context_factory)
+        self._tested = SmtpConfig.from_settings(candidate)
+        self.verdict.hide()
+        transport = trial_transport(candidate, self.password.text(),
+                                    allow_plaintext=self._allow_plaintext,
+                                    ssl_context_factory=self._ssl_context_factory)
         self.steps.clear()
         self.testing = True
         self.test_button.setEnabled(False)
@@ -286,6 +291,8 @@ class SmtpSettingsDialog(QDialog):
     def _test_done(self, results: list[StepResult]) -> None:
         self.testing = False
         self.test_button.setEnabled(True)
+        self.verdict.setText(verdict(results, self._tested))
+        self.verdict.show()
 
     def _test_failed(self, exc: Exception) -> None:
         self.testing = False
@@ -303,23 +310,33 @@ class SmtpSettingsDialog(QDialog):
             "Une valeur n'est pas valable (port, adresse…) : corrigez-la puis réessayez."))
 
     def save(self) -> None:
-        """Save the settings, then the password; on failure stay open with every value."""
+        """Keep the password, then save the settings; on failure stay open with every value.
+
+        The password goes first: whoever hears of the save (the outbox sender wakes
+        and tries at once) finds it in the keyring, instead of setting the report
+        aside for want of a password.
+        """
         before = self._state.settings
+        try:
+            candidate = self._state.candidate(self.values())
+        except ValidationError:
+            self._invalid()
+            return
+        try:
+            self._store_password(before, candidate)
+        except credentials.CredentialsUnavailable as exc:
+            self._show_save_error(exc.user_message)
+            return
         try:
             saved = self._state.save(self.values())
         except ValidationError:
             self._invalid()
             return
         except UserFacingError as exc:
+            # The typed password stays in its field for another try.
             self._show_save_error(exc.user_message)
             return
         self.result_settings = saved
-        try:
-            self._store_password(before, saved)
-        except credentials.CredentialsUnavailable as exc:
-            # The settings are saved; the typed password stays in its field for another try.
-            self._show_save_error(exc.user_message)
-            return
         self.password.clear()
         self.accept()
 
@@ -328,16 +345,4 @@ class SmtpSettingsDialog(QDialog):
         self.save_error.setVisible(True)
 
     def _store_password(self, before: Settings, candidate: Settings) -> None:
-        if not candidate.smtp_auth:
-            return
-        new_account = smtp_account(candidate.smtp_username, candidate.smtp_host)
-        old_account = smtp_account(before.smtp_username, before.smtp_host)
-        typed = self.password.text()
-        if typed:
-            credentials.set_secret(new_account, typed)
-        elif new_account != old_account:
-            # Same password, new server or user name: move it rather than lose it.
-            previous = credentials.get_secret(old_account)
-            if previous is not None and credentials.get_secret(new_account) is None:
-                credentials.set_secret(new_account, previous)
-                credentials.delete_secret(old_account)
+        store_password(before, candidate, self.password.text())

@@ -123,6 +123,8 @@ class StepResult:
     step: Step
     status: StepStatus
     message: str
+    # Why a failed step failed: lets "Tester" word it for a test, not for a send.
+    kind: FailureKind | None = None
 
     @property
     def label(self) -> str:
@@ -313,12 +315,13 @@ class SmtpTransport:
     def _open(self, report: Reporter | None, deadline: _SessionDeadline) -> _Client:
         cfg = self.config
 
-        def emit(step: Step, status: StepStatus, message: str) -> None:
+        def emit(step: Step, status: StepStatus, message: str,
+                 kind: FailureKind | None = None) -> None:
             if report is not None:
-                report(StepResult(step, status, message))
+                report(StepResult(step, status, message, kind))
 
         def fail(step: Step, failure: SendFailure) -> SendFailure:
-            emit(step, "failed", failure.user_message)
+            emit(step, "failed", failure.user_message, failure.kind)
             log.info("smtp step %s failed: %s", step, failure.kind)
             return failure
 

@@ -72,7 +72,7 @@ def test_an_error_in_a_worker_thread_is_shown_to_the_user(
     worker.start()
     worker.join()
     qtbot.waitUntil(lambda: any("erreur inattendue" in t for t in bar.texts()), timeout=5_000)
-    (notice,) = bar.notices()
+    (notice,) = [n for n in bar.notices() if "erreur inattendue" in n.label.text()]
     assert notice.thread() is QApplication.instance().thread()  # type: ignore[union-attr]
     assert "votre saisie est conservée" in notice.label.text()
     crash_files = list(running_app.paths.crash_dir.glob("crash-*.txt"))

@@ -71,12 +71,16 @@ def test_connection_test_shows_each_step_with_the_typed_password(
         "✔ Dialogue avec le serveur (SMTP)", "✔ Chiffrement (TLS)", "✔ Authentification"]
     assert f"Identifiant « {USER} » accepté." in texts[-1]
     assert server.auth_log == [("PLAIN", USER)] and server.delivered == []
+    assert dialog.verdict.text() == ("La connexion au serveur d'envoi fonctionne : les "
+                                     "signalements pourront partir.")
 
     dialog.password.setText("wrong-synthetic-password")
     dialog.test_button.click()
     qtbot.waitUntil(lambda: not dialog.testing, timeout=15_000)
     assert dialog.step_texts()[-1].startswith("✖ Authentification : Le serveur d'envoi a "
                                               "refusé l'identifiant ou le mot de passe")
+    assert dialog.verdict.text() == ("Le serveur a refusé l'identifiant ou le mot de passe : "
+                                     "vérifiez-les, puis testez à nouveau.")
 
 
 def test_save_puts_the_password_in_the_keyring_only(
@@ -107,6 +111,26 @@ def test_save_puts_the_password_in_the_keyring_only(
     again.save()
     assert again.result() == again.DialogCode.Accepted
     assert credentials.get_secret(SmtpConfig.from_settings(settings).account) == PASSWORD
+
+
+def test_whoever_hears_of_the_save_finds_the_password_already_kept(
+    qtbot: QtBot, mail_server: Factory, pki: Pki, runner: TaskRunner, secret_service: str,
+    isolated_home: Path,
+) -> None:
+    """The outbox sender wakes on the save and tries at once: the password must be there."""
+    server = mail_server()
+    dialog = _dialog(qtbot, Settings(), pki, runner)
+    seen: list[str | None] = []
+    dialog._state.subscribe(lambda new: seen.append(
+        credentials.get_secret(SmtpConfig.from_settings(new).account)))
+    dialog.host.setText("127.0.0.1")
+    dialog.port.setValue(server.port)
+    dialog.username.setText(USER)
+    dialog.password.setText(PASSWORD)
+    dialog.sender_edit.setText("crra-test@example.test")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert seen == [PASSWORD]
 
 
 def test_plaintext_choice_follows_the_policy(qtbot: QtBot, pki: Pki, runner: TaskRunner,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -135,7 +136,7 @@ def test_the_end_of_a_report_replaces_its_earlier_notices(
     window = _window(qtbot, _fixed(server), pki)
     report, entry_id, _picture = _kept(window)
     window.outbox_flow.announce_waiting()
-    window.outbox_flow.handed_over(window.drafts.load(report.id))
+    window.sending.handed_over.emit(window.drafts.load(report.id))
     texts = window.message_bar.texts()
     assert any("il part dès que" in t for t in texts)
     assert window.message_bar.notice_with(WAITING_KEY) is not None
@@ -170,7 +171,7 @@ def test_a_report_that_cannot_leave_says_why_in_the_history_and_its_notice(
     server.fault = "554"
     window = _window(qtbot, _fixed(server), pki)
     report, _entry_id, _picture = _kept(window)
-    window.outbox_flow.handed_over(window.drafts.load(report.id))
+    window.sending.handed_over.emit(window.drafts.load(report.id))
 
     window.sending.outbox_sender.run_once()
 
@@ -236,9 +237,17 @@ def test_the_start_says_how_many_reports_wait(qtbot: QtBot, french: None) -> Non
                 if n.property("key") == WAITING_KEY]) == 1
     # A third one handed over meanwhile: the count follows, in the same notice.
     third, _entry, _picture = _kept(window)
-    window.outbox_flow.handed_over(window.drafts.load(third.id))
+    window.sending.handed_over.emit(window.drafts.load(third.id))
     waiting = [n for n in window.message_bar.notices() if n.property("key") == WAITING_KEY]
     assert [n.label.text()[:len("3 signalements")] for n in waiting] == ["3 signalements"]
+
+
+class _UserClose(QCloseEvent):
+    """The close a window manager sends when the user clicks the window's ×: Xvfb here
+    has no window manager to send one, so the event says it came from outside."""
+
+    def spontaneous(self) -> bool:
+        return True
 
 
 def test_closing_the_window_that_quits_asks_too(
@@ -252,10 +261,36 @@ def test_closing_the_window_that_quits_asks_too(
     _kept(window)
     modal_dialogs.expect(_click("Garder l'application ouverte"), QMessageBox,
                          "pas encore parti")
-    assert window.close() is False  # refused: the question decides
+    event = _UserClose()
+    window.closeEvent(event)
+    assert not event.isAccepted()  # refused: the question decides
     qtbot.waitUntil(lambda: window.outbox_flow.question is None, timeout=5000)
     assert window.isVisible() and quits == []
 
     modal_dialogs.expect(_click("Quitter quand même"), QMessageBox, "pas encore parti")
-    window.close()
+    window.closeEvent(_UserClose())
     qtbot.waitUntil(lambda: quits == [True], timeout=5000)
+
+    # A close made by the program (at quit, a test's teardown) never asks.
+    own = QCloseEvent()
+    window.closeEvent(own)
+    assert own.isAccepted()
+
+
+def test_a_temporary_failure_keeps_the_promise_that_it_leaves(
+    qtbot: QtBot, mail_server: Factory, pki: Pki
+) -> None:
+    """The network is down: "il part dès que le serveur répond" is still true."""
+    server = mail_server(start=False, auth=False)  # nothing listens: refused, retried later
+    window = _window(qtbot, _fixed(server), pki)
+    report, entry_id, _picture = _kept(window)
+    window.sending.handed_over.emit(window.drafts.load(report.id))
+
+    with qtbot.waitSignal(window.sending.report_changed, timeout=10_000,
+                          check_params_cb=lambda r: r.error is not None):
+        window.sending.outbox_sender.run_once()
+
+    waiting = Outbox(window.state.paths.outbox_dir).load(entry_id)
+    assert waiting.state is EntryState.WAITING and waiting.next_attempt_at is not None
+    assert any("il part dès que" in t for t in window.message_bar.texts())
+    assert not any("n'est pas encore parti" in t for t in window.message_bar.texts())

@@ -31,6 +31,7 @@ from samu_desktop.app.state import AppState
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui import style
+from samu_desktop.gui.send_readiness import SendReadinessPanel
 from samu_desktop.gui.tasks import TaskRunner
 from samu_desktop.gui.widgets import heading
 from samu_desktop.gui.wizard.application_page import ApplicationPage
@@ -155,6 +156,8 @@ class ReportWizard(QWidget):
         self.review.patient_data.confirmed.connect(self._title_confirmed)
         self._final_problems: list[Problem] = []
         self.review.send_requested.connect(self._send)
+        # Before "Envoyer": whether the report can leave from here, and what else works.
+        self.readiness = SendReadinessPanel(self)
         self.call = CallPage(self)
         self.call.called.connect(self._called)
         self.call.fill_form.connect(self._show_form)
@@ -181,6 +184,7 @@ class ReportWizard(QWidget):
     def detach(self) -> None:
         """Stop listening to the settings: the wizard is about to be deleted."""
         self._unsubscribe()
+        self.readiness.detach()
 
     def _settings_saved(self, _settings: Settings) -> None:
         if not shiboken6.isValid(self):  # deleted without detach (its window went first)
