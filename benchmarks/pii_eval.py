@@ -75,6 +75,7 @@ def evaluate(set_dir: Path, show_misses: bool = False, engine: OcrEngine | None 
     stray_boxes: list[int] = []
     seconds: dict[str, list[float]] = defaultdict(list)
     misses: list[str] = []
+    novel: list[bool] = []  # names no word of which is in the gazetteer (blind split)
     for screen in manifest["screens"]:
         image = Image.open(set_dir / screen["file"])
         image.load()
@@ -92,6 +93,8 @@ def evaluate(set_dir: Path, show_misses: bool = False, engine: OcrEngine | None 
             ink = total[value["id"]]
             ok = ink == 0 or covered[value["id"]] / ink >= HIDDEN
             hidden[value["kind"]].append(ok)
+            if value.get("novel"):
+                novel.append(ok)
             per_layout[screen["layout"]].append(ok)
             if not ok:
                 misses.append(f"MISS {screen['file']} {value['kind']}: {value['text']!r} "
@@ -107,6 +110,8 @@ def evaluate(set_dir: Path, show_misses: bool = False, engine: OcrEngine | None 
         "recall": sum(everything) / max(1, len(everything)),
         "recall_per_kind": {k: sum(v) / len(v) for k, v in sorted(hidden.items())},
         "values_per_kind": {k: len(v) for k, v in sorted(hidden.items())},
+        "recall_novel_names": {"recall": sum(novel) / len(novel), "n": len(novel)}
+        if novel else None,
         "recall_per_layout": {k: sum(v) / len(v) for k, v in sorted(per_layout.items())},
         "screens_without_patient_data": len(false_boxes),
         "false_boxes_per_clean_screen": {

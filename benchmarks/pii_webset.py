@@ -17,7 +17,12 @@ anything else). ``manifest.json`` has the format of ``pii_evalset.py``, so
 
 Splits: ``dev`` and ``holdout`` draw names from disjoint halves of the lists
 below and use different font families; ``dev2`` has the dev names in every
-family. Tune on ``dev`` and ``dev2`` only. Every value is
+family. Tune on ``dev`` and ``dev2`` only. ``blind`` is held out from
+another source: every surname and two first names in five are synthetic
+(syllables of several origins, kept only when the detector's gazetteer has no
+such entry), with more fonts, sizes, zooms and a third theme; its values
+say ``"novel": true`` when no word of them is in the gazetteer, so that the
+detector's recall on names it has no list entry for is measured apart. Every value is
 synthetic (names from a hand-made list of common names of many origins,
 numbers at random with valid-looking shapes).
 """
@@ -25,10 +30,12 @@ numbers at random with valid-looking shapes).
 from __future__ import annotations
 
 import argparse
+import functools
 import html
 import io
 import json
 import random
+import re
 import sys
 import tempfile
 import unicodedata
@@ -92,8 +99,39 @@ FAMILIES = {
 # A second tuning set: the dev names with every font family, so that what
 # fonts do to OCR can be tuned without looking at the held-out split.
 FAMILIES["dev2"] = FAMILIES["dev"] + FAMILIES["holdout"]
+FAMILIES["blind"] = [*FAMILIES["dev2"], "Nimbus Sans Narrow", "C059", "URW Bookman",
+                     "Open Sans Condensed", "P052"]
 SIZES = [(1366, 768, 1.0), (1600, 900, 1.0), (1920, 1080, 1.0), (3840, 2160, 2.0)]
 ZOOMS = [0.9, 1.0, 1.0, 1.1, 1.25, 1.5]
+BLIND_SIZES = [*SIZES, (1280, 1024, 1.0), (2560, 1440, 1.0), (2560, 1440, 1.25)]
+BLIND_ZOOMS = [*ZOOMS, 1.33, 1.75]
+BLIND_FONT_PX = [11, 12, 13, 14, 15, 16, 17, 18]
+
+# Synthetic name parts of several origins (French, Breton, West African,
+# Maghreb, Iberian, Slavic/Romanian, Antillean/Réunion), glued at random; a
+# result that is in the detector's gazetteer is dropped (see _synthetic).
+_SYLLABLES = {
+    "fr": (["Ber", "Cha", "Dou", "Fra", "Gau", "Lam", "Mar", "Pel", "Roch", "Vau", "Bou",
+            "Gre", "Thi", "Bri", "Cou", "Mon", "Sau", "Ville", "Des"],
+           ["ardin", "eaux", "elin", "ignac", "onnet", "otier", "andeau", "ouxel", "enne",
+            "atier", "ault", "ès", "ichon", "aillet", "ourdin"]),
+    "bzh": (["Ker", "Tré", "Plou", "Pen", "Lan", "Guer", "Kerm", "Mor"],
+            ["vellec", "ennec", "gallou", "ézec", "oric", "oret", "rantec", "hérec", "iou"]),
+    "waf": (["Diom", "Kan", "Ndi", "Sis", "Bam", "Kou", "Tou", "Dem", "Bal", "Sek", "Ouat"],
+            ["baye", "ouré", "ssoko", "dého", "aré", "bali", "mbé", "fana", "tinga"]),
+    "mag": (["Ben", "Bou", "Ha", "Za", "Mes", "Cher", "Bel", "Tal"],
+            ["ghazi", "rouki", "aoui", "kriche", "idia", "ouani", "hadji", "zerga"]),
+    "ib": (["Alv", "Cor", "Mou", "Sant", "Pin", "Rebo", "Vasc", "Quin"],
+           ["eiral", "eirão", "ares", "inhal", "elosa", "edal", "ogueira"]),
+    "est": (["Kow", "Wiś", "Nova", "Dra", "Mil", "Petr", "Stan", "Bog"],
+            ["czyk", "ewicz", "ović", "escu", "enko", "anek", "ulescu"]),
+    "dom": (["Gran", "Hoa", "Pay", "Nati", "Four", "Lau", "Tar"],
+            ["dassamy", "rélie", "coumin", "vanin", "ette", "ouba"]),
+}
+_FIRST_SYLLABLES = (["Ma", "Lo", "Ya", "Ké", "So", "Nai", "Ti", "Ba", "Ro", "Ei", "Zé", "Ou",
+                     "Ji", "Ga"],
+                    ["lyne", "rène", "ssanti", "élio", "ndrick", "mira", "ouane", "dinha",
+                     "vanna", "kéo", "zaël", "rick", "uria"])
 
 THEMES = {
     "light": dict(bg="#ffffff", panel="#f1f4f8", fg="#1b2430", muted="#5d6876",
@@ -104,6 +142,11 @@ THEMES = {
                  head="#0f3460", headfg="#eef3f9", alt="#2a3038", border="#3a424d",
                  bubble="#2563eb", bubblefg="#ffffff", bubble2="#343a42", sel="#264a78",
                  input="#14171b"),
+    # Only in the blind split: mid-contrast grey-blue, as some tools are.
+    "slate": dict(bg="#dfe4ea", panel="#c9d1db", fg="#26323f", muted="#55606d",
+                  head="#3d5a80", headfg="#f4f7fa", alt="#d3dae3", border="#a9b4c2",
+                  bubble="#3d7a5a", bubblefg="#f8fff9", bubble2="#c3ccd6", sel="#9fb8d8",
+                  input="#f3f5f8"),
 }
 
 
@@ -119,17 +162,33 @@ class Page:
         if not self.patient:
             raise AssertionError("a clean page has no patient value")
         vid = len(self.values) + 1
-        self.values.append({"id": vid, "kind": kind, "text": text})
+        value: dict[str, object] = {"id": vid, "kind": kind, "text": text}
+        if kind == "name" and self.split == "blind":
+            value["novel"] = novel(text)
+        self.values.append(value)
         return f'<span class="v" data-v="{vid}">{html.escape(text)}</span>'
 
     # Synthetic values -----------------------------------------------------
     def _half(self, items: list[str]) -> list[str]:
+        if self.split == "blind":
+            return items
         return items[1::2] if self.split == "holdout" else items[0::2]
 
     def first(self) -> str:
+        if self.split == "blind" and self.rng.random() < 0.4:
+            return _synthetic(self.rng, *_FIRST_SYLLABLES)
         return self.rng.choice(self._half(FIRST))
 
     def surname(self) -> str:
+        if self.split == "blind":
+            r = self.rng
+            origin = r.choice(sorted(_SYLLABLES))
+            last = _synthetic(r, *_SYLLABLES[origin])
+            if r.random() < 0.08:
+                return f"{r.choice(['de', 'de La', 'du', 'Le', 'Van der'])} {last}"
+            if r.random() < 0.1:
+                return f"{last}-{_synthetic(r, *_SYLLABLES[r.choice(sorted(_SYLLABLES))])}"
+            return last
         if self.rng.random() < 0.08:
             return self.rng.choice(self._half(PARTICLE_NAMES))
         if self.rng.random() < 0.1:
@@ -219,6 +278,35 @@ class Page:
 
     def duration(self) -> str:
         return f"00:{self.rng.randrange(10):02d}:{self.rng.randrange(60):02d}"
+
+
+@functools.cache
+def _gazetteer() -> frozenset[str]:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from samu_desktop.pii.names import gazetteer
+
+    firsts, surnames, common = gazetteer()
+    return firsts | surnames | common
+
+
+def _synthetic(rng: random.Random, heads: list[str], tails: list[str]) -> str:
+    """A name glued from syllables that the detector's lists do not hold."""
+    while True:
+        word = rng.choice(heads) + rng.choice(tails)
+        if word.lower() not in _gazetteer() and _plain(word) not in _gazetteer():
+            return word
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def novel(text: str) -> bool:
+    """No word of ``text`` is in the detector's gazetteer."""
+    words = [w for w in re.split(r"[\s\-']+", text.lower()) if len(w) > 2]
+    return bool(words) and not any(w in _gazetteer() or _plain(w) in _gazetteer()
+                                   for w in words)
 
 
 def _ascii(text: str) -> str:
@@ -455,11 +543,12 @@ def generate(out_dir: Path, count: int = 28, seed: int = 11, split: str = "dev"
             name, layout = LAYOUTS[index % len(LAYOUTS)]
             patient = (index // len(LAYOUTS)) % 4 != 3  # one round in four is clean
             page = Page(random.Random(rng.random()), split, patient=patient)
-            theme_name = rng.choice(["light", "light", "dark"])
+            blind = split == "blind"
+            theme_name = rng.choice(["light", "light", "dark"] + (["slate"] if blind else []))
             family = rng.choice(FAMILIES[split])
-            font_px = rng.choice([11, 12, 13, 14, 16])
-            width, height, scale = rng.choice(SIZES)
-            zoom = rng.choice(ZOOMS)
+            font_px = rng.choice(BLIND_FONT_PX if blind else [11, 12, 13, 14, 16])
+            width, height, scale = rng.choice(BLIND_SIZES if blind else SIZES)
+            zoom = rng.choice(BLIND_ZOOMS if blind else ZOOMS)
             dppx = scale * zoom
             body = layout(page)
             doc = (f"<!doctype html><html lang=fr><meta charset=utf-8><style>"
@@ -488,7 +577,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--count", type=int, default=28)
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--split", choices=["dev", "dev2", "holdout"], default="dev")
+    parser.add_argument("--split", choices=["dev", "dev2", "holdout", "blind"], default="dev")
     args = parser.parse_args(argv)
     manifest = generate(args.out_dir, args.count, args.seed, args.split)
     screens = manifest["screens"]

@@ -51,10 +51,26 @@ class ScrubbingFilter(logging.Filter):
         return True
 
 
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The log file, which stays shut once closed.
+
+    Another thread (the mail server's, the sender's) can be inside ``callHandlers``
+    with this handler when :func:`close_logging` closes it; the standard handler
+    then opens the file again to write that one line and nobody ever closes it
+    (on Windows, the log folder can no longer be removed). ``handle`` holds the
+    handler's lock around ``emit`` and ``close`` takes it too, so the check is exact.
+    """
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if getattr(self, "_closed", False):
+            return
+        super().emit(record)
+
+
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / LOG_NAME
-    handler = logging.handlers.RotatingFileHandler(
+    handler = _LogFile(
         path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(

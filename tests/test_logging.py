@@ -62,3 +62,19 @@ def test_the_outbox_command_closes_its_log_file(isolated_home: Path) -> None:
     assert (log_dir / LOG_NAME).is_file()
     assert not _our_handlers()
     shutil.rmtree(log_dir)
+
+
+def test_a_line_logged_by_another_thread_while_closing_never_reopens_the_file(
+    tmp_path: Path,
+) -> None:
+    """Another thread (aiosmtpd's, the sender's) already holds the handler when the
+    log is closed: its line must not open the file again behind everyone's back.
+    The interleaving is forced: the late line is handled after ``close_logging``."""
+    setup_logging(tmp_path)
+    handler = next(h for h in logging.getLogger().handlers if getattr(h, "_samu", False))
+    close_logging()
+    record = logging.LogRecord("mail.log", logging.INFO, __file__, 1, "connection lost",
+                               None, None)
+    handler.handle(record)  # what the other thread's callHandlers does next
+    assert getattr(handler, "stream", None) is None
+    shutil.rmtree(tmp_path)  # nothing holds the folder (Windows refuses otherwise)

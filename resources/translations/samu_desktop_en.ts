@@ -1026,6 +1026,10 @@
         <translation>Hide everything still visible</translation>
     </message>
     <message>
+        <source>Accepter toutes les zones proposées (les masquer)</source>
+        <translation>Accept every proposed area (mask them)</translation>
+    </message>
+    <message>
         <source>Enregistrer l&apos;image masquée…</source>
         <translation>Save the masked image…</translation>
     </message>
@@ -1052,6 +1056,10 @@
     <message>
         <source>Tout masquer</source>
         <translation>Hide all</translation>
+    </message>
+    <message>
+        <source>Tout accepter</source>
+        <translation>Accept all</translation>
     </message>
     <message>
         <source>Capture {n} sur {total}</source>
@@ -1554,6 +1562,18 @@
         <source>Démarrer avec la session</source>
         <translation>Start with the session</translation>
     </message>
+    <message>
+        <source>Masquage strict : proposer de masquer tout texte des captures qui n&apos;est pas un mot de l&apos;interface</source>
+        <translation>Strict masking: propose to mask any text in screenshots that is not a word of the interface</translation>
+    </message>
+    <message>
+        <source>Masquage strict des captures</source>
+        <translation>Strict masking of screenshots</translation>
+    </message>
+    <message>
+        <source>Pour ne rien laisser passer : tout texte qui n&apos;est pas un libellé, un bouton ou un menu des outils SI-SAMU est proposé au masquage. Vous retirez ce qui doit rester visible.</source>
+        <translation>So that nothing slips through: any text that is not a label, button or menu of the SI-SAMU tools is proposed for masking. You remove what must stay visible.</translation>
+    </message>
 </context>
 <context>
     <name>SmtpSettingsDialog</name>
@@ -1652,6 +1672,21 @@
     <message>
         <source>Une valeur n&apos;est pas valable (port, adresse…) : corrigez-la puis réessayez.</source>
         <translation>A value is not valid (port, address…): correct it, then try again.</translation>
+    </message>
+</context>
+<context>
+    <name>StrictSwitch</name>
+    <message>
+        <source>Propose de masquer tout texte de cette capture qui n&apos;est pas un libellé, un bouton ou un menu des outils SI-SAMU. Retirez ce qui doit rester visible.</source>
+        <translation>Proposes to mask any text of this screenshot that is not a label, button or menu of the SI-SAMU tools. Remove what must stay visible.</translation>
+    </message>
+    <message>
+        <source>Mode strict : tout proposer sauf l&apos;interface</source>
+        <translation>Strict mode: propose everything but the interface</translation>
+    </message>
+    <message>
+        <source>Fixé par votre administrateur : ce réglage ne peut pas être modifié.</source>
+        <translation>Set by your administrator: this setting cannot be changed.</translation>
     </message>
 </context>
 <context>
@@ -3500,6 +3535,10 @@
     <message>
         <source>Masquer ce qui reste visible</source>
         <translation>Hide what is still visible</translation>
+    </message>
+    <message>
+        <source>Masquer toutes les zones proposées</source>
+        <translation>Mask every proposed area</translation>
     </message>
     <message>
         <source>Ajouter une zone masquée</source>

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from samu_desktop.lazy import lazy_attributes
 
 if TYPE_CHECKING:
-    from samu_desktop.pii.detect import Box
+    from samu_desktop.pii.boxes import Box
     from samu_desktop.pii.kinds import PatientDataKind, kind_label
     from samu_desktop.pii.ocr import OcrCancelledError, OcrUnavailableError
     from samu_desktop.pii.text import TextFinding, find_patient_data, has_patient_data
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # Each name loads its module on first use: importing the package stays cheap,
 # which keeps the application's start quick.
 _SOURCES: dict[str, str] = {
-    "Box": "samu_desktop.pii.detect",
+    "Box": "samu_desktop.pii.boxes",
     "PatientDataKind": "samu_desktop.pii.kinds",
     "kind_label": "samu_desktop.pii.kinds",
     "OcrCancelledError": "samu_desktop.pii.ocr",

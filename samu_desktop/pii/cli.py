@@ -15,6 +15,7 @@ a display.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import sys
@@ -54,6 +55,13 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from samu_desktop.pii.engines import warm_up
+
+    # The OCR models load on the other core while the detector is imported and
+    # the first image decoded. A missing Tesseract is reported by detect().
+    with contextlib.suppress(UserFacingError):
+        warm_up()
+
     from PIL import Image, UnidentifiedImageError
 
     from samu_desktop.pii.detect import detect

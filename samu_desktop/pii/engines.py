@@ -28,3 +28,13 @@ def default_engine() -> OcrEngine:
         return _tesserocr_engine
     find_tesseract()  # raises the French error when neither is there
     return TesseractEngine()
+
+
+def warm_up() -> None:
+    """Start loading the OCR models in the background (the in-process engine only):
+    for a one-shot caller such as ``pii-scan``, which will need them in a moment."""
+    from samu_desktop.pii.ocr_tesserocr import TesserocrEngine
+
+    engine = default_engine()
+    if isinstance(engine, TesserocrEngine):
+        engine.warm_up()

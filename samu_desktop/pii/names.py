@@ -24,6 +24,7 @@ the shape rules remain. Pure functions: safe from any thread.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -178,9 +179,11 @@ def _runs(text: str, tokens: list[_Token], kinds: list[_Kinds]) -> Iterator[tupl
                 kinds[i + 1].first and kinds[i + 1].capital):
             i += 1
         # A trailing particle is a preposition ("Jean de"), unless in capitals
-        # after other capitals: "Nguyen LE DU", "LE DU CAMILLE".
+        # after other capitals ("Nguyen LE DU", "LE DU CAMILLE") or just before
+        # the person's data ("ibrahima le du — 1935-04-21").
+        data_after = bool(_DATA_AFTER.match(text, tokens[j - 1].end))
         while j > i and kinds[j - 1].particle and not kinds[j - 1].first and not (
-                kinds[j - 1].upper and j - 1 > i and kinds[j - 2].upper):
+                kinds[j - 1].upper and j - 1 > i and kinds[j - 2].upper) and not data_after:
             j -= 1
         if j > i:
             yield i, j
@@ -190,10 +193,13 @@ def _runs(text: str, tokens: list[_Token], kinds: list[_Kinds]) -> Iterator[tupl
 # What follows or precedes a caller's name on a call line or in a list: a
 # phone number, a date or a case number, with at most a dash between.
 _DATA_AFTER = re.compile(
-    r"[ \u00a0]*[:\-—–(,]?[ \u00a0]*(?:(?:au|tél\.?|tel\.?)[ \u00a0]+)?"
-    r"(?:(?:\+|00)[ .\-]?33|0[1-9](?:[ .\-]?\d\d){4}(?!\d)"
+    r"[ \u00a0]*[)\]]?[ \u00a0]*[:\-—–(,]?[ \u00a0]*"
+    r"(?:(?:au|tél\.?|tel\.?|en[ \u00a0]+ligne[ \u00a0]*:?)[ \u00a0]+)?"
+    r"(?:(?:\+|00)[ .\-]?33|0[1-9](?:[ .,\-]?\d\d){4}(?!\d)"
     rf"|\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]\d{{2,4}}|(?:19|20)\d\d-\d\d-\d\d"
-    rf"|(?:1er|\d{{1,2}})[ \u00a0]+(?:{lx.MONTHS})\.?[ \u00a0]+(?:19|20)\d\d)",
+    rf"|(?:1er|\d{{1,2}})[ \u00a0]+(?:{lx.MONTHS})\.?[ \u00a0]+(?:19|20)\d\d"
+    # "… jiouane villeenne né le 19/10/37": whoever is born on a date is a person.
+    r"|n[ée]e?(?:\(e\))?[ \u00a0]+le\b|n[ée]e?(?:\(e\))?[ \u00a0]*:?[ \u00a0]*\d)",
     re.IGNORECASE,
 )
 _DATA_BEFORE = re.compile(
@@ -260,6 +266,10 @@ def _callers(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CIVILITY_WORDS = frozenset({"m", "mr", "mme", "mlle", "madame", "monsieur", "mademoiselle",
+                             "dr", "docteur", "pr", "professeur", "me", "maître"})
+
+
 def find_names(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that look like a person's name without any label."""
     tokens = _tokens(text)
@@ -267,11 +277,21 @@ def find_names(text: str) -> list[tuple[int, int]]:
         return []
     callers = _callers(text)
     kinds = [_Kinds(t) for t in tokens]
+    # "DE LA TOUR D'AUVERGNE", "de La Roche": an ordinary word after a capitalised
+    # particle is a surname's part.
+    for a, b in itertools.pairwise(range(len(tokens))):
+        if kinds[a].particle and kinds[a].capital and kinds[b].capital and kinds[b].common \
+                and not kinds[b].stop and _GAP.match(text[tokens[a].end : tokens[b].start]):
+            kinds[b].namey = True
     spans: list[tuple[int, int]] = []
     for i, j in _runs(text, tokens, kinds):
         core = [k for k in kinds[i:j] if k.namey and not (k.particle and not k.first)]
         if len(core) == 1 and j - i >= 3 and all(k.capital for k in kinds[i:j]):
             core = kinds[i:j]  # "Le Du Loïc", "LE DU CAMILLE": particles as a surname
+        if (j - i > len(core) and kinds[i].particle and not kinds[i].capital and i > 0
+                and kinds[i - 1].common and tokens[i - 1].fold not in _CIVILITY_WORDS
+                and _GAP.match(text[tokens[i - 1].end : tokens[i].start])):
+            i += 1  # "Famille de douatier solyne": the preposition of the sentence
         start, end = tokens[i].start, tokens[j - 1].end
         before = text[:start].rstrip(" \u00a0")
         after = text[end:].lstrip(" \u00a0")

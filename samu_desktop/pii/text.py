@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from samu_desktop.pii import lexicon as lx
 from samu_desktop.pii.kinds import PatientDataKind
 from samu_desktop.pii.names import (
+    DOMAIN_WORDS,
     find_names,
     fold,
     gazetteer,
@@ -60,7 +61,8 @@ _LONG_NUMBER = re.compile(r"(?<![\w+.,/:-])\d(?: ?\d){13,14}(?![\w.,/:-])")
 
 _PHONE = re.compile(
     rf"(?<![\w+/])(?<!\d{_S})(?<!\w-)(?:(?:\+|00){_S}?33{_S}?(?:\(0\){_S}?)?|0{_S}?)[1-9]"
-    rf"(?:{_S}{{0,2}}\d){{8}}(?!\d)"  # two separators: OCR reads "01.26.82. 78.48"
+    # Two separators: OCR reads "01.26.82. 78.48"; a dot read as a comma: "04.13.68.04,75".
+    rf"(?:{_S}{{0,2}}\d|,{_S}?\d){{8}}(?!\d)"
 )
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
@@ -81,7 +83,9 @@ _DATE = re.compile(
 # A date followed by a time is an event ("12/03/2026 13:04", "le 12/03 à 13 h").
 _TIME_AFTER = re.compile(r"[ \u00a0]*(?:à|a|,|-)?[ \u00a0]*\d{1,2}[:h]\d\d", re.IGNORECASE)
 _BIRTH_LABEL = re.compile(
-    r"(?i)(?<!\w)(?:n[ée](?:e|\(e\))?(?:\s+le|\s*:)|d\.?\s?d\.?\s?n\b\.?|date\s+de\s+naissance"
+    # "Né(e)" alone counts before a tab or a digit: a form's label cut by OCR.
+    r"(?i)(?<!\w)(?:n[ée](?:e|\(e\))?(?:\s+le|\s*:|[ \u00a0]*\t|[ \u00a0]+(?=\d))"
+    r"|d\.?\s?d\.?\s?n\b\.?|date\s+de\s+naissance"
     r"|date\s+naiss\w*\.?|naissance)"
 )
 _AGE_AFTER = re.compile(r"\s*[(\-,]?\s*\d{1,3}\s*ans\b", re.IGNORECASE)
@@ -144,7 +148,18 @@ _RECORD_TITLE = re.compile(
 # digits ("2025/029/0035315", "AFF-2025-013770", "DR2025-030585"), 9 digits or
 # more in all (a date has 8).
 _RECORD_SHAPE = re.compile(
-    r"(?<![\w/.:\-])(?:[A-Z]{1,5}[\-/]?)?(?:19|20)\d\d(?:[\-/][0-9]{2,9}){1,3}(?![\w/:\-])"
+    r"(?<![\w/.:\-])(?:[A-Z]{1,5}[\-/.]?)?(?:19|20)\d\d(?:[\-/.][0-9]{2,9}){1,3}(?![\w/:\-])"
+)
+# "n° C52925-017096", "N° 2026-069-004512": a number sign before six digits or
+# more is a file's number, whatever OCR made of the words before it.
+_NUMBER_SIGN = re.compile(
+    r"(?i)(?<!\w)n[°º]\.?[ \u00a0]*:?[ \u00a0]*"
+    r"(?P<value>[A-Za-z]{0,5}[\-/.]?\d[\d\-/.]*\d)(?![\w/\-])"
+)
+# On a line that names someone, a number with separators and nine digits or
+# more is their file's number, even with a misread year ("2926/021/2742726").
+_LOOSE_RECORD = re.compile(
+    r"(?<![\w/.:,+\-])[A-Za-z]{0,5}[\-/.]?\d{2,}(?:[\-/.]\d{2,}){1,3}(?![\w/:\-])"
 )
 # In a row that names someone, a long number of its own is their file's number.
 _LONG_ID = re.compile(r"(?<![\w/.:,+\-])\d{6,12}(?![\w/.:,\-])")
@@ -244,6 +259,8 @@ def _find_addresses(text: str, out: list[TextFinding]) -> None:
         city_words = m.group("city").split()
         if city_words[0].lower() in lx.NOT_CITY_WORDS:
             continue
+        if any(fold(w) in DOMAIN_WORDS for w in city_words):
+            continue  # "13436 AP Ambulances": a misread time, then a service
         out.append(TextFinding(K.ADDRESS, m.start(), m.end()))
     out.extend(TextFinding(K.ADDRESS, m.start(), m.end()) for m in _POSTAL_LABEL.finditer(text))
     for m in _ADDRESS_LABEL.finditer(text):
@@ -276,11 +293,15 @@ def _name_words(text: str, pos: int, need_capital: bool, limit: int = 4) -> int:
             continue
         if low in lx.NAME_STOP_WORDS or low in lx.LABEL_WORDS:
             break
-        if need_capital and not word[0].isupper():
+        if need_capital and not word[0].isupper() and not _ELIDED_NAME.match(word):
             break
         end = m.start("w") + len(word)
         taken += 1
     return end
+
+
+# "Mme d'Harcourt", "M. l'Hostis": an elided particle glued to a capitalised name.
+_ELIDED_NAME = re.compile(rf"^[dDlL]['’][{lx.UP}]")
 
 
 def _particle_start(text: str, pos: int) -> bool:
@@ -292,12 +313,49 @@ def _particle_start(text: str, pos: int) -> bool:
 
 
 # A search box's entry is most often a name: taken when it looks like one.
+# The box's border may be read as "|", "[" or "(" before the entry.
 _SEARCH_LABEL = re.compile(
-    r"(?i)(?<!\w)(?:recherche(?:r)?|chercher|filtre(?:r)?)(?:[ \u00a0]*:[ \u00a0]*|\t)")
+    r"(?i)(?<!\w)(?:recherche(?:r)?|chercher|filtre(?:r)?)\.?"
+    r"(?:[ \u00a0]*[:|\[(][ \u00a0]*|\t)+")
+
+
+# Who a note speaks of: "la fille (Kzorennic)", "Patient dupont", "fils : LE GALL".
+_RELATIVE = re.compile(
+    r"(?i)(?<!\w)(?:patiente?|fille|fils|mari|[ée]pouse|conjointe?|m[èe]re|p[èe]re|fr[èe]re"
+    r"|s(?:œ|oe)ur|voisine?|famille\s+de|famille)[ \u00a0]*[:(]?[ \u00a0]*"
+)
+
+
+def _relative_name_end(text: str, pos: int) -> int:
+    """End of up to three name-like words at ``pos`` (no ordinary word), else ``pos``.
+    One lower-case word alone must be a known name: the word lists miss some
+    ordinary words ("Famille prévenue")."""
+    end, taken = pos, []
+    for count, m in enumerate(_WORD.finditer(text, pos)):
+        gap = text[end : m.start("w")]
+        if count >= 3 or (count and not re.fullmatch(r"[ \u00a0]+", gap)) or (
+                not count and gap.strip()):
+            break
+        word = m.group("w").rstrip(".")
+        after = text[m.start("w") + len(word) : m.start("w") + len(word) + 1]
+        if len(word) < 3 or after.isdigit() or not looks_like_name(word) or (
+                fold(word) in stop_words()):
+            break
+        taken.append(word)
+        end = m.start("w") + len(word)
+    if len(taken) == 1 and not taken[0][0].isupper():
+        firsts, surnames, _ = gazetteer()
+        if fold(taken[0]) not in firsts | surnames:
+            return pos
+    return end
 
 
 def _find_names(text: str, out: list[TextFinding]) -> None:
     out.extend(TextFinding(K.NAME, s, e) for s, e in find_names(text))
+    for m in _RELATIVE.finditer(text):
+        end = _relative_name_end(text, m.end())
+        if end > m.end():
+            out.append(TextFinding(K.NAME, m.end(), end))
     for m in _SEARCH_LABEL.finditer(text):
         end = _name_words(text, m.end(), need_capital=False)
         if end > m.end() and looks_like_name(text[m.end() : end]):
@@ -371,12 +429,37 @@ def _find_records(text: str, out: list[TextFinding]) -> None:
     for m in _RECORD_SHAPE.finditer(text):
         if sum(ch.isdigit() for ch in m.group()) >= 9:
             out.append(TextFinding(K.RECORD_NUMBER, m.start(), m.end()))
+    for m in _NUMBER_SIGN.finditer(text):
+        if sum(ch.isdigit() for ch in m.group("value")) >= 6:
+            out.append(TextFinding(K.RECORD_NUMBER, m.start("value"), m.end("value")))
     for m in _RECORD_TITLE.finditer(text):
         value = m.group("value").rstrip("._-/")
         out.append(TextFinding(K.RECORD_NUMBER, m.start("value"), m.start("value") + len(value)))
     for m in _RECORD.finditer(text):
         value = m.group("value").rstrip("._-/")
         out.append(TextFinding(K.RECORD_NUMBER, m.start("value"), m.start("value") + len(value)))
+
+
+# A line of a list of people: "+ bérénice nou — 1993-01-20 — 2025/179/2980581". Who
+# stands before a date and then a number, separated by dashes, is the person,
+# whatever OCR made of the name.
+_LIST_LINE = re.compile(
+    rf"(?:^|(?<=[\n\t]))[ \u00a0]*(?:[+•*>·][ \u00a0]*)?"
+    rf"(?P<who>[{lx.LETTERS}][{lx.LETTERS}'’\-. \u00a0]{{1,60}}?)[ \u00a0]+[—–\-][ \u00a0]+"
+    rf"(?P<date>{_DATE.pattern})[ \u00a0]+[—–\-][ \u00a0]+[A-Za-z]{{0,5}}[\-/.]?\d",
+    re.IGNORECASE,
+)
+
+
+def _find_list_names(text: str, out: list[TextFinding]) -> None:
+    for m in _LIST_LINE.finditer(text):
+        words = re.findall(rf"[{lx.LETTERS}]+", m.group("who"))
+        if not 1 <= len(words) <= 5 or sum(len(w) for w in words) < 3:
+            continue
+        if any(fold(w) in stop_words() and fold(w) not in lx.PARTICLES for w in words):
+            continue  # "VSAV Brest — …", "Mise à jour — …": not a person
+        who = m.group("who").rstrip(" .\u00a0")
+        out.append(TextFinding(K.NAME, m.start("who"), m.start("who") + len(who)))
 
 
 _DETECTORS = (
@@ -387,6 +470,7 @@ _DETECTORS = (
     _find_birth_dates,
     _find_addresses,
     _find_names,
+    _find_list_names,
 )
 
 
@@ -405,6 +489,10 @@ def _find_beside_names(text: str, out: list[TextFinding], found: list[TextFindin
                 out.append(TextFinding(K.BIRTH_DATE, m.start(), m.end()))
         for m in _LONG_ID.finditer(text, line.start(), line.end()):
             if not any(s <= m.start() < e for s, e in taken):
+                out.append(TextFinding(K.RECORD_NUMBER, m.start(), m.end()))
+        for m in _LOOSE_RECORD.finditer(text, line.start(), line.end()):
+            if sum(ch.isdigit() for ch in m.group()) >= 9 and not _DATE.fullmatch(m.group()) \
+                    and not any(s <= m.start() < e for s, e in taken):
                 out.append(TextFinding(K.RECORD_NUMBER, m.start(), m.end()))
 
 

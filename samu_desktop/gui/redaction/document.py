@@ -68,6 +68,9 @@ class CaptureDocument(QObject):
         # and what the check after export still sees: neither is saved in drafts.
         self._dismissed: list[Box] = []
         self._findings: list[Box] = []
+        # Strict mode for this capture (every text run that is not the interface's
+        # own words is proposed): the page sets it, the editor shows it.
+        self.strict = False
         if state is not None:
             # Restored from a draft: not an undoable step.
             for box in state.boxes:
@@ -122,6 +125,18 @@ class CaptureDocument(QObject):
         self.push(command)
         self.findings_changed.emit()
         return command.ids
+
+    def accept_proposals(self) -> list[int]:
+        """Every proposal taken off is masked again, in one undo step."""
+        return self.add_boxes(self._dismissed,
+                              translate("redaction", "Masquer toutes les zones proposées"))
+
+    def withdraw_proposals(self, kind: str) -> None:
+        """Take the proposals of ``kind`` away, masked or not (strict mode turned off):
+        they were never the user's, so the side list does not offer them back."""
+        self.remove_boxes([i for i, box in self._boxes.items() if box.kind == kind])
+        self._dismissed = [d for d in self._dismissed if d.kind != kind]
+        self.changed.emit()
 
     def state(self) -> RedactionState:
         return RedactionState(

@@ -33,6 +33,7 @@ from samu_desktop.gui.redaction.document import CaptureDocument
 from samu_desktop.gui.redaction.proposal_list import ProposalList, Zone
 from samu_desktop.gui.redaction.proposals import ProposedBox, as_box
 from samu_desktop.gui.redaction.scene import CaptureScene
+from samu_desktop.gui.redaction.strict_switch import StrictSwitch
 from samu_desktop.gui.redaction.thumbnails import ThumbnailList
 from samu_desktop.gui.redaction.tools import (
     CropTool,
@@ -65,12 +66,14 @@ class RedactionEditor(QWidget):
     verification_changed(bool) — True when every capture is marked "vérifiée";
     captures_changed() — a capture was added, or all were cleared;
     current_changed(int) — the index of the capture shown;
+    strict_changed(int, bool) — the user turned strict mode on or off for a capture;
     error_occurred(str) — a French message for the user (also shown in the editor).
     """
 
     verification_changed = Signal(bool)
     captures_changed = Signal()
     current_changed = Signal(int)
+    strict_changed = Signal(int, bool)
     error_occurred = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, runner: TaskRunner | None = None) -> None:
@@ -95,6 +98,8 @@ class RedactionEditor(QWidget):
         self.verified_box.toggled.connect(self._verified_toggled)
         # Ticked by the user (Alt+V or a click): on to the next capture to check.
         self.verified_box.clicked.connect(self._verified_clicked)
+        self.strict = StrictSwitch(self)
+        self.strict.flipped.connect(self._strict_flipped)
         self.proposals = ProposalList(self)
         self.proposals.zone_chosen.connect(self.show_zone)
         self.proposals_title = QLabel(self.tr("&Zones à masquer"), self)
@@ -184,6 +189,22 @@ class RedactionEditor(QWidget):
         well as ``samu_desktop.redaction.Box``; call it on the GUI thread."""
         converted = [as_box(b) for b in boxes]
         return self._docs[index].add_boxes(converted, self.tr("Zones proposées"))
+
+    def set_strict(self, index: int, on: bool) -> None:
+        """Show capture ``index`` in strict mode or not (the page finds the boxes)."""
+        self._docs[index].strict = on
+        self._update_state()
+
+    def accept_proposals(self) -> int:
+        """Mask every zone proposed on the capture shown; returns how many came back."""
+        if not 0 <= self._current < len(self._docs):
+            return 0
+        return len(self._docs[self._current].accept_proposals())
+
+    def _strict_flipped(self, on: bool) -> None:
+        if 0 <= self._current < len(self._docs):
+            self._docs[self._current].strict = on
+            self.strict_changed.emit(self._current, on)
 
     def show_zone(self, zone: Zone) -> None:
         """Bring a zone of the side list into view, selected if it is a box."""
@@ -333,6 +354,8 @@ class RedactionEditor(QWidget):
              self._toggle_verified),
             ("mask_findings", self.tr("Masquer tout ce qui reste visible"), ["Ctrl+M"],
              self.mask_findings),
+            ("accept_proposals", self.tr("Accepter toutes les zones proposées (les masquer)"),
+             ["Ctrl+Shift+A"], self.accept_proposals),
             ("save", self.tr("Enregistrer l'image masquée…"), ["Ctrl+S"], self._save_dialog),
         )
         for name, text, keys, slot in entries:
@@ -344,6 +367,7 @@ class RedactionEditor(QWidget):
             ("tool_pan", self.tr("Déplacer")), ("delete", self.tr("Supprimer")),
             ("remove_proposed", self.tr("Sans propositions")),
             ("mask_findings", self.tr("Tout masquer")),
+            ("accept_proposals", self.tr("Tout accepter")),
             ("remove_crop", self.tr("Sans recadrage")), ("zoom_fit", self.tr("Ajuster")),
             ("zoom_100", "100 %"), ("zoom_out", "−"), ("zoom_in", "+"),
             ("previous_capture", self.tr("Précédente")), ("next_capture", self.tr("Suivante")),
@@ -356,7 +380,7 @@ class RedactionEditor(QWidget):
             ("delete", "trash-2"), ("remove_proposed", "list-x"), ("remove_crop", "maximize"),
             ("zoom_fit", "scan"), ("zoom_out", "zoom-out"), ("zoom_in", "zoom-in"),
             ("previous_capture", "chevron-left"), ("next_capture", "chevron-right"),
-            ("save", "save"), ("mask_findings", "eye-off"),
+            ("save", "save"), ("mask_findings", "eye-off"), ("accept_proposals", "eye-off"),
         ):
             self.named_actions[name].setIcon(style.icon(picture))
         # Icons alone where the picture is well known (the tooltip names them): the
@@ -386,6 +410,8 @@ class RedactionEditor(QWidget):
         side_column.setContentsMargins(0, 0, 0, 0)
         side_column.addWidget(self.proposals_title)
         side_column.addWidget(self.status)
+        side_column.addWidget(self.strict)
+        side_column.addLayout(self._buttons(["accept_proposals"]))
         side_column.addWidget(self.proposals_help)
         side_column.addWidget(self.proposals, 1)
         side_column.addLayout(self._buttons(["mask_findings"]))
@@ -458,6 +484,10 @@ class RedactionEditor(QWidget):
         self.named_actions["mask_findings"].setEnabled(findings > 0)
         self.named_actions["mask_findings"].setStatusTip(
             self.tr("Rien n'est resté visible après masquage.") if not findings else "")
+        doc_shown = self._docs[self._current] if has else None
+        self.strict.show_state(doc_shown is not None and doc_shown.strict, has)
+        self.named_actions["accept_proposals"].setEnabled(
+            doc_shown is not None and bool(doc_shown.dismissed))
         if not has:
             self.proposals.set_document(None)
             self.verified_box.setChecked(False)

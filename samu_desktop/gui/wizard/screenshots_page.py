@@ -11,11 +11,13 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+import shiboken6
 from PIL import Image
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from samu_desktop.app.state import AppState
 from samu_desktop.capture.models import CaptureBatch
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui import style
@@ -79,14 +81,18 @@ class ScreenshotsPage(QWidget):
         grab_all: GrabAll | None = None,
         detector: Detector = detect,
         parent: QWidget | None = None,
+        state: AppState | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
         self.grab_all = grab_all
         self.detector = detector
+        self.state = state
         self.names: list[str] = []  # capture name for each editor index
         self.detecting = 0
+        # Captures whose strict switch the user flipped: a settings save leaves them.
+        self.strict_chosen: set[str] = set()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -105,6 +111,7 @@ class ScreenshotsPage(QWidget):
         self.editor.toolbar.insertSpacing(1, 12)
         self.editor.verification_changed.connect(self._verification_changed)
         self.editor.error_occurred.connect(self.message)
+        self.editor.strict_changed.connect(self._strict_flipped)
         layout.addWidget(self.editor, 1)
         # Findings of the check after export the user was shown, by capture name:
         # attaching again leaves these visible knowingly; anything new stops it.
@@ -140,6 +147,11 @@ class ScreenshotsPage(QWidget):
         self.explain.activated.connect(self.explain_disabled)
         self._restore()
         self._verification_changed(self.editor.all_verified())
+        if state is not None:
+            # A save in the settings dialog reaches the open page at once.
+            unsubscribe = state.subscribe(self._settings_saved)
+            self.destroyed.connect(lambda *_: unsubscribe())
+            self.apply_strict_setting()
 
     # -- captures in ------------------------------------------------------------------
     def _restore(self) -> None:
@@ -165,15 +177,62 @@ class ScreenshotsPage(QWidget):
             name = f"mem-{len(self.names) + 1}"
         self.names.append(name)
         index = self.editor.add_capture(image)
-        self._propose(index, image)
+        strict = self.strict_setting()[0]
+        self.editor.set_strict(index, strict)
+        self._propose(index, image, strict)
 
-    def _propose(self, index: int, image: Image.Image) -> None:
+    # -- strict mode ---------------------------------------------------------------------
+    def strict_setting(self) -> tuple[bool, bool]:
+        """(on, locked by the administrator) for new captures: the settings in force."""
+        if self.state is None:
+            return False, False
+        return self.state.settings.pii_strict_mode, "pii_strict_mode" in self.state.locked
+
+    def _settings_saved(self, _settings: object) -> None:
+        if shiboken6.isValid(self):
+            self.apply_strict_setting()
+
+    def apply_strict_setting(self) -> None:
+        """The setting to every capture whose switch the user did not flip (to all
+        of them when the policy locks it), and to the switch."""
+        on, locked = self.strict_setting()
+        self.editor.strict.set_locked(locked)
+        for index, name in enumerate(self.names):
+            if (locked or name not in self.strict_chosen) and \
+                    self.editor.document(index).strict != on:
+                self.editor.set_strict(index, on)
+                self._strict_applied(index, on)
+
+    def _strict_flipped(self, index: int, on: bool) -> None:
+        if index < len(self.names):
+            self.strict_chosen.add(self.names[index])
+        self._strict_applied(index, on)
+
+    def _strict_applied(self, index: int, on: bool) -> None:
+        doc = self.editor.document(index)
+        if not on:
+            doc.withdraw_proposals(PatientDataKind.TEXT.value)
+        elif doc.image is not None:
+            self._propose(index, doc.image, strict=True, only_text=True)
+
+    def _propose(self, index: int, image: Image.Image, strict: bool = False,
+                 only_text: bool = False) -> None:
+        """Detection in the background; ``only_text``: the strict mode's own boxes
+        alone, those of the rules being there already (the user flipped the switch)."""
         self.detecting += 1
         self._show_detecting()
+        doc = self.editor.document(index)
 
         def found(boxes: list[ProposedBox]) -> None:
             self.detecting -= 1
-            if index < self.editor.count():
+            if index < self.editor.count() and self.editor.document(index) is doc:
+                if not doc.strict:  # turned off while the detector ran
+                    boxes = [b for b in boxes if b.kind != PatientDataKind.TEXT]
+                if only_text:
+                    # What the capture shows or the user took off stays as it is.
+                    here = [*doc.boxes.values(), *doc.dismissed]
+                    boxes = [b for b in boxes if b.kind == PatientDataKind.TEXT and not any(
+                        covers(h, Box.from_xywh(b.x, b.y, b.width, b.height)) for h in here)]
                 self.editor.add_proposed_boxes(index, boxes)
             self._show_detecting()
 
@@ -183,7 +242,9 @@ class ScreenshotsPage(QWidget):
             if isinstance(exc, UserFacingError):
                 self.message.emit(exc.user_message)
 
-        self.tasks.run(lambda: self.detector(image), found, failed)
+        # Only strict captures pass the flag: a detector without it keeps working.
+        self.tasks.run(lambda: self.detector(image, strict=True) if strict
+                       else self.detector(image), found, failed)
 
     def _show_detecting(self) -> None:
         self.status.setText(

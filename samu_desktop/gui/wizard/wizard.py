@@ -379,7 +379,7 @@ class ReportWizard(QWidget):
 
             store = self.session.attachments()
             self.screenshots = ScreenshotsPage(store, self.context.tasks, self.context.grab_all,
-                                               parent=self)
+                                               parent=self, state=self.context.state)
             self.screenshots.done.connect(self._screenshots_done)
             self.screenshots.message.connect(self.error)
             self.pages.addWidget(self.screenshots)
