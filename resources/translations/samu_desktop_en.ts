@@ -473,8 +473,8 @@
         <translation>Called {number}</translation>
     </message>
     <message>
-        <source>Envoyé</source>
-        <translation>Sent</translation>
+        <source>Envoyé le {when}</source>
+        <translation>Sent on {when}</translation>
     </message>
     <message>
         <source>Dans la boîte d&apos;envoi</source>
@@ -704,6 +704,67 @@
     </message>
 </context>
 <context>
+    <name>OutboxFlow</name>
+    <message>
+        <source>Ouvrir la boîte d&apos;envoi</source>
+        <translation>Open the outbox</translation>
+    </message>
+    <message>
+        <source>Le signalement {reference} n&apos;est pas encore parti. {why}</source>
+        <translation>Report {reference} has not left yet. {why}</translation>
+    </message>
+    <message>
+        <source>Envoyé à {to} — réf. {reference}</source>
+        <translation>Sent to {to} — ref. {reference}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signalement(s) en attente dans la boîte d&apos;envoi : pas encore parti(s).</source>
+        <translation>
+            <numerusform>%n report waiting in the outbox: not sent yet.</numerusform>
+            <numerusform>%n reports waiting in the outbox: not sent yet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ce signalement n&apos;a pas pu être rouvert : il reste dans la boîte d&apos;envoi.</source>
+        <translation>This report could not be reopened: it stays in the outbox.</translation>
+    </message>
+    <message>
+        <source>Brouillon : repris pour être complété</source>
+        <translation>Draft: taken back to be completed</translation>
+    </message>
+    <message>
+        <source>En attente : {why}</source>
+        <translation>Waiting: {why}</translation>
+    </message>
+    <message>
+        <source>Quitter l&apos;application ?</source>
+        <translation>Quit the application?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signalement(s) pas encore parti(s) : quitter quand même ?</source>
+        <translation>
+            <numerusform>%n report has not been sent yet: quit anyway?</numerusform>
+            <numerusform>%n reports have not been sent yet: quit anyway?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tant que l&apos;application est fermée, rien ne part ; l&apos;envoi reprend à son prochain démarrage. Gardez-la ouverte, ou ouvrez la boîte d&apos;envoi pour voir ce qui bloque.</source>
+        <translation>While the application is closed, nothing leaves; sending resumes at its next start. Keep it open, or open the outbox to see what blocks.</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter quand même</source>
+        <translation>&amp;Quit anyway</translation>
+    </message>
+    <message>
+        <source>&amp;Garder l&apos;application ouverte</source>
+        <translation>&amp;Keep the application open</translation>
+    </message>
+    <message>
+        <source>Ouvrir la &amp;boîte d&apos;envoi</source>
+        <translation>Open the &amp;outbox</translation>
+    </message>
+</context>
+<context>
     <name>OutboxPage</name>
     <message>
         <source>&lt;h2&gt;Boîte d&apos;envoi&lt;/h2&gt;</source>
@@ -738,6 +799,26 @@
         <translation>Reports in the outbox</translation>
     </message>
     <message>
+        <source>Supprimer définitivement</source>
+        <translation>Delete for good</translation>
+    </message>
+    <message>
+        <source>Garder le signalement</source>
+        <translation>Keep the report</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir le signalement</source>
+        <translation>&amp;Open the report</translation>
+    </message>
+    <message>
+        <source>Le reprendre dans le formulaire pour le compléter, puis l&apos;envoyer à nouveau.</source>
+        <translation>Take it back into the form to complete it, then send it again.</translation>
+    </message>
+    <message>
+        <source>&amp;Supprimer…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
         <source>Réessayer maintenant</source>
         <translation>Retry now</translation>
     </message>
@@ -764,6 +845,22 @@
     <message>
         <source>La boîte d&apos;envoi est vide.</source>
         <translation>The outbox is empty.</translation>
+    </message>
+    <message>
+        <source>non renseigné</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>Au départ, il prendra les réglages du moment : destinataire {to}, CRRA {crra}, déclarant {reporter}.</source>
+        <translation>When it leaves, it takes the settings of that moment: recipient {to}, CRRA {crra}, reporter {reporter}.</translation>
+    </message>
+    <message>
+        <source>Supprimer ce signalement ? Il ne partira pas et ne pourra pas être récupéré.</source>
+        <translation>Delete this report? It will not leave and cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>Le signalement a été supprimé : il ne partira pas.</source>
+        <translation>The report was deleted: it will not leave.</translation>
     </message>
     <message>
         <source>Exporter le signalement</source>
@@ -3043,12 +3140,24 @@
         <translation>This report is no longer in the outbox: the list has been refreshed.</translation>
     </message>
     <message>
+        <source>Ce signalement est en train de partir : il ne peut plus être modifié ni supprimé. Le résultat s&apos;affiche dans un instant.</source>
+        <translation>This report is being sent: it can no longer be changed or deleted. The result shows in a moment.</translation>
+    </message>
+    <message>
+        <source>Ce signalement est déjà parti : le serveur l&apos;a accepté. Ajoutez des informations depuis l&apos;historique.</source>
+        <translation>This report has already left: the server accepted it. Add information from the history.</translation>
+    </message>
+    <message>
         <source>Le signalement n&apos;a pas pu être placé dans la boîte d&apos;envoi : vérifiez l&apos;espace disque disponible, puis réessayez. Votre saisie est conservée.</source>
         <translation>The report could not be placed in the outbox: check the free disk space, then try again. What you entered is kept.</translation>
     </message>
     <message>
         <source>L&apos;état de ce signalement était illisible : vérifiez auprès du service client s&apos;il a été reçu avant de le renvoyer.</source>
         <translation>The status of this report could not be read: check with customer service whether it was received before sending it again.</translation>
+    </message>
+    <message>
+        <source>Ce signalement n&apos;a pas pu être retiré de la boîte d&apos;envoi : vérifiez les droits du dossier des données.</source>
+        <translation>This report could not be taken out of the outbox: check the permissions of the data folder.</translation>
     </message>
     <message>
         <source>Ce signalement n&apos;est plus dans la boîte d&apos;envoi : actualisez la liste.</source>

@@ -32,6 +32,23 @@
     </message>
 </context>
 <context>
+    <name>OutboxFlow</name>
+    <message numerus="yes">
+        <source>%n signalement(s) en attente dans la boîte d&apos;envoi : pas encore parti(s).</source>
+        <translation>
+            <numerusform>%n signalement en attente dans la boîte d&apos;envoi : pas encore parti.</numerusform>
+            <numerusform>%n signalements en attente dans la boîte d&apos;envoi : pas encore partis.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signalement(s) pas encore parti(s) : quitter quand même ?</source>
+        <translation>
+            <numerusform>%n signalement n&apos;est pas encore parti : quitter quand même ?</numerusform>
+            <numerusform>%n signalements ne sont pas encore partis : quitter quand même ?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RedactionEditor</name>
     <message numerus="yes">
         <source>%n zone(s) masquée(s)</source>

@@ -128,9 +128,15 @@ class ReportSession:
     def build_message(self) -> OutgoingMessage:
         """The e-mail for the outbox (off the GUI thread: it reads and encodes images)."""
         from samu_desktop.report.outgoing import build_report_message
+        from samu_desktop.report.rebuild import fill_reporter
 
         assert self.report is not None
-        return build_report_message(self.report, self.catalogue, self.state.settings,
+        # Who reports, as the settings say now (a report started before the set-up, or
+        # taken back from the outbox, had blanks); what the user typed stays. On a copy:
+        # this runs off the GUI thread, which owns the report and its draft.
+        report = self.report.model_copy(deep=True)
+        fill_reporter(report, self.state.settings)
+        return build_report_message(report, self.catalogue, self.state.settings,
                                     self.attachments())
 
     def handed_over(self) -> None:

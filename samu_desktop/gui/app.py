@@ -264,10 +264,14 @@ def build(
     crash = crash or CrashHandler(paths.crash_dir)
     # The outbox sender (and what it imports) starts once the window is up; in the
     # tray, only when a report waits in the outbox, else with the first one.
-    if in_tray and not _outbox_has_entries(paths):
+    waiting = _outbox_has_entries(paths)
+    if in_tray and not waiting:
         window.start_sender_on_use = True
     else:
         QTimer.singleShot(0, window, window.start_sender)
+    if waiting:
+        # Reports left unsent by the last run (a blocked report, a quit): said at once.
+        window.outbox_flow.announce_waiting()
 
     def on_exception(details: str) -> None:
         window.message_bar.add(
@@ -284,14 +288,17 @@ def build(
     crash.on_exception = lambda details: bridge.post(lambda: on_exception(details), owner=window)
 
     tray: Tray | None = None
+    window.ask_on_close = True  # closing quits, unless a tray keeps the app (below)
     if Tray.available():
         tray = Tray(shell.icon, app)
         tray.open_requested.connect(window.show_and_raise)
         tray.new_report_requested.connect(window.go_home)
         tray.new_report_requested.connect(window.show_and_raise)
-        tray.quit_requested.connect(window.quit_requested)
+        # Asks first while a report has not left (a logout or --quit never asks).
+        tray.quit_requested.connect(window.ask_quit)
         tray.show()
         window.hide_on_close = True
+        window.ask_on_close = False
     return Application(paths, state, window, crash, tray, shell.translators)
 
 

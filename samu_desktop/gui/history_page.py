@@ -8,7 +8,7 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 from uuid import UUID, uuid4
@@ -203,14 +203,16 @@ class FollowUpDialog(QDialog):
 
 
 class HistoryPage(QWidget):
-    """``in_outbox`` gives the ids of the reports still waiting in the outbox."""
+    """``in_outbox`` gives the reports still waiting in the outbox (or taken back to be
+    completed): their ids, or, as a mapping, each one's status in a few French words
+    (why it waits)."""
 
     followup_requested = Signal(object, object, list)
 
     def __init__(
         self, history: History, catalogue: Catalogue, language: str,
         parent: QWidget | None = None,
-        in_outbox: Callable[[], set[str]] | None = None,
+        in_outbox: Callable[[], Collection[str]] | None = None,
         screenshots_factory: ScreenshotsFactory | None = None,
     ) -> None:
         super().__init__(parent)
@@ -249,13 +251,15 @@ class HistoryPage(QWidget):
         layout.addLayout(actions)
         self._update_actions()
 
-    def _status(self, entry: HistoryEntry, waiting: set[str] | None) -> str:
+    def _status(self, entry: HistoryEntry, waiting: Collection[str] | None) -> str:
         if entry.status == "called":
             if not entry.number:
                 return self.tr("Appel au support")
             return self.tr("Appel passé au {number}").format(number=entry.number)
         if entry.status == "sent":
-            text = self.tr("Envoyé")
+            text = self.tr("Envoyé le {when}").format(when=display_datetime(entry.updated_at))
+        elif isinstance(waiting, Mapping) and str(entry.report_id) in waiting:
+            text = str(waiting[str(entry.report_id)])
         # Finished: handed to the outbox, or (case D without an address) nothing to send.
         elif waiting is None or str(entry.report_id) in waiting:
             text = self.tr("Dans la boîte d'envoi")

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from samu_desktop.capture.models import CaptureBatch
     from samu_desktop.gui.first_start import FirstStartDialog
     from samu_desktop.gui.history_page import HistoryPage
+    from samu_desktop.gui.outbox_flow import OutboxFlow
     from samu_desktop.gui.outbox_page import OutboxPage
     from samu_desktop.gui.sending import Sending
     from samu_desktop.gui.settings_dialog import SettingsDialog
@@ -163,6 +164,12 @@ class MainWindow(QMainWindow):
         # Built when first shown: start-up stays quick.
         self.outbox_page: OutboxPage | None = None
         self.history_page: HistoryPage | None = None
+        self._outbox_flow: OutboxFlow | None = None
+        # Set once the application is leaving for good: closing the window then asks nothing.
+        self.leaving = False
+        # Set by the application when closing the window quits it (no tray to wait in):
+        # the close then asks first while a report has not left.
+        self.ask_on_close = False
         self.home.case_chosen.connect(self.open_case)
         self._build_menus()
         if state is not None:
@@ -241,6 +248,7 @@ class MainWindow(QMainWindow):
             self._sending_connected = True
             self._sending.handed_over.connect(self._handed_over)
             self._sending.delivered.connect(self._delivered)
+            self._sending.report_changed.connect(self.outbox_flow.report_changed)
             self._sending.failed.connect(self.message_bar.add)
             self._sending.failed.connect(self._send_failed)
             self._sending.notes.connect(self.message_bar.add)
@@ -273,7 +281,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(history)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quitter"), self)
-        quit_action.triggered.connect(self.quit_requested)
+        quit_action.triggered.connect(self.ask_quit)
         file_menu.addAction(quit_action)
         # Each action's key; "new" is the platform's standard key for a new document.
         self._menu_keys: list[tuple[QAction, str]] = [
@@ -285,9 +293,24 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
+    @property
+    def outbox_flow(self) -> OutboxFlow:
+        """A report's notices from kept to sent, its reopening, and the quit question."""
+        if self._outbox_flow is None:
+            from samu_desktop.gui.outbox_flow import OutboxFlow
+
+            self._outbox_flow = OutboxFlow(self, self)
+        return self._outbox_flow
+
+    def ask_quit(self) -> bool:
+        """Ctrl+Q and the tray's "Quitter": ask first while a report has not left."""
+        return self.outbox_flow.ask_quit()
+
     def quit_requested(self) -> None:
-        """Leave for real, even when closing the window only hides it."""
+        """Leave for real, even when closing the window only hides it (never asks: a
+        logout or ``--quit`` must not be held back; the outbox keeps the reports)."""
         self.hide_on_close = False
+        self.leaving = True
         QApplication.quit()
 
     # -- reports ---------------------------------------------------------------
@@ -365,18 +388,22 @@ class MainWindow(QMainWindow):
             except UserFacingError as exc:
                 log.warning("handed-over report not marked finished: %s", exc.details)
         # "It leaves as soon as the server answers" only when it can leave from here.
+        from samu_desktop.gui.outbox_flow import report_key
         from samu_desktop.gui.send_readiness import close_when, handed_over_text, readiness_for
 
         case = self.catalogue.get_case(report.case) if self.catalogue else None
         action = case.action if case is not None else "email"
         ready = readiness_for(self.state, action).ready
+        # Keyed: its end ("Envoyé à …") or why it waits takes its place (outbox_flow.py).
         notice = self.message_bar.add(
             handed_over_text(self.state, report.reference, action),
             actions=() if ready else [(self.tr("Compléter les réglages"),
-                                       self.open_first_start)])
+                                       self.open_first_start)],
+            key=report_key(str(report.id)))
         if not ready:
             state = self.state
             close_when(notice, state, lambda _s: readiness_for(state, action).ready)
+        self.outbox_flow.follow(report)
         if self.outbox_page is not None:
             self.outbox_page.refresh()
 
@@ -396,8 +423,10 @@ class MainWindow(QMainWindow):
 
     def show_outbox(self) -> None:
         if self.outbox_page is None:
-            self.outbox_page = self.sending.outbox_page(self.pages)
+            self.outbox_page = self.sending.outbox_page(self.pages,
+                                                        self.outbox_flow.delete_report)
             self.outbox_page.settings_requested.connect(self.open_smtp_settings)
+            self.outbox_page.open_requested.connect(self.outbox_flow.open_report)
             self.pages.addWidget(self.outbox_page)
         self.outbox_page.refresh()
         self.pages.setCurrentWidget(self.outbox_page)
@@ -409,7 +438,7 @@ class MainWindow(QMainWindow):
             from samu_desktop.gui.history_page import HistoryPage
 
             self.history_page = HistoryPage(self.history, self.catalogue, self.state.language,
-                                            self.pages, self.sending.reports_in_outbox,
+                                            self.pages, self.outbox_flow.history_states,
                                             self._followup_screenshots)
             self.history_page.followup_requested.connect(self.send_followup)
             self.pages.addWidget(self.history_page)
@@ -496,7 +525,7 @@ class MainWindow(QMainWindow):
             .format(case=report.case, when=when),
             actions=[
                 (self.tr("Reprendre"), partial(self.open_case, report.case, report)),
-                (self.tr("Abandonner"), partial(self.drafts.discard, report.id)),
+                (self.tr("Abandonner"), partial(self.outbox_flow.abandon, report.id)),
             ],
         )
 
@@ -516,6 +545,7 @@ class MainWindow(QMainWindow):
     def stop_sender(self, timeout_s: float = 5.0) -> None:
         """At quit: stop the sender if it runs, and keep a deferred start from starting it."""
         self._sender_stopped = True
+        self.leaving = True  # closing the window now asks nothing
         self.start_sender_on_use = False
         if self._sending is not None:
             self._sending.stop(timeout_s)
@@ -555,6 +585,13 @@ class MainWindow(QMainWindow):
         if self.hide_on_close:
             event.ignore()
             self.hide()
+            return
+        # Only the user's own close (from the window manager) asks: closes made by the
+        # program itself (at quit, in tests) never stop on a question.
+        if self.ask_on_close and event.spontaneous() and not self.leaving \
+                and self.outbox_flow.waiting():
+            event.ignore()  # a report has not left: the question decides
+            self.ask_quit()
             return
         super().closeEvent(event)
 

@@ -1,7 +1,9 @@
 """A bar at the top of the window for start-up notices (bad files, a crash).
 
 Non-modal on purpose: a notice must never stand between the user and the
-report they are about to write.
+report they are about to write. A notice about something that changes (a
+report on its way, then sent) carries a key: the next notice with the same key
+takes its place, so that no notice of an old state stays behind.
 """
 
 from __future__ import annotations
@@ -92,13 +94,17 @@ class MessageBar(QScrollArea):
         text: str,
         details: str = "",
         actions: Sequence[tuple[str, Callable[[], object]]] = (),
+        key: str = "",
     ) -> Notice:
         if not self._policy_set:
             from PySide6.QtCore import Qt
 
             self._policy_set = True
             self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if key:
+            self.remove(key)
         notice = Notice(text, details, self._content, actions)
+        notice.setProperty("key", key)
         self._layout.addWidget(notice)
         notice.destroyed.connect(self._changed)
         self._changed()
@@ -127,6 +133,15 @@ class MessageBar(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(super().minimumSizeHint().width(), self._height())
+
+    def remove(self, key: str) -> None:
+        """Close the notice with this key (what it said is no longer true)."""
+        for notice in self.notices():
+            if notice.property("key") == key:
+                notice.close_notice()
+
+    def notice_with(self, key: str) -> Notice | None:
+        return next((n for n in self.notices() if n.property("key") == key), None)
 
     def notices(self) -> list[Notice]:
         return [n for n in self.findChildren(Notice) if not n.property("closing")]

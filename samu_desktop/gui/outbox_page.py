@@ -1,6 +1,6 @@
 """The outbox page: every report kept for sending, where it stands, what to do.
 
-Waiting, sending, sent (with the time and the server's reply), needs action
+Waiting, sending, sent (with the time, never the server's raw reply), needs action
 (with the server's answer in plain French). Actions on the selected report:
 retry now, edit the sending settings, export the .eml, open it in the default
 mail client (as a draft ready to send), print it or save it as PDF. The page
@@ -8,9 +8,16 @@ follows the background sender through its listener, handed over to the GUI
 thread by the GUI bridge. What an action could not do is said in a line of the
 page, never in a modal dialog.
 
+A waiting report is still the user's: "Ouvrir le signalement" takes it back
+into the form to complete it, "Supprimer…" deletes it after an inline
+confirmation (no modal dialog), and the detail says in one sentence what it
+will carry when it leaves (it is rebuilt with the settings of that moment).
+
 Signals: settings_requested() — the user wants the sending settings;
 refreshed() — the list was reloaded (after a change from the sender, an
-action, or :meth:`refresh`).
+action, or :meth:`refresh`); open_requested(object) — the OutboxRecord of a
+waiting report to take back into the form (the window does it, see
+:meth:`warn` for what could not be done).
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ from samu_desktop.mail.outbox import (
     EntryState,
     Outbox,
     OutboxRecord,
+    RemoveOutcome,
     RetryOutcome,
     state_label,
     status_text,
@@ -53,9 +61,15 @@ from samu_desktop.mail.sender import OutboxSender
 COLUMNS = 4  # state, created, subject, attempts
 
 
+# Entries the user may still change: the server has not taken them, no sender holds them.
+CHANGEABLE = (EntryState.WAITING, EntryState.NEEDS_ACTION)
+Remover = Callable[[OutboxRecord], RemoveOutcome]
+
+
 class OutboxPage(QWidget):
     settings_requested = Signal()
     refreshed = Signal()
+    open_requested = Signal(object)
 
     def __init__(
         self,
@@ -64,12 +78,16 @@ class OutboxPage(QWidget):
         settings: Callable[[], Settings] | None = None,
         open_url: Callable[[QUrl], bool] | None = None,
         parent: QWidget | None = None,
+        remove: Remover | None = None,
     ) -> None:
         super().__init__(parent)
         self.outbox = outbox
         self.sender_thread = sender
         self._settings = settings
         self._open_url = open_url or QDesktopServices.openUrl
+        # Deleting a report deletes its draft too: the window gives how.
+        self._remove: Remover = remove or (lambda record: outbox.remove(record.id))
+        self._deleting: str | None = None
         self._records: list[OutboxRecord] = []
         self._build()
         if sender is not None:
@@ -121,6 +139,24 @@ class OutboxPage(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.detail)
 
+        # "Supprimer…" asks here, in the page: nothing modal stands in the way.
+        self.confirm = QWidget(self)
+        self.confirm.setObjectName("outboxConfirm")
+        self.confirm.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.confirm.setStyleSheet("#outboxConfirm { background: #fde7ea; }")
+        confirm_row = QHBoxLayout(self.confirm)
+        self.confirm_text = QLabel(self.confirm)
+        self.confirm_text.setWordWrap(True)
+        self.confirm_delete = QPushButton(self.tr("Supprimer définitivement"), self.confirm)
+        self.confirm_delete.clicked.connect(self.delete_confirmed)
+        self.confirm_cancel = QPushButton(self.tr("Garder le signalement"), self.confirm)
+        self.confirm_cancel.clicked.connect(self.cancel_delete)
+        confirm_row.addWidget(self.confirm_text, 1)
+        confirm_row.addWidget(self.confirm_delete)
+        confirm_row.addWidget(self.confirm_cancel)
+        self.confirm.hide()
+        layout.addWidget(self.confirm)
+
         # What the last action could not do, and why (in place of a modal dialog).
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
@@ -128,6 +164,18 @@ class OutboxPage(QWidget):
         self.notice.setStyleSheet("#outboxNotice { background: #fff4ce; padding: 4px; }")
         self.notice.hide()
         layout.addWidget(self.notice)
+
+        report_row = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("&Ouvrir le signalement"), self)
+        self.open_button.setToolTip(self.tr(
+            "Le reprendre dans le formulaire pour le compléter, puis l'envoyer à nouveau."))
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button = QPushButton(self.tr("&Supprimer…"), self)
+        self.delete_button.clicked.connect(self.ask_delete)
+        report_row.addWidget(self.open_button)
+        report_row.addWidget(self.delete_button)
+        report_row.addStretch(1)
+        layout.addLayout(report_row)
 
         row = QHBoxLayout()
         self.retry_button = QPushButton(self.tr("Réessayer maintenant"), self)
@@ -196,16 +244,79 @@ class OutboxPage(QWidget):
         for button in (self.export_button, self.mail_client_button, self.print_button,
                        self.pdf_button):
             button.setEnabled(has)
-        self.retry_button.setEnabled(
-            record is not None and record.state in (EntryState.WAITING, EntryState.NEEDS_ACTION))
+        changeable = record is not None and record.state in CHANGEABLE
+        self.retry_button.setEnabled(changeable)
+        self.open_button.setEnabled(changeable and record is not None
+                                    and record.report_id is not None)
+        self.delete_button.setEnabled(changeable)
+        if self._deleting is not None and (record is None or record.id != self._deleting):
+            self.cancel_delete()
         if record is None:
             self.detail.setText(self.tr("La boîte d'envoi est vide.") if not self._records
                                 else "")
             return
-        lines = [status_text(record), *record.notes]
-        self.detail.setText("\n".join(lines))
+        lines = [status_text(record)]
+        carries = self.carries(record)
+        if carries:
+            lines.append(carries)
+        self.detail.setText("\n".join([*lines, *record.notes]))
+
+    def carries(self, record: OutboxRecord) -> str:
+        """What a waiting report will carry: it is rebuilt with the settings of the moment
+        it leaves, so say which ones (empty once it left, or without settings)."""
+        if self._settings is None or record.state not in CHANGEABLE \
+                or record.report_id is None or record.maybe_delivered:
+            return ""
+        settings = self._settings()
+        missing = self.tr("non renseigné")
+        return self.tr(
+            "Au départ, il prendra les réglages du moment : destinataire {to}, CRRA {crra}, "
+            "déclarant {reporter}.").format(
+            to=record.recipients[0] if record.recipients else missing,
+            crra=settings.crra_id.strip() or missing,
+            reporter=settings.reporter_name.strip() or missing)
 
     # -- actions --------------------------------------------------------------
+    def open_selected(self) -> None:
+        record = self.selected()
+        if record is not None and record.state in CHANGEABLE and record.report_id:
+            self._warn("")
+            self.open_requested.emit(record)
+
+    def ask_delete(self) -> None:
+        """Ask in the page (see ``confirm``): a deleted report cannot come back."""
+        record = self.selected()
+        if record is None or record.state not in CHANGEABLE:
+            return
+        self._deleting = record.id
+        self.confirm_text.setText(self.tr(
+            "Supprimer ce signalement ? Il ne partira pas et ne pourra pas être récupéré."))
+        self.confirm.show()
+        self.confirm_cancel.setFocus()  # the safe answer is the one Entrée gives
+
+    def cancel_delete(self) -> None:
+        self._deleting = None
+        self.confirm.hide()
+
+    def delete_confirmed(self) -> None:
+        entry_id, self._deleting = self._deleting, None
+        self.confirm.hide()
+        record = next((r for r in self._records if r.id == entry_id), None)
+        if record is None:
+            return
+        try:
+            outcome = self._remove(record)
+        except UserFacingError as exc:
+            self._warn(exc.user_message)
+            return
+        self.refresh()
+        self._warn(outcome.message() if outcome is not RemoveOutcome.REMOVED else self.tr(
+            "Le signalement a été supprimé : il ne partira pas."))
+
+    def warn(self, text: str) -> None:
+        """What an action started from this page could not do (said in the page)."""
+        self._warn(text)
+
     def retry_selected(self) -> None:
         record = self.selected()
         if record is None:

@@ -3,6 +3,7 @@
 Signals:
     handed_over(object) — the Report is safely in the outbox;
     delivered(str) — the id of a report the server accepted;
+    report_changed(object) — the OutboxRecord of a report whose entry changed;
     failed(str) — a French sentence; the report stays a draft, nothing is lost;
     notes(str) — what was done to fit the size budget;
     followup_handed_over(str) — a follow-up (of the report with this reference) is in
@@ -38,9 +39,10 @@ from samu_desktop.report.followup import (
 )
 from samu_desktop.report.history import History, HistoryEntry
 from samu_desktop.report.model import Report
+from samu_desktop.report.rebuild import ReportRebuilder
 
 if TYPE_CHECKING:
-    from samu_desktop.gui.outbox_page import OutboxPage
+    from samu_desktop.gui.outbox_page import OutboxPage, Remover
     from samu_desktop.gui.smtp_settings import SmtpSettingsDialog
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,7 @@ class Sending(QObject):
     handed_over = Signal(object)
     followup_handed_over = Signal(str)
     delivered = Signal(str)
+    report_changed = Signal(object)
     failed = Signal(str)
     notes = Signal(str)
 
@@ -66,8 +69,10 @@ class Sending(QObject):
         self.outbox = sender.outbox if sender else Outbox(state.paths.outbox_dir)
         # Before this (single) instance adds anything: what a crash left half-added goes.
         self.outbox.sweep_staging()
+        # A waiting report leaves with the settings of the moment it leaves.
         self.outbox_sender = sender or OutboxSender(
-            self.outbox, lambda: state.settings, allow_plaintext=state.allow_plaintext_smtp
+            self.outbox, lambda: state.settings, allow_plaintext=state.allow_plaintext_smtp,
+            rebuild=ReportRebuilder(state.paths),
         )
         self._closed = False
         # The sender's thread calls the listener; the bridge brings it to the GUI thread.
@@ -91,8 +96,11 @@ class Sending(QObject):
         return self.outbox_sender.stop(timeout)
 
     def _on_record(self, record: OutboxRecord) -> None:
-        if record.state is EntryState.SENT and record.report_id is not None:
+        if record.report_id is None:
+            return
+        if record.state is EntryState.SENT:
             self.delivered.emit(record.report_id)
+        self.report_changed.emit(record)
 
     def send(self, session: ReportSession) -> None:
         """Build the e-mail and write it to the outbox, off the GUI thread."""
@@ -192,20 +200,12 @@ class Sending(QObject):
 
         self.tasks.run(work, done, failed)
 
-    def reports_in_outbox(self) -> set[str]:
-        """The ids of the reports still waiting to leave (not yet accepted by the server)."""
-        found = set()
-        for record in self.outbox.entries():
-            if record.report_id is not None and record.state is not EntryState.SENT:
-                found.add(record.report_id)
-        return found
-
-    def outbox_page(self, parent: QWidget) -> OutboxPage:
+    def outbox_page(self, parent: QWidget, remove: Remover | None = None) -> OutboxPage:
         from samu_desktop.gui.outbox_page import OutboxPage
 
         state = self.state
         return OutboxPage(self.outbox, self.outbox_sender, lambda: state.settings,
-                          parent=parent)
+                          parent=parent, remove=remove)
 
     def smtp_dialog(self, parent: QWidget) -> SmtpSettingsDialog:
         from samu_desktop.gui.smtp_settings import SmtpSettingsDialog

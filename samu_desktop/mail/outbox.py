@@ -108,6 +108,31 @@ class RetryOutcome(enum.Enum):
         return texts[self]
 
 
+class RemoveOutcome(enum.Enum):
+    """What taking a report out of the outbox (to delete or reopen it) did."""
+
+    REMOVED = "removed"
+    BUSY = "busy"  # a sender is sending it right now: it cannot be changed any more
+    ALREADY_SENT = "already_sent"
+    GONE = "gone"
+
+    def message(self) -> str:
+        """One French sentence for the user (empty when it worked)."""
+        texts = {
+            RemoveOutcome.REMOVED: "",
+            RemoveOutcome.BUSY: translate(
+                "mail", "Ce signalement est en train de partir : il ne peut plus être modifié "
+                        "ni supprimé. Le résultat s'affiche dans un instant."),
+            RemoveOutcome.ALREADY_SENT: translate(
+                "mail", "Ce signalement est déjà parti : le serveur l'a accepté. Ajoutez des "
+                        "informations depuis l'historique."),
+            RemoveOutcome.GONE: translate(
+                "mail", "Ce signalement n'est plus dans la boîte d'envoi : la liste a été "
+                        "actualisée."),
+        }
+        return texts[self]
+
+
 class LastError(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -149,6 +174,9 @@ class OutboxRecord(BaseModel):
     # added), the digest of the previous version is accepted too.
     digest: str = ""
     previous_digest: str | None = None
+    # The recipients of the previous version, while a rebuilt message (current
+    # settings) replaces it: the version on disk is checked against its own.
+    previous_recipients: list[str] | None = None
 
     def changed(self, **values: Any) -> OutboxRecord:
         return self.model_copy(update=values)
@@ -323,6 +351,9 @@ class Outbox:
         actual = digest_of(data)
         accepted = {record.digest, record.previous_digest} - {"", None}
         problem = ""
+        expected = record.recipients
+        if actual == record.previous_digest and record.previous_recipients is not None:
+            expected = record.previous_recipients
         if actual not in accepted:
             problem = "digest mismatch" if accepted else "no digest"
         else:
@@ -332,7 +363,7 @@ class Outbox:
                 problem = "message incomplete"
             elif not recipients:
                 problem = "no recipient"
-            elif sorted(recipients) != sorted(record.recipients):
+            elif sorted(recipients) != sorted(expected):
                 problem = "recipients differ from the message"
         if problem:
             log.error("outbox: %s refused: %s", record.id, problem)
@@ -355,15 +386,21 @@ class Outbox:
         atomic_write_text(self.path(record.id) / STATE, record.model_dump_json(indent=2))
 
     def replace_message(self, record: OutboxRecord, data: bytes) -> OutboxRecord:
-        """Rewrite the stored message (only to add a From the settings now know).
+        """Rewrite the stored message: a From the settings now know, a resend mark, or
+        the report rebuilt with the current settings (then its recipients may change).
 
-        The state names the new digest before the message changes, and keeps
-        the old one until it has: a crash in between leaves a verifiable entry.
+        The state names the new digest (and recipients) before the message changes,
+        and keeps the old ones until it has: a crash in between leaves a verifiable
+        entry.
         """
-        moving = record.changed(digest=digest_of(data), previous_digest=record.digest)
+        msg = _parse(data)
+        moving = record.changed(
+            digest=digest_of(data), previous_digest=record.digest,
+            recipients=recipients_of(msg), previous_recipients=list(record.recipients),
+            subject=str(msg.get("Subject", record.subject)), size=len(data))
         self.save(moving)
         atomic_write_bytes(self.path(record.id) / MESSAGE, data)
-        done = moving.changed(previous_digest=None)
+        done = moving.changed(previous_digest=None, previous_recipients=None)
         self.save(done)
         return done
 
@@ -399,6 +436,49 @@ class Outbox:
             self.save(record.changed(state=EntryState.WAITING, next_attempt_at=None, phase=None))
         log.info("outbox: retry %s requested", entry_id)
         return RetryOutcome.QUEUED
+
+    def remove(self, entry_id: str) -> RemoveOutcome:
+        """Take a report out of the outbox (deleted, or reopened to be completed).
+
+        Never while a sender holds its lock, never once sent. The message goes first:
+        from then on the entry is no longer listed, whatever else a crash leaves.
+        """
+        with self.locked(entry_id) as got:
+            if not got:
+                return RemoveOutcome.GONE if not self.path(entry_id).exists() else (
+                    RemoveOutcome.BUSY)
+            try:
+                record = self.load(entry_id)
+            except OutboxError:
+                return RemoveOutcome.GONE
+            if record.state is EntryState.SENT:
+                return RemoveOutcome.ALREADY_SENT
+            folder = self.path(entry_id)
+            try:
+                (folder / MESSAGE).unlink()
+            except FileNotFoundError:
+                return RemoveOutcome.GONE
+            except OSError as exc:
+                raise StorageError(
+                    translate("mail", "Ce signalement n'a pas pu être retiré de la boîte "
+                                      "d'envoi : vérifiez les droits du dossier des données."),
+                    details=f"{type(exc).__name__}: {exc.strerror}") from exc
+            with contextlib.suppress(OSError):
+                (folder / STATE).unlink()
+        # Once the lock is released (Windows cannot delete an open file).
+        shutil.rmtree(self.path(entry_id), ignore_errors=True)
+        log.info("outbox: entry %s removed", entry_id)
+        return RemoveOutcome.REMOVED
+
+    def waiting(self) -> list[OutboxRecord]:
+        """The entries the server has not accepted yet (waiting, sending, needing action)."""
+        found = []
+        for entry_id in self.ids():
+            with contextlib.suppress(OutboxError):
+                record = self.load(entry_id)
+                if record.state is not EntryState.SENT:
+                    found.append(record)
+        return found
 
     def export_eml(self, entry_id: str, target: Path) -> None:
         """A copy of the exact message, e.g. to send it from another machine."""
@@ -438,6 +518,11 @@ class Outbox:
 def recipients_of(message: EmailMessage) -> list[str]:
     values = [str(v) for name in ("To", "Cc") for v in message.get_all(name, [])]
     return [address for _, address in getaddresses(values) if address]
+
+
+def parse_message(data: bytes) -> EmailMessage:
+    """Stored message bytes as an ``EmailMessage`` (the default policy)."""
+    return _parse(data)
 
 
 def _parse(data: bytes) -> EmailMessage:

@@ -32,6 +32,9 @@ from samu_desktop.mail.outbox import (
     OutboxRecord,
     RetryOutcome,
     TamperedEntry,
+    digest_of,
+    parse_message,
+    recipients_of,
     sender_address_of,
     utcnow,
 )
@@ -42,6 +45,10 @@ log = logging.getLogger(__name__)
 
 Listener = Callable[[OutboxRecord], None]
 TransportFactory = Callable[[SmtpConfig], SmtpTransport]
+# Rebuilds a waiting report's message with the current settings, just before it
+# leaves: (its record, the stored bytes, the settings) -> new bytes, or None to send
+# the stored ones. Given by the application (the mail package knows no reports).
+Rebuild = Callable[[OutboxRecord, bytes, Settings], "bytes | None"]
 
 
 class Clock(Protocol):
@@ -92,8 +99,10 @@ class OutboxSender:
         allow_plaintext: bool = False,
         clock: Clock | None = None,
         backoff: Backoff | None = None,
+        rebuild: Rebuild | None = None,
     ) -> None:
         self.outbox = outbox
+        self._rebuild = rebuild
         self._settings = settings
         self._allow_plaintext = allow_plaintext
         self._transport_factory = transport_factory or self._default_transport
@@ -210,7 +219,11 @@ class OutboxSender:
             with self.outbox.locked(entry_id) as got:
                 if not got:
                     continue  # another sender (the app or the CLI) has it
-                record = self._recover(self.outbox.load(entry_id))
+                try:
+                    current = self.outbox.load(entry_id)
+                except OutboxError:
+                    continue  # taken out by the user meanwhile (deleted, reopened)
+                record = self._recover(current)
                 if not self._due(record, force, include_needs_action):
                     continue
                 ended = self._send(record)
@@ -255,15 +268,18 @@ class OutboxSender:
         except TamperedEntry:
             return self._refuse(record)
         settings = self._settings()
-        # Even a message forged whole (digest recomputed) only reaches an address
-        # the settings name, which the administrator's policy can lock.
+        config = SmtpConfig.from_settings(settings)
+        if not config.host:
+            return self._wait_for_settings(record, FailureKind.NOT_CONFIGURED)
+        # A waiting report is addressed as the settings say now (a Cc changed meanwhile
+        # is no reason to refuse it); then, even a message forged whole (digest
+        # recomputed) only reaches an address the settings name, which the
+        # administrator's policy can lock.
+        data, record, recipients = self._rebuilt(record, data, settings, recipients)
         stranger = next((r for r in recipients if r.lower() not in allowed_recipients(settings)),
                         None)
         if stranger is not None:
             return self._refuse(record, FailureKind.RECIPIENT_NOT_ALLOWED, stranger)
-        config = SmtpConfig.from_settings(settings)
-        if not config.host:
-            return self._wait_for_settings(record, FailureKind.NOT_CONFIGURED)
         sender = sender_address_of(data)
         if not sender:
             try:
@@ -313,6 +329,37 @@ class OutboxSender:
             record = self._accepted[record.id]
             log.info("outbox: %s accepted by the server (%d)", record.id, receipt.code)
         return record  # run_once tells the listeners, once the lock is released
+
+    def _rebuilt(self, record: OutboxRecord, data: bytes, settings: Settings,
+                 recipients: list[str]) -> tuple[bytes, OutboxRecord, list[str]]:
+        """The report as it leaves now: with the settings of now, not of when it was kept.
+
+        A report that may already be at the desk is never rebuilt (a resend must be
+        the same message); when the rebuild fails, the stored message leaves as is.
+        """
+        if self._rebuild is None or record.report_id is None or record.maybe_delivered \
+                or is_resend(data):
+            return data, record, recipients
+        try:
+            fresh = self._rebuild(record, data, settings)
+            if fresh is None or fresh == data:
+                return data, record, recipients
+            # Checked before it replaces anything: whole, with its recipients.
+            fresh_recipients = self.outbox.verified(
+                record.changed(digest=digest_of(fresh), previous_digest=None,
+                               recipients=recipients_of(parse_message(fresh))), fresh)
+        except Exception as exc:  # the stored message is still a whole report
+            log.warning("outbox: %s not rebuilt with the current settings: %s", record.id,
+                        type(exc).__name__)
+            return data, record, recipients
+        try:
+            return fresh, self.outbox.replace_message(record, fresh), fresh_recipients
+        except StorageError as exc:
+            # Whichever version the disk holds now is the one to send, with its record.
+            log.warning("outbox: %s rebuilt but not stored: %s", record.id, exc.details)
+            current = self.outbox.load(record.id)
+            stored = self.outbox.message_bytes(record.id)
+            return stored, current, self.outbox.verified(current, stored)
 
     def _accepted_now(self, record: OutboxRecord, receipt: Receipt) -> None:
         """Runs the moment the server says 250, before QUIT: write "sent" first."""

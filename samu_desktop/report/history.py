@@ -128,6 +128,11 @@ class History:
         self._write(entry)
         return entry
 
+    def forget(self, entry_id: UUID) -> None:
+        """A report deleted before it left: its line goes too."""
+        with contextlib.suppress(FileNotFoundError):
+            self._path(entry_id).unlink()
+
     def get(self, entry_id: UUID) -> HistoryEntry | None:
         try:
             return self._read(self._path(entry_id))
