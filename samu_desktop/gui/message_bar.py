@@ -106,6 +106,9 @@ class MessageBar(QScrollArea):
         notice = Notice(text, details, self._content, actions)
         notice.setProperty("key", key)
         self._layout.addWidget(notice)
+        # Shown now: a layout shows a new child only at the next turn of the event
+        # loop, and a notice the user (or a journey) reads must be clickable at once.
+        notice.show()
         notice.destroyed.connect(self._changed)
         self._changed()
         self.ensureWidgetVisible(notice)

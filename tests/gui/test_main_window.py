@@ -177,3 +177,29 @@ def test_settings_say_why_the_hotkey_is_unavailable(
     assert "Wayland" in status
     assert status == service.last_error
     service.shutdown()
+
+
+def test_a_notice_can_be_clicked_the_moment_it_is_added(qtbot: QtBot) -> None:
+    """A layout shows a new child only at the next turn of the event loop; a notice
+    read by the user (or by a journey that just saw its text) must be clickable at once.
+    Found by a whole-suite run where the journey clicked too early."""
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+    from samu_desktop.gui.message_bar import MessageBar
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    bar = MessageBar(window)
+    QVBoxLayout(window).addWidget(bar)
+    window.show()
+    qtbot.waitExposed(window)
+    bar.add("Une autre information.")  # the bar is already shown: the usual case
+    qtbot.waitUntil(bar.isVisible)
+    clicked: list[bool] = []
+    notice = bar.add("Un signalement n'est pas encore parti.",
+                     actions=[("Ouvrir la boîte d'envoi", lambda: clicked.append(True))])
+    (button,) = [b for b in notice.findChildren(QPushButton)
+                 if b.text() == "Ouvrir la boîte d'envoi"]
+    assert bar.isVisible() and button.isVisible() and button.isEnabled()
+    button.click()
+    assert clicked == [True]
