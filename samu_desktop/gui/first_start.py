@@ -44,7 +44,7 @@ from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.smtp_settings import DEFAULT_PORTS, SECURITY_VALUES
 from samu_desktop.gui.tasks import TaskRunner
-from samu_desktop.mail.connection_test import store_password, trial_transport, verdict
+from samu_desktop.mail.connection_test import save_with_password, trial_transport, verdict
 from samu_desktop.mail.transport import (
     SmtpConfig,
     StepResult,
@@ -296,20 +296,9 @@ class FirstStartDialog(QDialog):
         The password goes first: whoever hears of the save (the outbox sender wakes
         and tries at once, the send page checks again) finds it in the keyring.
         """
-        before = self._state.settings
         try:
-            candidate = self._state.candidate(self.values())
-        except ValidationError as exc:
-            self._show_save_error(self._invalid_sentence(exc))
-            return
-        if candidate.smtp_host.strip():
-            try:
-                store_password(before, candidate, self.password.text())
-            except credentials.CredentialsUnavailable as exc:
-                self._show_save_error(exc.user_message)
-                return
-        try:
-            saved: Settings = self._state.save(self.values())
+            saved: Settings = save_with_password(self._state, self.values(),
+                                                 self.password.text())
         except ValidationError as exc:
             self._show_save_error(self._invalid_sentence(exc))
             return

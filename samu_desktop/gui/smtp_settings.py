@@ -47,7 +47,7 @@ from samu_desktop.config import credentials
 from samu_desktop.config.settings import Settings
 from samu_desktop.errors import UserFacingError
 from samu_desktop.gui.tasks import TaskRunner
-from samu_desktop.mail.connection_test import store_password, trial_transport, verdict
+from samu_desktop.mail.connection_test import save_with_password, trial_transport, verdict
 from samu_desktop.mail.transport import (
     SmtpConfig,
     StepResult,
@@ -316,19 +316,8 @@ class SmtpSettingsDialog(QDialog):
         and tries at once) finds it in the keyring, instead of setting the report
         aside for want of a password.
         """
-        before = self._state.settings
         try:
-            candidate = self._state.candidate(self.values())
-        except ValidationError:
-            self._invalid()
-            return
-        try:
-            self._store_password(before, candidate)
-        except credentials.CredentialsUnavailable as exc:
-            self._show_save_error(exc.user_message)
-            return
-        try:
-            saved = self._state.save(self.values())
+            saved = save_with_password(self._state, self.values(), self.password.text())
         except ValidationError:
             self._invalid()
             return
@@ -343,6 +332,3 @@ class SmtpSettingsDialog(QDialog):
     def _show_save_error(self, text: str) -> None:
         self.save_error.setText(text)
         self.save_error.setVisible(True)
-
-    def _store_password(self, before: Settings, candidate: Settings) -> None:
-        store_password(before, candidate, self.password.text())

@@ -10,8 +10,10 @@ test (no "un nouvel essai sera fait", which only a real send does).
 from __future__ import annotations
 
 import ssl
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
+from samu_desktop.app.state import AppState
 from samu_desktop.config import credentials
 from samu_desktop.config.settings import Settings
 from samu_desktop.i18n import translate
@@ -106,3 +108,18 @@ def store_password(before: Settings, saved: Settings, typed: str) -> None:
         if previous is not None and credentials.get_secret(new_account) is None:
             credentials.set_secret(new_account, previous)
             credentials.delete_secret(old_account)
+
+
+def save_with_password(state: AppState, changes: Mapping[str, Any], typed: str) -> Settings:
+    """Keep the password, then save the settings through the application state.
+
+    The password goes first: whoever hears of the save (the outbox sender wakes and
+    tries at once, the send page checks again) finds it in the keyring. Raises
+    pydantic's ValidationError (a value is not valid) or a UserFacingError (the
+    keyring or the settings file could not be written); the dialog then stays open
+    with everything typed.
+    """
+    candidate = state.candidate(changes)
+    if candidate.smtp_host.strip():
+        store_password(state.settings, candidate, typed)
+    return state.save(changes)
